@@ -1,0 +1,62 @@
+// Package clienttest finds the real programs that tests check outputs with (LibreOffice,
+// pdftotext, qpdf, pdffonts). A missing program skips the test, except under CI=true, where
+// .ci/run has installed them and a missing one is a failure.
+package clienttest
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// Require returns the path of the first of names found on PATH, or skips (fails under
+// CI=true) when none is.
+func Require(t testing.TB, names ...string) string {
+	t.Helper()
+	for _, n := range names {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%v not installed; .ci/run installs it under CI=true", names)
+	}
+	t.Skipf("%v not installed", names)
+	return ""
+}
+
+// Run runs a program and fails the test with its output when it exits non-zero.
+func Run(t testing.TB, name string, args ...string) []byte {
+	t.Helper()
+	var out, errb bytes.Buffer
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %v: %v\n%s%s", name, args, err, out.String(), errb.String())
+	}
+	return out.Bytes()
+}
+
+// Convert runs LibreOffice headless to convert file into the format given by ext ("xlsx",
+// "csv", "pdf") and returns the path of the converted file in a fresh temporary directory.
+// filter, when not empty, is appended to ext as LibreOffice's filter options ("csv:...").
+func Convert(t testing.TB, file, ext, filter string) string {
+	t.Helper()
+	soffice := Require(t, "soffice", "libreoffice")
+	dir := t.TempDir()
+	target := ext
+	if filter != "" {
+		target += ":" + filter
+	}
+	// A profile of its own so parallel tests and a user's running LibreOffice do not clash.
+	profile := "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile"))
+	Run(t, soffice, profile, "--headless", "--norestore", "--convert-to", target, "--outdir", dir, file)
+	base := filepath.Base(file)
+	out := filepath.Join(dir, base[:len(base)-len(filepath.Ext(base))]+"."+ext)
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("LibreOffice wrote no %s: %v", out, err)
+	}
+	return out
+}

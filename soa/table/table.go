@@ -1,0 +1,137 @@
+// Package table writes rows of text as a terminal table, CSV or a Markdown table. It knows
+// nothing of controls or risks; the commands build the rows.
+package table
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Table is a header and rows of cells.
+type Table struct {
+	Header []string
+	Rows   [][]string
+}
+
+// Text writes an aligned table that fits in width columns: the last column wraps at word
+// boundaries onto continuation lines. Cells are kept on one line each otherwise.
+func (t Table) Text(w io.Writer, width int) error {
+	n := len(t.Header)
+	widths := make([]int, n)
+	all := append([][]string{t.Header}, t.Rows...)
+	for _, r := range all {
+		for i := 0; i < n-1 && i < len(r); i++ {
+			widths[i] = max(widths[i], utf8.RuneCountInString(flat(r[i])))
+		}
+	}
+	indent := 0
+	for _, wd := range widths[:n-1] {
+		indent += wd + 2
+	}
+	last := max(width-indent, 20)
+	var b strings.Builder
+	for _, r := range all {
+		for i := 0; i < n-1; i++ {
+			cell := flat(cellAt(r, i))
+			b.WriteString(cell)
+			b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell)+2))
+		}
+		for j, line := range wrap(flat(cellAt(r, n-1)), last) {
+			if j > 0 {
+				b.WriteString(strings.Repeat(" ", indent))
+			}
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+	}
+	_, err := io.WriteString(w, strings.ReplaceAll(b.String(), " \n", "\n"))
+	return err
+}
+
+func cellAt(r []string, i int) string {
+	if i < len(r) {
+		return r[i]
+	}
+	return ""
+}
+
+// flat folds line breaks and tabs into spaces so a cell stays on its row.
+func flat(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// wrap breaks s into lines of at most width runes at spaces; a longer word stands alone.
+func wrap(s string, width int) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return []string{""}
+	}
+	var lines []string
+	line := words[0]
+	for _, wd := range words[1:] {
+		if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(wd) > width {
+			lines = append(lines, line)
+			line = wd
+			continue
+		}
+		line += " " + wd
+	}
+	return append(lines, line)
+}
+
+// CSV writes the table as RFC 4180 CSV with CRLF line ends, which spreadsheets expect.
+// Cells that a spreadsheet would read as a formula are prefixed with a single quote (see
+// [SafeCell]).
+func (t Table) CSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	for _, r := range append([][]string{t.Header}, t.Rows...) {
+		out := make([]string, len(r))
+		for i, c := range r {
+			out[i] = SafeCell(c)
+		}
+		if err := cw.Write(out); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// SafeCell prefixes a cell that begins with =, +, -, @, a tab or a carriage return with a
+// single quote, so that a spreadsheet opening the CSV shows it as text instead of running it
+// as a formula (the OWASP rule for CSV injection).
+func SafeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// Markdown writes a GitHub-flavoured Markdown table; pipes and line breaks in cells are escaped.
+func (t Table) Markdown(w io.Writer) error {
+	var b strings.Builder
+	row := func(r []string) {
+		b.WriteString("|")
+		for i := range t.Header {
+			c := strings.ReplaceAll(cellAt(r, i), "|", `\|`)
+			c = strings.Join(strings.Fields(strings.ReplaceAll(c, "\n", "<br>")), " ")
+			fmt.Fprintf(&b, " %s |", c)
+		}
+		b.WriteString("\n")
+	}
+	row(t.Header)
+	b.WriteString("|")
+	for range t.Header {
+		b.WriteString(" --- |")
+	}
+	b.WriteString("\n")
+	for _, r := range t.Rows {
+		row(r)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
