@@ -11,8 +11,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// soa runs the CLI in-process and returns what it printed and its exit code.
-func soa(t *testing.T, args ...string) (stdout, stderr string, code int) {
+// runCLI runs the CLI in-process and returns what it printed and its exit code.
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code = run(append([]string{"soa"}, args...), &out, &errb)
@@ -42,7 +42,7 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestHelpGolden(t *testing.T) {
-	out, errs, code := soa(t, "--help")
+	out, errs, code := runCLI(t, "--help")
 	if code != 0 || errs != "" {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
@@ -51,7 +51,7 @@ func TestHelpGolden(t *testing.T) {
 		if !strings.Contains(out, c.Name) || !strings.Contains(out, c.example) {
 			t.Errorf("help does not list %s with its example", c.Name)
 		}
-		out, _, code := soa(t, c.Name, "--help")
+		out, _, code := runCLI(t, c.Name, "--help")
 		if code != 0 || !strings.Contains(out, c.example) {
 			t.Errorf("soa %s --help: exit %d, no example in\n%s", c.Name, code, out)
 		}
@@ -60,7 +60,7 @@ func TestHelpGolden(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	out, _, code := soa(t, "--version")
+	out, _, code := runCLI(t, "--version")
 	if code != 0 || !strings.HasPrefix(out, "soa version ") {
 		t.Errorf("--version: exit %d, %q", code, out)
 	}
@@ -83,7 +83,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"contrls"}, 2, "soa: unknown command \"contrls\"\nsoa: did you mean \"controls\"?"},
 	}
 	for _, tt := range tests {
-		_, errs, code := soa(t, tt.args...)
+		_, errs, code := runCLI(t, tt.args...)
 		if code != tt.code {
 			t.Errorf("soa %v: exit %d, want %d (stderr %q)", tt.args, code, tt.code, errs)
 		}
@@ -97,9 +97,9 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestFlagsAfterArguments(t *testing.T) {
-	before, _, c1 := soa(t, "controls", "--format", "json", "A.5.1", "8.2")
-	after, _, c2 := soa(t, "controls", "A.5.1", "--format", "json", "8.2")
-	eq, _, c3 := soa(t, "controls", "A.5.1", "8.2", "--format=json")
+	before, _, c1 := runCLI(t, "controls", "--format", "json", "A.5.1", "8.2")
+	after, _, c2 := runCLI(t, "controls", "A.5.1", "--format", "json", "8.2")
+	eq, _, c3 := runCLI(t, "controls", "A.5.1", "8.2", "--format=json")
 	if c1 != 0 || c2 != 0 || c3 != 0 {
 		t.Fatalf("exit codes %d %d %d", c1, c2, c3)
 	}

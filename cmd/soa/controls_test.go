@@ -15,18 +15,18 @@ import (
 func TestControlsGolden(t *testing.T) {
 	t.Setenv("COLUMNS", "")
 	for _, f := range []string{"table", "csv", "json", "md"} {
-		out, errs, code := soa(t, "controls", "--format", f)
+		out, errs, code := runCLI(t, "controls", "--format", f)
 		if code != 0 {
 			t.Fatalf("--format %s: exit %d: %s", f, code, errs)
 		}
 		golden(t, "controls."+f, []byte(out))
 	}
-	out, _, _ := soa(t, "controls", "--new", "--theme", "technological", "--attribute", "control_type=Detective")
+	out, _, _ := runCLI(t, "controls", "--new", "--theme", "technological", "--attribute", "control_type=Detective")
 	golden(t, "controls-filtered.table", []byte(out))
 }
 
 func TestControlsJSON(t *testing.T) {
-	out, _, code := soa(t, "controls", "--format", "json")
+	out, _, code := runCLI(t, "controls", "--format", "json")
 	if code != 0 {
 		t.Fatal(code)
 	}
@@ -59,7 +59,7 @@ func TestControlsJSON(t *testing.T) {
 // TestControlsCSVLibreOffice opens the CSV in LibreOffice, saves it as XLSX, and checks that
 // every cell came through as written: commas in titles, accents, IDs not turned into numbers.
 func TestControlsCSVLibreOffice(t *testing.T) {
-	out, _, _ := soa(t, "controls", "--format", "csv")
+	out, _, _ := runCLI(t, "controls", "--format", "csv")
 	src := filepath.Join(t.TempDir(), "controls.csv")
 	if err := os.WriteFile(src, []byte(out), 0o644); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/finding"
+	"github.com/urfave/cli/v2"
+)
+
+func checkCommand() command {
+	var format string
+	var strict bool
+	return command{example: "soa check examples/acme-saas", Command: &cli.Command{
+		Name:      "check",
+		Usage:     "check a workspace: every control decided and justified, decisions agreeing with the risk register",
+		ArgsUsage: "[DIR]",
+		Description: "Reads isms.yaml, risks.yaml and controls.yaml in DIR (default: the current directory) and\n" +
+			"prints every finding as file:line:col: error|warning: message [rule], then a summary.\n" +
+			"Exit 0 with no errors (warnings allowed), 1 with errors (or warnings under --strict).",
+		Flags: []cli.Flag{
+			formatFlag(&format, "text", "text", "json", "github"),
+			&cli.BoolFlag{Name: "strict", Usage: "fail on warnings too", Destination: &strict},
+		},
+		Action: func(c *cli.Context) error {
+			dir, err := oneDir(c)
+			if err != nil {
+				return err
+			}
+			s, err := loadSoA(dir)
+			if err != nil {
+				return err
+			}
+			if err := writeFindings(c.App.Writer, s, format); err != nil {
+				return err
+			}
+			if s.Findings.Count(finding.Error) > 0 || (strict && len(s.Findings) > 0) {
+				return problems(nil)
+			}
+			return nil
+		},
+	}}
+}
+
+// oneDir returns the single optional DIR argument, "." by default.
+func oneDir(c *cli.Context) (string, error) {
+	switch c.NArg() {
+	case 0:
+		return ".", nil
+	case 1:
+		return c.Args().First(), nil
+	}
+	return "", usage("soa %s takes one workspace directory, not %d arguments (%s)", c.Command.Name, c.NArg(), strings.Join(c.Args().Slice(), " "))
+}
+
+// loadSoA loads and checks the workspace in dir, judging dates against today.
+func loadSoA(dir string) (*soa.SoA, error) {
+	ws, err := soa.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	today, err := soa.Today()
+	if err != nil {
+		return nil, usage("%v", err)
+	}
+	return soa.Derive(ws, soa.Options{Today: today})
+}
+
+func summaryLine(s *soa.SoA) string {
+	sum := s.Summary
+	line := fmt.Sprintf("%d controls: %d applicable, %d excluded", sum.Total, sum.Applicable, sum.Excluded)
+	if u := sum.Total - sum.Applicable - sum.Excluded; u > 0 {
+		line += fmt.Sprintf(", %d undecided", u)
+	}
+	return line + fmt.Sprintf("; %d risks; %s, %s", len(s.Risks),
+		plural(s.Findings.Count(finding.Error), "error"), plural(s.Findings.Count(finding.Warning), "warning"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+type findingJSON struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+}
+
+func writeFindings(w io.Writer, s *soa.SoA, format string) error {
+	var b strings.Builder
+	switch format {
+	case "json":
+		out := struct {
+			Findings   []findingJSON `json:"findings"`
+			Controls   int           `json:"controls"`
+			Applicable int           `json:"applicable"`
+			Excluded   int           `json:"excluded"`
+			Risks      int           `json:"risks"`
+			Errors     int           `json:"errors"`
+			Warnings   int           `json:"warnings"`
+		}{Findings: []findingJSON{}, Controls: s.Summary.Total, Applicable: s.Summary.Applicable,
+			Excluded: s.Summary.Excluded, Risks: len(s.Risks),
+			Errors: s.Findings.Count(finding.Error), Warnings: s.Findings.Count(finding.Warning)}
+		for _, f := range s.Findings {
+			out.Findings = append(out.Findings, findingJSON{f.Pos.File, f.Pos.Line, f.Pos.Col, f.Severity.String(), f.Rule, f.Message})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	case "github":
+		for _, f := range s.Findings {
+			fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", f.Severity, ghProp(f.Pos.File),
+				f.Pos.Line, f.Pos.Col, ghProp("soa "+f.Rule), ghData(f.Message))
+		}
+		fmt.Fprintf(&b, "%s\n", summaryLine(s))
+	default:
+		for _, f := range s.Findings {
+			fmt.Fprintf(&b, "%s\n", f)
+		}
+		fmt.Fprintf(&b, "%s\n", summaryLine(s))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ghData escapes a GitHub Actions workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProp escapes a workflow command's property value.
+func ghProp(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
