@@ -16,7 +16,7 @@ func checkCommand() command {
 	var strict bool
 	return command{example: "soa check examples/acme-saas", Command: &cli.Command{
 		Name:      "check",
-		Usage:     "check a workspace: every control decided and justified, decisions agreeing with the risk register",
+		Usage:     "check every control is decided, justified and agrees with the risk register",
 		ArgsUsage: "[DIR]",
 		Description: "Reads isms.yaml, risks.yaml and controls.yaml in DIR (default: the current directory) and\n" +
 			"prints every finding as file:line:col: error|warning: message [rule], then a summary.\n" +
