@@ -33,6 +33,8 @@ type Entry struct {
 	Evidence             []string
 	Due                  time.Time
 	Review               time.Time
+	// SOC2 lists the SOC 2 Trust Services Criteria that cover the control (the crosswalk).
+	SOC2 []string
 }
 
 // RiskEntry is a risk of the register with its scores and levels worked out.

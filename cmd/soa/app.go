@@ -23,6 +23,7 @@ type command struct {
 // commands returns every command, each built fresh so tests do not share flag state.
 func commands() []command {
 	return []command{
+		buildCommand(),
 		checkCommand(),
 		controlsCommand(),
 	}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/output"
+	"github.com/soa-tool/soa/soa/pdf"
+	"github.com/soa-tool/soa/soa/xlsx"
+	"github.com/urfave/cli/v2"
+)
+
+// buildFormats are the output formats, in the order they are written.
+var buildFormats = []string{"xlsx", "pdf", "json", "csv"}
+
+func buildCommand() command {
+	var out, formats, font, fontBold string
+	var soc2 bool
+	return command{example: "soa build examples/acme-saas -o out", Command: &cli.Command{
+		Name:      "build",
+		Usage:     "check the workspace and write the SoA as XLSX, PDF, JSON and CSV",
+		ArgsUsage: "[DIR]",
+		Description: "Runs the checks on DIR (default: the current directory); with errors it prints them and\n" +
+			"writes nothing (exit 1). Otherwise it writes soa.xlsx, soa.pdf, soa.json and soa.csv into\n" +
+			"OUTDIR (default DIR/out). Files are written under temporary names and renamed only when\n" +
+			"every format succeeded, so a failed build leaves the previous outputs as they were.\n" +
+			"The same workspace gives byte-identical files; dates come from SOURCE_DATE_EPOCH when set,\n" +
+			"else from the document's approval or history.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output directory (default: DIR/out)", Destination: &out},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(buildFormats, ","), Usage: "formats to write, comma-separated: " + strings.Join(buildFormats, ", "), Destination: &formats},
+			&cli.StringFlag{Name: "font", Usage: "TrueType font to embed in the PDF (for scripts the built-in font lacks, e.g. CJK)", Destination: &font},
+			&cli.StringFlag{Name: "font-bold", Usage: "bold TrueType font to go with --font (default: --font)", Destination: &fontBold},
+			&cli.BoolFlag{Name: "soc2", Usage: "add a SOC 2 criteria column to the PDF's SoA table", Destination: &soc2},
+		},
+		Action: func(c *cli.Context) error {
+			dir, err := oneDir(c)
+			if err != nil {
+				return err
+			}
+			want, err := parseFormats(formats)
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				out = filepath.Join(dir, "out")
+			}
+			popt, err := pdfOptions(font, fontBold, soc2)
+			if err != nil {
+				return err
+			}
+			s, err := loadSoA(dir)
+			if err != nil {
+				return err
+			}
+			for _, f := range s.Findings {
+				fmt.Fprintln(c.App.ErrWriter, f)
+			}
+			if n := s.Findings.Count(finding.Error); n > 0 {
+				return problems(fmt.Errorf("%s; nothing was written — fix them and build again", plural(n, "error")))
+			}
+			files := renderers(s, want, popt)
+			var inputs []string
+			for _, f := range soa.Files {
+				inputs = append(inputs, filepath.Join(dir, f))
+			}
+			written, err := output.WriteAll(out, files, inputs)
+			if err != nil {
+				return usage("%v", err)
+			}
+			for _, w := range written {
+				fmt.Fprintf(c.App.Writer, "wrote %s (%s)\n", w.Path, size(w.Size))
+			}
+			return nil
+		},
+	}}
+}
+
+func parseFormats(s string) ([]string, error) {
+	var out []string
+	for f := range strings.SplitSeq(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		if !slices.Contains(buildFormats, f) {
+			return nil, usage("--format %q: choose from %s (comma-separated)", f, strings.Join(buildFormats, ", "))
+		}
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil, usage("--format is empty: choose from %s", strings.Join(buildFormats, ", "))
+	}
+	return out, nil
+}
+
+func pdfOptions(font, bold string, soc2 bool) (pdf.Options, error) {
+	opt := pdf.Options{SOC2: soc2}
+	if bold != "" && font == "" {
+		return opt, usage("--font-bold needs --font (the regular face)")
+	}
+	for _, f := range []struct {
+		path string
+		dst  *[]byte
+	}{{font, &opt.Regular}, {bold, &opt.Bold}} {
+		if f.path == "" {
+			continue
+		}
+		b, err := os.ReadFile(f.path)
+		if err != nil {
+			return opt, usage("cannot read font: %v", err)
+		}
+		*f.dst = b
+	}
+	return opt, nil
+}
+
+// renderers gives the output files for the chosen formats, in buildFormats order.
+func renderers(s *soa.SoA, formats []string, popt pdf.Options) []output.File {
+	all := map[string]func(io.Writer) error{
+		"xlsx": func(w io.Writer) error { return xlsx.Write(w, s) },
+		"pdf":  func(w io.Writer) error { return pdf.Write(w, s, popt) },
+		"json": s.WriteJSON,
+		"csv":  s.WriteCSV,
+	}
+	var files []output.File
+	for _, f := range buildFormats {
+		if slices.Contains(formats, f) {
+			files = append(files, output.File{Name: "soa." + f, Render: all[f]})
+		}
+	}
+	return files
+}
+
+func size(n int64) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1024*1024:
+		return fmt.Sprintf("%.1f KB", float64(n)/1024)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1024/1024)
+}

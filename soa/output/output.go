@@ -1,0 +1,140 @@
+// Package output writes a set of output files so that a failure leaves the earlier outputs
+// as they were: every file is rendered to a temporary name in the target directory first,
+// and only when all succeeded are they renamed into place.
+package output
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+)
+
+// File is one output: its name in the directory and the function that renders it.
+type File struct {
+	Name   string
+	Render func(io.Writer) error
+}
+
+// Written reports a file written and its size in bytes.
+type Written struct {
+	Path string
+	Size int64
+}
+
+// WriteAll renders files into dir (created 0755 if missing, respecting the umask) and
+// renames them into place only when every one succeeded. Files are created 0644 (respecting
+// the umask). An existing output that is a symbolic link is replaced, not followed. It refuses
+// to write over any of inputs (compared after resolving links and ..).
+func WriteAll(dir string, files []File, inputs []string) ([]Written, error) {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("output %s is a file, not a directory; give a directory with -o", dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create output directory: %w", err)
+	}
+	protected := map[string]bool{}
+	for _, in := range inputs {
+		if p, err := resolve(in); err == nil {
+			protected[p] = true
+		}
+	}
+	for _, f := range files {
+		target := filepath.Join(dir, f.Name)
+		if p, err := resolve(target); err == nil && protected[p] {
+			return nil, fmt.Errorf("refusing to write %s: it is the input %s; choose another output directory with -o", target, p)
+		}
+		// The output is replaced by rename; a link at its place must not lead onto an input.
+		if p, err := filepath.EvalSymlinks(target); err == nil && protected[p] {
+			return nil, fmt.Errorf("refusing to write %s: it leads to the input %s; choose another output directory with -o", target, p)
+		}
+	}
+	var temps []string
+	cleanup := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
+	var out []Written
+	for _, f := range files {
+		tmp, size, err := render(dir, f)
+		if tmp != "" {
+			temps = append(temps, tmp)
+		}
+		if err != nil {
+			cleanup()
+			return nil, err
+		}
+		out = append(out, Written{Path: filepath.Join(dir, f.Name), Size: size})
+	}
+	for i, f := range files {
+		if err := os.Rename(temps[i], filepath.Join(dir, f.Name)); err != nil {
+			cleanup()
+			return nil, fmt.Errorf("cannot put %s in place: %w", f.Name, err)
+		}
+	}
+	return out, nil
+}
+
+// resolve gives an absolute path with links resolved, for the parts that exist.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r, nil
+	}
+	dir, base := filepath.Split(abs)
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		return filepath.Join(r, base), nil
+	}
+	return abs, nil
+}
+
+func render(dir string, f File) (string, int64, error) {
+	var file *os.File
+	var err error
+	for i := 0; ; i++ {
+		name := filepath.Join(dir, "."+f.Name+".tmp"+strconv.Itoa(os.Getpid())+"-"+strconv.Itoa(i))
+		file, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil || !errors.Is(err, os.ErrExist) || i > 100 {
+			break
+		}
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("cannot write in %s: %w", dir, errors.Unwrap(err))
+	}
+	tmp := file.Name()
+	cw := &counter{w: file}
+	bw := bufio.NewWriterSize(cw, 256<<10)
+	if err := f.Render(bw); err != nil {
+		file.Close()
+		return tmp, 0, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	err = bw.Flush()
+	if err == nil {
+		err = file.Sync()
+	}
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return tmp, 0, fmt.Errorf("cannot write %s: %w", filepath.Join(dir, f.Name), err)
+	}
+	return tmp, cw.n, nil
+}
+
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
