@@ -58,9 +58,10 @@ func (m Method) LevelName(score int) string {
 // (case-insensitive). It returns 0 and an explanation when the value is off the scale.
 func Value(scale []string, s string) (int, error) {
 	s = strings.TrimSpace(s)
-	if n, err := strconv.Atoi(s); err == nil {
-		if n < 1 || n > len(scale) {
-			return 0, fmt.Errorf("%d is outside the scale 1..%d (%s)", n, len(scale), strings.Join(scale, ", "))
+	if digits := strings.TrimPrefix(s, "-"); digits != "" && strings.Trim(digits, "0123456789") == "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > len(scale) {
+			return 0, fmt.Errorf("%s is outside the scale 1..%d (%s)", s, len(scale), strings.Join(scale, ", "))
 		}
 		return n, nil
 	}
@@ -221,7 +222,8 @@ func Check(risks []Risk, m Method, today time.Time) finding.List {
 			}
 			l.Errorf(r.At(key), "acceptance", "risk %s records half an acceptance; add %s too", r.ID, missing)
 		}
-		if r.ResidualGiven && r.Residual.Score() > r.Inherent.Score() {
+		// A score of 0 is a rating the loader found missing or off the scale, and has reported.
+		if r.ResidualGiven && r.Inherent.Score() > 0 && r.Residual.Score() > r.Inherent.Score() {
 			l.Warnf(r.At("residual"), "residual-above-inherent",
 				"risk %s has a residual score %d above its inherent score %d; treatment should not raise a risk — check the ratings", r.ID, r.Residual.Score(), r.Inherent.Score())
 		}

@@ -28,7 +28,9 @@ func IsPlaceholder(s string) bool {
 		}
 		return -1
 	}, s)
-	return slices.Contains(placeholders, f) || strings.Trim(f, "-.?/") == ""
+	// "n.a." and "TBD." are the placeholders with their dots.
+	return slices.Contains(placeholders, f) || slices.Contains(placeholders, strings.ReplaceAll(f, ".", "")) ||
+		strings.Trim(f, "-.?/") == ""
 }
 
 func (s *SoA) checkDocument(today time.Time) {
@@ -44,6 +46,9 @@ func (s *SoA) checkControl(ws *Workspace, e *Entry, today time.Time) {
 	id, title := e.Control.ID, e.Control.Title
 	d := ws.Decisions[id]
 	selectedBy := s.selectedBy(id, e.Risks)
+	if d == nil && !ws.controlsRead {
+		return // controls.yaml could not be read; its findings say why
+	}
 	if d == nil {
 		p := finding.Pos{File: ws.controlsFile(), Line: ws.controlsPos.Line, Col: ws.controlsPos.Col}
 		msg := fmt.Sprintf("%s %s has no decision; add it under controls: with applicable: true and reasons, or applicable: false and a justification", id, title)
@@ -63,6 +68,9 @@ func (s *SoA) checkControl(ws *Workspace, e *Entry, today time.Time) {
 	}
 	e.Justification, e.Owner, e.Implementation = d.Justification, d.Owner, d.Implementation
 	e.Evidence, e.Due, e.Review = d.Evidence, d.Due, d.Review
+	if _, given := d.Pos["applicable"]; given && !d.Decided && d.applicableBad {
+		return // the type error is reported; guessing a decision would only add noise
+	}
 	switch {
 	case d.Decided:
 		e.Applicable = d.Applicable
@@ -111,8 +119,12 @@ func (s *SoA) checkControl(ws *Workspace, e *Entry, today time.Time) {
 		e.JustificationDerived = true
 	}
 	if d.Status == "" {
+		why := ""
+		if !d.Decided {
+			why = " (" + selectedBy + ")"
+		}
 		s.Findings.Errorf(at("applicable"), "status",
-			"%s is applicable but has no status; add status: %s", id, strings.Join(Statuses, " | "))
+			"%s is applicable%s but has no status; add status: %s", id, why, strings.Join(Statuses, " | "))
 	}
 	if d.Owner == "" {
 		s.Findings.Warnf(at("applicable"), "no-owner", "%s is applicable but has no owner; name who is responsible for it", id)
@@ -147,8 +159,12 @@ func (s *SoA) selectedBy(id annexa.ID, risks []string) string {
 	return "risks " + strings.Join(parts, ", ") + " select it"
 }
 
-// riskList names risks with their titles: "R-01 Takeover of admin accounts and R-04 …".
+// riskList names risks with their titles: "R-01 Takeover of admin accounts and R-04 …"; past
+// three risks it gives their number and points at the Related risks column.
 func (s *SoA) riskList(ids []string) string {
+	if len(ids) > 3 {
+		return fmt.Sprintf("%d risks (see related risks)", len(ids))
+	}
 	var parts []string
 	for _, id := range ids {
 		r, _ := s.RiskByID(id)

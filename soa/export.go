@@ -24,6 +24,8 @@ type JSON struct {
 	Controls    []ControlJSON `json:"controls"`
 	Risks       []RiskJSON    `json:"risks"`
 	Fingerprint string        `json:"fingerprint"`
+	// Changes are the changes since a previous version (soa build --since).
+	Changes *Changes `json:"changes,omitempty"`
 }
 
 // DocumentJSON is the document block of soa.json.
@@ -136,7 +138,7 @@ func (s *SoA) ToJSON() *JSON {
 		Method: MethodJSON{Likelihood: nonNil(s.Method.Likelihood), Impact: nonNil(s.Method.Impact),
 			Levels: []LevelJSON{}, Acceptance: s.Method.Acceptance},
 		Summary:  SummaryJSON{CountsJSON: countsJSON(s.Summary.Counts), ByTheme: map[string]CountsJSON{}},
-		Controls: []ControlJSON{}, Risks: []RiskJSON{}}
+		Controls: []ControlJSON{}, Risks: []RiskJSON{}, Changes: s.Changes}
 	for _, h := range d.History {
 		j.Document.History = append(j.Document.History, RevisionJSON{h.Version, DateString(h.Date), h.Author, h.Changes})
 	}

@@ -3,7 +3,6 @@ package soa
 import (
 	"fmt"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -74,6 +73,10 @@ type SoA struct {
 	// Date is the date the outputs carry (see [OutputDate]).
 	Date     time.Time
 	Findings finding.List
+	// Changes, when set (soa build --since), are the changes since a previous version.
+	Changes *Changes
+
+	riskIndex map[string]int
 }
 
 // Options steer [Derive].
@@ -139,7 +142,7 @@ func Derive(ws *Workspace, opt Options) (*SoA, error) {
 	selected := s.scoreRisks(ws)
 	s.Controls = make([]Entry, 0, len(annexa.All()))
 	for _, c := range annexa.All() {
-		e := Entry{Control: c, Risks: selected[c.ID]}
+		e := Entry{Control: c, Risks: selected[c.ID], SOC2: annexa.SOC2(c.ID)}
 		s.checkControl(ws, &e, opt.Today)
 		s.Controls = append(s.Controls, e)
 	}
@@ -167,8 +170,9 @@ func (s *SoA) scoreRisks(ws *Workspace) map[annexa.ID][]string {
 		}
 		s.Risks = append(s.Risks, e)
 		for _, id := range r.Treatment.Controls {
-			if r.ID != "" && !slices.Contains(selected[id], r.ID) {
-				selected[id] = append(selected[id], r.ID)
+			// A risk naming a control twice is listed once.
+			if ids := selected[id]; r.ID != "" && (len(ids) == 0 || ids[len(ids)-1] != r.ID) {
+				selected[id] = append(ids, r.ID)
 			}
 		}
 	}
@@ -218,12 +222,19 @@ func newCounts() Counts { return Counts{ByStatus: map[string]int{}} }
 
 // RiskByID returns the risk with the given ID.
 func (s *SoA) RiskByID(id string) (RiskEntry, bool) {
-	for _, r := range s.Risks {
-		if r.ID == id {
-			return r, true
+	if s.riskIndex == nil {
+		s.riskIndex = make(map[string]int, len(s.Risks))
+		for i, r := range s.Risks {
+			if _, dup := s.riskIndex[r.ID]; !dup {
+				s.riskIndex[r.ID] = i
+			}
 		}
 	}
-	return RiskEntry{}, false
+	i, ok := s.riskIndex[id]
+	if !ok {
+		return RiskEntry{}, false
+	}
+	return s.Risks[i], true
 }
 
 // Excluded returns the controls that are not applicable, in catalogue order.

@@ -92,6 +92,8 @@ type Decision struct {
 	Review         time.Time
 	// Pos has the positions of "" (the control's key) and of its keys.
 	Pos map[string]finding.Pos
+
+	applicableBad bool // applicable was given but is not true or false
 }
 
 // Workspace is everything read from a workspace directory.
@@ -107,8 +109,9 @@ type Workspace struct {
 	// Findings are the problems found while reading.
 	Findings finding.List
 
-	methodOK    bool
-	controlsPos finding.Pos
+	methodOK     bool
+	controlsRead bool // the controls mapping was read
+	controlsPos  finding.Pos
 }
 
 // IOError is an error reading the workspace that is not about its content: the directory
@@ -179,7 +182,9 @@ func (ws *Workspace) readISMS(r *reader, n *yaml.Node) {
 	}
 	top := r.object(n, "", "organization", "scope", "document", "risk_method")
 	if top == nil {
-		r.errorf(n, "type", "isms.yaml must be a mapping with organization, scope, document and risk_method")
+		if isNull(n) { // otherwise object has said it is not a mapping
+			r.errorf(n, "type", "isms.yaml must be a mapping with organization, scope, document and risk_method")
+		}
 		return
 	}
 	d := &ws.Document
@@ -237,7 +242,9 @@ func (ws *Workspace) readHistory(r *reader, doc *object) {
 	for i, e := range h.Content {
 		o := r.object(e, fmt.Sprintf("document.history[%d]", i), "version", "date", "author", "changes")
 		if o == nil {
-			r.errorf(e, "type", "each history entry must be a mapping {version, date, author, changes}")
+			if isNull(e) {
+				r.errorf(e, "type", "each history entry must be a mapping {version, date, author, changes}")
+			}
 			continue
 		}
 		rev := Revision{Version: o.requiredStr("version", "give the version this entry describes"), Author: o.str("author"), Changes: o.str("changes")}
@@ -283,7 +290,9 @@ func (ws *Workspace) readMethod(r *reader, n *yaml.Node) {
 				path := fmt.Sprintf("risk_method.levels[%d]", i)
 				lo := r.object(e, path, "name", "max")
 				if lo == nil {
-					r.errorf(e, "type", "%s must be a mapping {name, max}", path)
+					if isNull(e) {
+						r.errorf(e, "type", "%s must be a mapping {name, max}", path)
+					}
 					ok = false
 					continue
 				}
@@ -316,7 +325,9 @@ func (ws *Workspace) readRisks(r *reader, n *yaml.Node, parsed bool) {
 	}
 	top := r.object(n, "", "risks")
 	if top == nil {
-		r.errorf(n, "type", "risks.yaml must be a mapping with a risks list")
+		if isNull(n) {
+			r.errorf(n, "type", "risks.yaml must be a mapping with a risks list")
+		}
 		return
 	}
 	list := top.node("risks")
@@ -338,7 +349,9 @@ func (ws *Workspace) readRisks(r *reader, n *yaml.Node, parsed bool) {
 		o := r.object(e, path, "id", "title", "description", "asset", "threat", "vulnerability", "owner",
 			"likelihood", "impact", "treatment", "residual", "accepted_by", "accepted_on")
 		if o == nil {
-			r.errorf(e, "type", "%s must be a mapping (id, title, owner, likelihood, impact, treatment)", path)
+			if isNull(e) {
+				r.errorf(e, "type", "%s must be a mapping (id, title, owner, likelihood, impact, treatment)", path)
+			}
 			continue
 		}
 		k := risk.Risk{Pos: map[string]finding.Pos{}}
@@ -443,7 +456,9 @@ func (ws *Workspace) readControls(r *reader, n *yaml.Node) {
 	}
 	top := r.object(n, "", "controls")
 	if top == nil {
-		r.errorf(n, "type", "controls.yaml must be a mapping with a controls mapping")
+		if isNull(n) {
+			r.errorf(n, "type", "controls.yaml must be a mapping with a controls mapping")
+		}
 		return
 	}
 	ws.controlsPos = top.at("controls")
@@ -456,6 +471,7 @@ func (ws *Workspace) readControls(r *reader, n *yaml.Node) {
 		r.errorf(cn, "type", "controls must be a mapping of control ID to decision (A.5.1: {applicable: true, ...})")
 		return
 	}
+	ws.controlsRead = true
 	for i := 0; i+1 < len(cn.Content); i += 2 {
 		kn, vn := cn.Content[i], cn.Content[i+1]
 		id, err := annexa.Resolve(kn.Value)
@@ -483,6 +499,7 @@ func (ws *Workspace) readControls(r *reader, n *yaml.Node) {
 			}
 		}
 		d.Applicable, d.Decided = o.boolean("applicable")
+		d.applicableBad = !d.Decided && o.node("applicable") != nil
 		for _, it := range o.list("reasons", true) {
 			reason := normalise(it.Value)
 			switch {

@@ -46,7 +46,8 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 func (r *reader) parse(b []byte) *yaml.Node {
 	top := finding.Pos{File: r.file, Line: 1, Col: 1}
 	if len(b) > MaxFileSize {
-		r.l.Errorf(top, "limit", "the file is %d bytes, over the limit of %d MiB; a workspace file is far smaller — is this the right file?", len(b), MaxFileSize>>20)
+		// b may have been cut at MaxFileSize+1 bytes: its length is not the file's size.
+		r.l.Errorf(top, "limit", "the file is larger than the limit of %d MiB; a workspace file is far smaller — is this the right file?", MaxFileSize>>20)
 		return nil
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
@@ -72,14 +73,15 @@ func (r *reader) parse(b []byte) *yaml.Node {
 			r.l.Errorf(top, "yaml", "the file is empty; run 'soa init' for a starter workspace")
 			return nil
 		}
-		r.syntax(err)
+		r.syntax(err, b)
 		return nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		p := top
 		if err == nil {
-			p = finding.Pos{File: r.file, Line: max(extra.Line-1, 1), Col: 1}
+			// The document node's line is that of its "---".
+			p = finding.Pos{File: r.file, Line: max(extra.Line, 1), Col: 1}
 		}
 		r.l.Errorf(p, "yaml", "the file holds more than one YAML document (a second ---); keep everything in one document")
 		return nil
@@ -94,7 +96,18 @@ func (r *reader) parse(b []byte) *yaml.Node {
 	return doc.Content[0]
 }
 
-func (r *reader) syntax(err error) {
+// parserErrors are the yaml.v3 messages of parser (not scanner) errors. For these yaml.v3
+// reports the 0-based line of the enclosing construct (decode.go, parser.fail), one less than
+// the line it means.
+var parserErrors = []string{
+	"did not find expected <document start>", "did not find expected node content",
+	"did not find expected key", "did not find expected '-' indicator",
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "found undefined tag handle",
+}
+
+var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+func (r *reader) syntax(err error, b []byte) {
 	msg, line := err.Error(), 1
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -103,8 +116,17 @@ func (r *reader) syntax(err error) {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		if m[1] != "" {
 			line, _ = strconv.Atoi(m[1])
+			if contains(parserErrors, m[2]) {
+				line++
+			}
 		}
 		msg = m[2]
+	}
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		// yaml.v3 gives no line for this one: point at the first use of the alias.
+		if i := bytes.Index(b, []byte("*"+m[1])); i >= 0 {
+			line = bytes.Count(b[:i], []byte("\n")) + 1
+		}
 	}
 	r.l.Errorf(finding.Pos{File: r.file, Line: line, Col: 1}, "yaml",
 		"YAML syntax: %s; check the indentation and quoting on this line or the one before", msg)
@@ -251,9 +273,9 @@ func (o *object) full(key string) string {
 	return o.path + "." + key
 }
 
-// require reports key as missing when absent or empty.
+// require reports key as missing when absent or empty; text of only spaces ("") is empty.
 func (o *object) require(key, hint string) bool {
-	if o.node(key) != nil {
+	if v := o.node(key); v != nil && (v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) != "") {
 		return true
 	}
 	if _, present := o.keys[key]; present {

@@ -23,9 +23,16 @@ type command struct {
 // commands returns every command, each built fresh so tests do not share flag state.
 func commands() []command {
 	return []command{
+		approveCommand(),
 		buildCommand(),
 		checkCommand(),
 		controlsCommand(),
+		crosswalkCommand(),
+		diffCommand(),
+		gapCommand(),
+		initCommand(),
+		releaseCommand(),
+		schemaCommand(),
 	}
 }
 

@@ -20,8 +20,8 @@ import (
 var buildFormats = []string{"xlsx", "pdf", "json", "csv"}
 
 func buildCommand() command {
-	var out, formats, font, fontBold string
-	var soc2 bool
+	var out, formats, font, fontBold, since string
+	var soc2, final bool
 	return command{example: "soa build examples/acme-saas -o out", Command: &cli.Command{
 		Name:      "build",
 		Usage:     "check the workspace and write the SoA as XLSX, PDF, JSON and CSV",
@@ -31,13 +31,19 @@ func buildCommand() command {
 			"OUTDIR (default DIR/out). Files are written under temporary names and renamed only when\n" +
 			"every format succeeded, so a failed build leaves the previous outputs as they were.\n" +
 			"The same workspace gives byte-identical files; dates come from SOURCE_DATE_EPOCH when set,\n" +
-			"else from the document's approval or history.",
+			"else from the document's approval or history.\n" +
+			"--since OLD (a directory, a soa.json or git:REV[:PATH], as for soa diff) adds the changes\n" +
+			"since OLD to the outputs. --final builds only a document fit to hand over: approved, the\n" +
+			"approval not older than the newest history entry, next_review in the future, and\n" +
+			"soa check --strict clean; otherwise it says what to fix and writes nothing (exit 1).",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output directory (default: DIR/out)", Destination: &out},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(buildFormats, ","), Usage: "formats to write, comma-separated: " + strings.Join(buildFormats, ", "), Destination: &formats},
 			&cli.StringFlag{Name: "font", Usage: "TrueType font to embed in the PDF (for scripts the built-in font lacks, e.g. CJK)", Destination: &font},
 			&cli.StringFlag{Name: "font-bold", Usage: "bold TrueType font to go with --font (default: --font)", Destination: &fontBold},
 			&cli.BoolFlag{Name: "soc2", Usage: "add a SOC 2 criteria column to the PDF's SoA table", Destination: &soc2},
+			&cli.StringFlag{Name: "since", Usage: "add the changes since `OLD` (directory, soa.json or git:REV[:PATH])", Destination: &since},
+			&cli.BoolFlag{Name: "final", Usage: "refuse unless approved, approval current, next review ahead and check --strict clean", Destination: &final},
 		},
 		Action: func(c *cli.Context) error {
 			dir, err := oneDir(c)
@@ -62,8 +68,21 @@ func buildCommand() command {
 			for _, f := range s.Findings {
 				fmt.Fprintln(c.App.ErrWriter, f)
 			}
+			if final {
+				if err := finalGate(s, dir); err != nil {
+					return err
+				}
+			}
 			if n := s.Findings.Count(finding.Error); n > 0 {
 				return problems(fmt.Errorf("%s; nothing was written — fix them and build again", plural(n, "error")))
+			}
+			if since != "" {
+				old, ref, err := loadSide(since, c.App.ErrWriter)
+				if err != nil {
+					return err
+				}
+				s.Changes = soa.Compare(old, s.ToJSON())
+				s.Changes.Old.Source, s.Changes.Old.Commit, s.Changes.New.Source = ref.Source, ref.Commit, dir
 			}
 			files := renderers(s, want, popt)
 			var inputs []string
@@ -148,4 +167,18 @@ func size(n int64) string {
 		return fmt.Sprintf("%.1f KB", float64(n)/1024)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/1024/1024)
+}
+
+// finalGate refuses a --final build of s unless it may be handed over as the final document.
+func finalGate(s *soa.SoA, dir string) error {
+	today, err := soa.Today()
+	if err != nil {
+		return usage("%v", err)
+	}
+	probs := s.FinalProblems(dir, today)
+	if len(probs) == 0 {
+		return nil
+	}
+	return problems(fmt.Errorf("not built: a --final build needs %s fixed:\n  - %s\nnothing was written",
+		plural(len(probs), "problem"), strings.Join(probs, "\n  - ")))
 }

@@ -75,7 +75,7 @@ func summaryLine(s *soa.SoA) string {
 	if u := sum.Total - sum.Applicable - sum.Excluded; u > 0 {
 		line += fmt.Sprintf(", %d undecided", u)
 	}
-	return line + fmt.Sprintf("; %d risks; %s, %s", len(s.Risks),
+	return line + fmt.Sprintf("; %s; %s, %s", plural(len(s.Risks), "risk"),
 		plural(s.Findings.Count(finding.Error), "error"), plural(s.Findings.Count(finding.Warning), "warning"))
 }
 

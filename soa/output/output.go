@@ -43,13 +43,14 @@ func WriteAll(dir string, files []File, inputs []string) ([]Written, error) {
 		}
 	}
 	for _, f := range files {
-		target := filepath.Join(dir, f.Name)
-		if p, err := resolve(target); err == nil && protected[p] {
-			return nil, fmt.Errorf("refusing to write %s: it is the input %s; choose another output directory with -o", target, p)
+		// The directory is resolved, the file name is not: an output that is a link is
+		// replaced by the rename, never followed.
+		target, err := resolve(dir)
+		if err != nil {
+			return nil, err
 		}
-		// The output is replaced by rename; a link at its place must not lead onto an input.
-		if p, err := filepath.EvalSymlinks(target); err == nil && protected[p] {
-			return nil, fmt.Errorf("refusing to write %s: it leads to the input %s; choose another output directory with -o", target, p)
+		if target = filepath.Join(target, f.Name); protected[target] {
+			return nil, fmt.Errorf("refusing to write %s: it is the input %s; choose another output directory with -o", filepath.Join(dir, f.Name), target)
 		}
 	}
 	var temps []string
@@ -79,20 +80,13 @@ func WriteAll(dir string, files []File, inputs []string) ([]Written, error) {
 	return out, nil
 }
 
-// resolve gives an absolute path with links resolved, for the parts that exist.
+// resolve gives an absolute path with links and .. resolved.
 func resolve(p string) (string, error) {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return "", err
 	}
-	if r, err := filepath.EvalSymlinks(abs); err == nil {
-		return r, nil
-	}
-	dir, base := filepath.Split(abs)
-	if r, err := filepath.EvalSymlinks(dir); err == nil {
-		return filepath.Join(r, base), nil
-	}
-	return abs, nil
+	return filepath.EvalSymlinks(abs)
 }
 
 func render(dir string, f File) (string, int64, error) {

@@ -1,11 +1,47 @@
-// Package pdf renders the SoA as an auditor-ready A4 PDF with maroto. It is the only package
-// that imports maroto.
+// Package pdf renders the SoA as an auditor-ready A4 PDF with maroto: a cover, document
+// control, a summary with the heat maps and the exclusions, the SoA table grouped by theme,
+// and the risk treatment plan as an appendix. It is the only package that imports maroto.
+//
+// It holds no rule of its own: every figure comes from the derived [soa.SoA].
+//
+// # Layout
+//
+// Pages are A4 landscape: the SoA table has eight columns of free text (nine with SOC 2),
+// and portrait's 190 mm would leave the justification and evidence columns a few words
+// wide, turning every control into a tall, narrow row.
+//
+// Maroto's own table repeats no header and clips rows taller than a page, so the document
+// breaks its own lines and tracks maroto's page accounting (see layout.go): it repeats each
+// table's column header at the top of every page the table runs on, and splits an entry
+// longer than a page between lines, never losing text.
 package pdf
 
 import (
-	"errors"
+	"bytes"
+	"fmt"
 	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
 
+	"github.com/johnfercher/maroto/v2"
+	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/components/text"
+	"github.com/johnfercher/maroto/v2/pkg/config"
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/border"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/consts/orientation"
+	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+	"github.com/phpdave11/gofpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa"
 )
 
@@ -18,7 +54,683 @@ type Options struct {
 	SOC2 bool
 }
 
-// Write renders the PDF for s to w.
+// Page geometry, in mm. The bottom margin holds the footer line and the page number.
+const (
+	marginSide   = 12
+	marginTop    = 8
+	marginBottom = 10
+)
+
+var (
+	ink      = &props.Color{Red: 33, Green: 37, Blue: 41}
+	muted    = &props.Color{Red: 96, Green: 103, Blue: 112}
+	navy     = &props.Color{Red: 23, Green: 54, Blue: 93}
+	white    = &props.Color{Red: 255, Green: 255, Blue: 255}
+	rule     = &props.Color{Red: 190, Green: 196, Blue: 204}
+	zebra    = &props.Color{Red: 244, Green: 246, Blue: 249}
+	amber    = &props.Color{Red: 253, Green: 240, Blue: 222}
+	red      = &props.Color{Red: 192, Green: 0, Blue: 0}
+	redTint  = &props.Color{Red: 253, Green: 226, Blue: 226}
+	green    = &props.Color{Red: 30, Green: 110, Blue: 50}
+	greenBox = &props.Color{Red: 226, Green: 242, Blue: 228}
+)
+
+// gofpdf's defaults for the creation and modification dates and the catalogue order are
+// package globals, read when a document is created.
+var gofpdfDefaults sync.Mutex
+
+var timeZero time.Time
+
+// Write renders the PDF for s to w. The same SoA and options give the same bytes.
 func Write(w io.Writer, s *soa.SoA, opt Options) error {
-	return errors.New("the PDF renderer is not written yet")
+	regular, bold := goregular.TTF, gobold.TTF
+	if opt.Regular != nil {
+		regular, bold = opt.Regular, opt.Regular
+		if opt.Bold != nil {
+			bold = opt.Bold
+		}
+	}
+	meas, err := newMeasurer(regular, bold)
+	if err != nil {
+		return err
+	}
+	d := &doc{meas: meas, pages: 1}
+	d.cfg = newConfig(s, regular, bold)
+
+	gofpdfDefaults.Lock()
+	gofpdf.SetDefaultModificationDate(s.Date)
+	gofpdf.SetDefaultCreationDate(s.Date)
+	gofpdf.SetDefaultCatalogSort(true)
+	d.m = maroto.New(d.cfg)
+	gofpdf.SetDefaultModificationDate(timeZero)
+	gofpdf.SetDefaultCreationDate(timeZero)
+	gofpdf.SetDefaultCatalogSort(false)
+	gofpdfDefaults.Unlock()
+
+	r := &renderer{d: d, s: s, opt: opt}
+	if err := r.frame(); err != nil {
+		return err
+	}
+	r.cover()
+	r.control()
+	r.summary()
+	r.table()
+	r.appendix()
+	if breaks := d.calls - 2; breaks != d.pages-1 {
+		return fmt.Errorf("pdf layout: maroto broke %d pages where %d were planned", breaks, d.pages-1)
+	}
+	out, err := d.m.Generate()
+	if err != nil {
+		return fmt.Errorf("cannot render the PDF: %w", err)
+	}
+	_, err = io.Copy(w, bytes.NewReader(out.GetBytes()))
+	return err
+}
+
+func newConfig(s *soa.SoA, regular, bold []byte) *entity.Config {
+	doc := s.Document
+	title := docTitle(s)
+	subject := "ISO/IEC 27001:2022 Statement of Applicability"
+	if doc.ID != "" {
+		subject += ", " + doc.ID
+	}
+	if doc.Version != "" {
+		subject += " version " + doc.Version
+	}
+	author := doc.Owner
+	if author == "" {
+		author = doc.Organization
+	}
+	return config.NewBuilder().
+		WithPageSize(pagesize.A4).
+		WithOrientation(orientation.Horizontal).
+		WithLeftMargin(marginSide).WithRightMargin(marginSide).
+		WithTopMargin(marginTop).WithBottomMargin(marginBottom).
+		WithMaxGridSize(grid).
+		WithSequentialMode().
+		WithCompression(true).
+		WithCustomFonts([]*entity.CustomFont{
+			{Family: family, Style: fontstyle.Normal, Bytes: regular},
+			{Family: family, Style: fontstyle.Bold, Bytes: bold},
+		}).
+		WithDefaultFont(&props.Font{Family: family, Style: fontstyle.Normal, Size: 8, Color: ink}).
+		WithPageNumber(props.PageNumber{Pattern: "Page {current} of {total}", Place: props.RightBottom,
+			Family: family, Style: fontstyle.Normal, Size: 7.5, Color: muted}).
+		WithTitle(strings.TrimSpace(title+" — "+doc.Organization), true).
+		WithAuthor(author, true).
+		WithSubject(subject, true).
+		WithCreator("soa", true).
+		WithCreationDate(s.Date).
+		Build()
+}
+
+func docTitle(s *soa.SoA) string {
+	if t := strings.TrimSpace(s.Document.Title); t != "" {
+		return t
+	}
+	return "Statement of Applicability"
+}
+
+// renderer writes the sections of the document.
+type renderer struct {
+	d   *doc
+	s   *soa.SoA
+	opt Options
+	// pageOf records the first page of each section, for the contents.
+	pageOf map[string]int
+}
+
+// frame registers the page header (organization, title, and DRAFT or the classification)
+// and the footer (document ID, version, classification; maroto adds the page number).
+func (r *renderer) frame() error {
+	d, doc := r.d, r.s.Document
+	left := doc.Organization
+	if left != "" {
+		left += "  ·  "
+	}
+	left += docTitle(r.s)
+	hs := rowSpec{fontSize: 8, padTop: 0, padBottom: 1.6, borderGrey: rule}
+	right := []line{{text: strings.ToUpper(doc.Classification), bold: true, color: muted, align: align.Right}}
+	if !doc.Approved() {
+		right = []line{{text: "DRAFT — NOT APPROVED", bold: true, color: red, align: align.Right}}
+	}
+	head := hs.build([]textCol{
+		{size: 700, lines: []line{{text: left, color: muted}}, bd: border.Bottom},
+		{size: 300, lines: right, bd: border.Bottom},
+	}, 0, 1)
+	gap := row.New(4).Add(col.New(grid))
+	if err := d.m.RegisterHeader(probe{Row: head, d: d}, gap); err != nil {
+		return err
+	}
+	if d.prov == nil {
+		return fmt.Errorf("pdf layout: maroto did not measure the page header")
+	}
+	d.headerR = []float64{head.GetHeight(d.prov, d.root), gap.GetHeight(d.prov, d.root)}
+	for _, h := range d.headerR {
+		d.headerH += h
+	}
+	d.cur, d.top = d.headerH, d.headerH
+
+	var ident []string
+	if doc.ID != "" {
+		ident = append(ident, doc.ID)
+	}
+	if doc.Version != "" {
+		ident = append(ident, "Version "+doc.Version)
+	}
+	if doc.Classification != "" {
+		ident = append(ident, doc.Classification)
+	}
+	if !doc.Approved() {
+		ident = append(ident, "DRAFT")
+	}
+	// The footer is 2 mm of the usable area with a rule on top; its text sits below the
+	// usable area, on the baseline maroto gives the page number.
+	foot := row.New(2).Add(
+		text.NewCol(700, strings.Join(ident, "  ·  "), props.Text{Family: family, Size: 7.5, Color: muted, Top: 2}).
+			WithStyle(&props.Cell{BorderType: border.Top, BorderColor: rule, BorderThickness: 0.2}),
+		col.New(300).WithStyle(&props.Cell{BorderType: border.Top, BorderColor: rule, BorderThickness: 0.2}),
+	)
+	if err := d.m.RegisterFooter(foot); err != nil {
+		return err
+	}
+	d.footerH = d.rowHeight(foot)
+	r.pageOf = map[string]int{}
+	return nil
+}
+
+// section starts a section on a new page with a heading.
+func (r *renderer) section(key, heading string) {
+	r.d.repeat = nil
+	r.d.newPage()
+	r.pageOf[key] = r.d.pages
+	r.heading(heading, 14)
+}
+
+// heading adds a heading, kept with at least a few lines of what follows.
+func (r *renderer) heading(s string, size float64) {
+	st := style{size: size, bold: true, color: navy}
+	rs := rowSpec{fontSize: size, padTop: size * 0.25, padBottom: size * 0.18}
+	lines := r.d.wrap(s, st, r.d.root.Width, false)
+	r.d.keep(rs.height(len(lines)) + 20)
+	r.d.entry(rs, []textCol{{size: grid, lines: lines}}, nil)
+}
+
+// para adds a paragraph of body text in the first frac thousandths of the width.
+func (r *renderer) para(s string, st style, frac int) {
+	if st.size == 0 {
+		st.size = 8.5
+	}
+	if st.color == nil {
+		st.color = ink
+	}
+	rs := rowSpec{fontSize: st.size, padTop: 0.5, padBottom: 1.5}
+	lines := r.d.wrap(s, st, r.d.root.Width*float64(frac)/grid, true)
+	cols := []textCol{{size: frac, lines: lines}}
+	if frac < grid {
+		cols = append(cols, textCol{size: grid - frac})
+	}
+	r.d.entry(rs, cols, nil)
+}
+
+func (r *renderer) space(h int) {
+	if r.d.fits(float64(h)) {
+		r.d.put(row.New(float64(h)).Add(col.New(grid)))
+	}
+}
+
+// keyValues2 adds labels and values two pairs to a row.
+func (r *renderer) keyValues2(kv [][2]string, size float64) {
+	rs := rowSpec{fontSize: size, padTop: 1.2, padBottom: 1.2, padSide: 1.5, borderGrey: rule}
+	const label, value = 110, 250
+	lw := r.d.root.Width*label/grid - 2*rs.padSide
+	vw := r.d.root.Width*value/grid - 2*rs.padSide
+	for i := 0; i < len(kv); i += 2 {
+		var cols []textCol
+		for _, p := range kv[i:min(i+2, len(kv))] {
+			cols = append(cols,
+				textCol{size: label, lines: r.d.wrap(p[0], style{size: size, bold: true, color: muted}, lw, false), bd: border.Bottom},
+				textCol{size: value, lines: r.d.wrap(dash(p[1]), style{size: size, color: ink}, vw, false), bd: border.Bottom})
+		}
+		cols = append(cols, textCol{size: grid - (label+value)*len(cols)/2})
+		r.d.entry(rs, cols, nil)
+	}
+}
+
+// keyValues adds a two-column list of labels and values.
+func (r *renderer) keyValues(kv [][2]string, labelFrac, frac int, size float64) {
+	rs := rowSpec{fontSize: size, padTop: 1.2, padBottom: 1.2, padSide: 1.5, borderGrey: rule}
+	for _, p := range kv {
+		if p[1] == "" {
+			p[1] = "—"
+		}
+		lw := r.d.root.Width * float64(labelFrac) / grid
+		vw := r.d.root.Width * float64(frac-labelFrac) / grid
+		cols := []textCol{
+			{size: labelFrac, lines: r.d.wrap(p[0], style{size: size, bold: true, color: muted}, lw-2*rs.padSide, false), bd: border.Bottom},
+			{size: frac - labelFrac, lines: r.d.wrap(p[1], style{size: size, color: ink}, vw-2*rs.padSide, false), bd: border.Bottom},
+		}
+		if frac < grid {
+			cols = append(cols, textCol{size: grid - frac})
+		}
+		r.d.entry(rs, cols, nil)
+	}
+}
+
+func (r *renderer) cover() {
+	doc := r.s.Document
+	r.pageOf["cover"] = 1
+	r.space(14)
+	r.para("Statement of Applicability", style{size: 30, bold: true, color: navy}, grid)
+	r.para("ISO/IEC 27001:2022, Annex A — information security controls", style{size: 12, color: muted}, grid)
+	r.space(4)
+	if doc.Organization != "" {
+		r.para(doc.Organization, style{size: 20, bold: true, color: ink}, grid)
+	}
+	if t := docTitle(r.s); t != "Statement of Applicability" {
+		r.para(t, style{size: 12, color: ink}, grid)
+	}
+	r.space(6)
+	if !doc.Approved() {
+		r.banner("DRAFT — NOT APPROVED", "This Statement of Applicability has not been approved by management. "+
+			"It must not be issued or relied on as the organization's SoA.", red, redTint)
+	} else {
+		r.banner("Approved by "+doc.ApprovedBy+" on "+soa.DateString(doc.ApprovedOn), "", green, greenBox)
+	}
+	r.space(6)
+	r.para("Scope of the information security management system", style{size: 9, bold: true, color: navy}, 720)
+	r.para(doc.Scope, style{size: 9.5}, 720)
+	r.space(4)
+	r.keyValues([][2]string{
+		{"Document ID", doc.ID},
+		{"Version", doc.Version},
+		{"Classification", doc.Classification},
+		{"Document owner", doc.Owner},
+		{"Date", soa.DateString(r.s.Date)},
+		{"Next review", soa.DateString(doc.NextReview)},
+	}, 130, 480, 9)
+}
+
+// banner is a coloured box with a bold line and an optional explanation.
+func (r *renderer) banner(title, body string, fg, bg *props.Color) {
+	rs := rowSpec{fontSize: 16, padTop: 3, padBottom: 1.5, padSide: 4}
+	w := r.d.root.Width * 720 / grid
+	lines := r.d.wrap(title, style{size: 16, bold: true, color: fg}, w-8, false)
+	r.d.entry(rs, []textCol{{size: 720, lines: lines, bg: bg}, {size: 280}}, nil)
+	if body != "" {
+		rs = rowSpec{fontSize: 9, padTop: 0.5, padBottom: 3, padSide: 4}
+		lines = r.d.wrap(body, style{size: 9, color: fg}, w-8, false)
+		r.d.entry(rs, []textCol{{size: 720, lines: lines, bg: bg}, {size: 280}}, nil)
+	} else {
+		r.d.put(row.New(2).Add(col.New(720).WithStyle(&props.Cell{BackgroundColor: bg}), col.New(280)))
+	}
+}
+
+func (r *renderer) control() {
+	doc := r.s.Document
+	r.section("control", "1  Document control")
+	status := "Approved"
+	if !doc.Approved() {
+		status = "DRAFT — not approved"
+	}
+	r.keyValues2([][2]string{
+		{"Document ID", doc.ID}, {"Classification", doc.Classification},
+		{"Version", doc.Version}, {"Status", status},
+		{"Owner", doc.Owner}, {"Next review", soa.DateString(doc.NextReview)},
+		{"Approved by", doc.ApprovedBy}, {"Approved on", soa.DateString(doc.ApprovedOn)},
+	}, 8.5)
+
+	r.space(5)
+	r.heading("Revision history", 10)
+	t := r.newTable([]column{{"Version", 18}, {"Date", 24}, {"Author", 50}, {"Changes", 181}}, "Revision history (continued)")
+	t.begin()
+	for i, h := range doc.History {
+		t.add(i, nil, h.Version, soa.DateString(h.Date), h.Author, h.Changes)
+	}
+	if len(doc.History) == 0 {
+		t.add(0, nil, "—", "", "", "No revisions recorded.")
+	}
+	t.end()
+
+	r.space(5)
+	r.heading("Workspace fingerprint", 10)
+	r.para("This document was built from the workspace files whose SHA-256 fingerprint is:", style{}, grid)
+	r.para(r.s.Fingerprint, style{size: 9, bold: true}, grid)
+	r.para("To check that it matches the files, run in the workspace directory: "+
+		"sha256sum isms.yaml risks.yaml controls.yaml | sha256sum — the 64 hexadecimal digits it prints must equal the fingerprint above. "+
+		"The same fingerprint is recorded in soa.json.", style{color: muted}, grid)
+
+	r.space(5)
+	r.heading("Contents", 10)
+	entries := []struct{ key, title string }{
+		{"control", "1  Document control"},
+		{"summary", "2  Summary: applicability, implementation status and risk"},
+		{"excluded", "    Excluded controls and their justification"},
+	}
+	for i, th := range annexa.Themes {
+		entries = append(entries, struct{ key, title string }{string(th), fmt.Sprintf("%s  %s", sectionNo(i), th.Title())})
+	}
+	entries = append(entries, struct{ key, title string }{"appendix", "Appendix A  Risk treatment plan"})
+	for _, e := range entries {
+		key := e.key
+		p := props.Text{Family: family, Size: 8.5, Color: ink, Top: 0.8, Bottom: 0.8}
+		pn := p
+		pn.Align = align.Right
+		line := row.New().Add(
+			text.NewCol(450, e.title, p),
+			col.New(60).Add(&lazyText{value: func() string { return strconv.Itoa(r.pageOf[key]) }, prop: pn}),
+			col.New(490),
+		)
+		r.d.put(line)
+	}
+}
+
+// sectionNo numbers the SoA's theme sections 3.1 to 3.4.
+func sectionNo(i int) string { return fmt.Sprintf("3.%d", i+1) }
+
+func (r *renderer) summary() {
+	r.section("summary", "2  Summary")
+	sum := r.s.Summary
+	r.heading("Applicability and implementation status by theme", 10)
+	cols := []column{{"Theme", 60}, {"Controls", 22}, {"Applicable", 22}, {"Excluded", 22}}
+	for _, st := range soa.Statuses {
+		cols = append(cols, column{soa.StatusTitle(st), 22})
+	}
+	t := r.newTable(cols, "")
+	for i := 1; i < len(cols); i++ {
+		t.aligns[i] = align.Right
+	}
+	t.begin()
+	counts := func(c soa.Counts) []string {
+		v := []string{strconv.Itoa(c.Total), strconv.Itoa(c.Applicable), strconv.Itoa(c.Excluded)}
+		for _, st := range soa.Statuses {
+			v = append(v, strconv.Itoa(c.ByStatus[st]))
+		}
+		return v
+	}
+	for i, th := range annexa.Themes {
+		t.add(i, nil, append([]string{th.Title()}, counts(sum.ByTheme[th])...)...)
+	}
+	t.bold = true
+	t.add(0, zebra, append([]string{"All controls"}, counts(sum.Counts)...)...)
+	t.end()
+
+	r.space(3)
+	r.heatMaps()
+
+	r.space(3)
+	r.d.repeat = nil
+	r.pageOf["excluded"] = r.d.pages
+	ex := r.s.Excluded()
+	r.heading(fmt.Sprintf("Excluded controls (%d)", len(ex)), 10)
+	if len(ex) == 0 {
+		r.para("No control of Annex A is excluded: all 93 are applicable.", style{}, grid)
+		return
+	}
+	t = r.newTable([]column{{"ID", 14}, {"Control", 60}, {"Justification for the exclusion", 199}}, "Excluded controls (continued)")
+	t.begin()
+	for i, e := range ex {
+		t.add(i, nil, e.Control.ID.String(), e.Control.Title, e.Justification)
+	}
+	t.end()
+}
+
+// levelColors are the colours of risk levels, lowest first; a method with another number
+// of levels is spread over them.
+var levelColors = []*props.Color{
+	{Red: 187, Green: 226, Blue: 178},
+	{Red: 255, Green: 232, Blue: 140},
+	{Red: 250, Green: 184, Blue: 110},
+	{Red: 238, Green: 120, Blue: 120},
+}
+
+func (r *renderer) levelColor(score int) *props.Color {
+	m := r.s.Method
+	i := m.LevelOf(score)
+	if i < 0 || len(m.Levels) == 0 {
+		return nil
+	}
+	if len(m.Levels) == 1 {
+		return levelColors[0]
+	}
+	return levelColors[i*(len(levelColors)-1)/(len(m.Levels)-1)]
+}
+
+func (r *renderer) heatMaps() {
+	m := r.s.Method
+	n, k := len(m.Likelihood), len(m.Impact)
+	if n == 0 || k == 0 || len(r.s.Inherent) != n || len(r.s.Residual) != n {
+		return
+	}
+	// Two grids side by side, each a label column and one column per impact level.
+	const half, label, gap = 490, 110, 20
+	cell := (half - label) / k
+	rs := rowSpec{fontSize: 7.5, padTop: 1.6, padBottom: 1.6, padSide: 1, borderGrey: white}
+	titles := []textCol{
+		{size: half, lines: []line{{text: "Inherent risk (before treatment)", bold: true, color: navy}}},
+		{size: gap},
+		{size: half, lines: []line{{text: "Residual risk (after treatment)", bold: true, color: navy}}},
+	}
+	// Keep the two maps together on one page.
+	r.d.keep(rowSpec{fontSize: 9}.height(1) + float64(n+3)*rs.height(2) + 8)
+	r.d.entry(rowSpec{fontSize: 9, padBottom: 1.5}, titles, nil)
+	labelW := r.d.root.Width * label / grid
+	cellW := r.d.root.Width * float64(cell) / grid
+	half2 := func(h soa.HeatMap, l int) []textCol {
+		cols := []textCol{{size: label, lines: r.d.wrap(m.Likelihood[l], style{size: 7.5, color: ink, align: align.Right}, labelW-2, false)}}
+		for i := range k {
+			c := textCol{size: cell, bg: r.levelColor((l + 1) * (i + 1)), bd: border.Full}
+			if v := h[l][i]; v > 0 {
+				c.lines = []line{{text: strconv.Itoa(v), bold: true, color: ink, align: align.Center}}
+			}
+			cols = append(cols, c)
+		}
+		if rest := half - label - cell*k; rest > 0 {
+			cols = append(cols, textCol{size: rest})
+		}
+		return cols
+	}
+	for l := n - 1; l >= 0; l-- {
+		cols := half2(r.s.Inherent, l)
+		cols = append(cols, textCol{size: gap})
+		cols = append(cols, half2(r.s.Residual, l)...)
+		// An empty row would have no height: give it the label's.
+		r.d.entry(rs, cols, nil)
+	}
+	axis := func() []textCol {
+		cols := []textCol{{size: label, lines: []line{{text: "Likelihood / Impact", color: muted, align: align.Right}}}}
+		for i := range k {
+			cols = append(cols, textCol{size: cell, lines: r.d.wrap(m.Impact[i], style{size: 7.5, color: ink, align: align.Center}, cellW-2, false)})
+		}
+		if rest := half - label - cell*k; rest > 0 {
+			cols = append(cols, textCol{size: rest})
+		}
+		return cols
+	}
+	ax := append(axis(), textCol{size: gap})
+	ax = append(ax, axis()...)
+	r.d.entry(rowSpec{fontSize: 7.5, padTop: 1, padBottom: 1, padSide: 1}, ax, nil)
+
+	// Legend: the levels with their colours and the acceptance threshold.
+	var legend []textCol
+	prev := 0
+	for _, lv := range m.Levels {
+		legend = append(legend,
+			textCol{size: 25, bg: r.levelColor(lv.Max), bd: border.Full},
+			textCol{size: 125, lines: []line{{text: fmt.Sprintf("%s (%d–%d)", lv.Name, prev+1, lv.Max), color: ink}}})
+		prev = lv.Max
+	}
+	used := 150 * len(legend) / 2
+	if used < grid {
+		legend = append(legend, textCol{size: grid - used})
+	}
+	if used <= grid {
+		r.space(1)
+		r.d.entry(rowSpec{fontSize: 7.5, padTop: 1, padBottom: 1, padSide: 1.5, borderGrey: white}, legend, nil)
+	}
+	r.para(fmt.Sprintf("Score = likelihood × impact. Each cell counts the risks of the register (%d in all) rated at that likelihood and impact; "+
+		"its colour is the level of its score. A residual score above %d needs the risk owner's acceptance.",
+		len(r.s.Risks), m.Acceptance), style{size: 7.5, color: muted}, grid)
+}
+
+func (r *renderer) table() {
+	var heads []column
+	if r.opt.SOC2 {
+		heads = []column{{"ID", 14}, {"Control", 38}, {"Applicable", 17}, {"Reasons and related risks", 30},
+			{"Justification", 56}, {"Status", 19}, {"Owner", 24}, {"Implementation and evidence", 57}, {"SOC 2 criteria", 18}}
+	} else {
+		heads = []column{{"ID", 14}, {"Control", 38}, {"Applicable", 17}, {"Reasons and related risks", 30},
+			{"Justification", 64}, {"Status", 19}, {"Owner", 24}, {"Implementation and evidence", 67}}
+	}
+	for i, th := range annexa.Themes {
+		heading := fmt.Sprintf("%s  %s", sectionNo(i), th.Title())
+		if i == 0 {
+			r.section(string(th), "3  Statement of Applicability")
+			r.para("Every control of ISO/IEC 27001:2022 Annex A with the decision on it. Reasons for inclusion: legal, regulatory, contractual, business, "+
+				"best practice, and risk — the control is selected by the treatment of the risks listed (see Appendix A). "+
+				"Excluded controls are shaded.", style{size: 8, color: muted}, grid)
+			r.heading(heading, 11)
+		} else {
+			r.section(string(th), heading)
+		}
+		c := r.s.Summary.ByTheme[th]
+		r.para(fmt.Sprintf("%d controls: %d applicable, %d excluded.", c.Total, c.Applicable, c.Excluded), style{size: 8, color: muted}, grid)
+		t := r.newTable(heads, heading+" (continued)")
+		t.begin()
+		n := 0
+		for _, e := range r.s.Controls {
+			if e.Control.Theme != th {
+				continue
+			}
+			cells, bg := r.entryCells(t, e)
+			t.addCells(n, cells, bg)
+			n++
+		}
+		t.end()
+	}
+}
+
+// entryCells gives the SoA table's cells for one control.
+func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
+	var bg *props.Color
+	applicable := "Yes"
+	switch {
+	case !e.Decided:
+		applicable = "Not decided"
+	case !e.Applicable:
+		applicable, bg = "No", amber
+	}
+	plain := style{size: t.rs.fontSize, color: ink}
+	boldS := style{size: t.rs.fontSize, bold: true, color: ink}
+	mutedS := style{size: t.rs.fontSize, color: muted}
+	var reasons []string
+	for _, x := range e.Reasons {
+		reasons = append(reasons, strings.ReplaceAll(x, "-", " "))
+	}
+	reasonText := strings.Join(reasons, ", ")
+	if reasonText != "" {
+		reasonText = strings.ToUpper(reasonText[:1]) + reasonText[1:]
+	}
+	title := t.wrap(1, e.Control.Title, boldS)
+	if e.Control.New {
+		title = append(title, t.wrap(1, "New in 2022", mutedS)...)
+	}
+	reasonLines := t.wrap(3, dash(reasonText), plain)
+	if len(e.Risks) > 0 {
+		reasonLines = append(reasonLines, t.wrap(3, "Risks: "+strings.Join(e.Risks, ", "), mutedS)...)
+	}
+	just := t.wrap(4, dash(e.Justification), plain)
+	status := t.wrap(5, dash(soa.StatusTitle(e.Status)), plain)
+	if !e.Due.IsZero() {
+		status = append(status, t.wrap(5, "Due "+soa.DateString(e.Due), mutedS)...)
+	}
+	var impl []line
+	if e.Implementation != "" {
+		impl = t.wrap(7, e.Implementation, plain)
+	}
+	for _, ev := range e.Evidence {
+		impl = append(impl, t.wrap(7, "• "+ev, mutedS)...)
+	}
+	if len(impl) == 0 {
+		impl = t.wrap(7, "—", plain)
+	}
+	cells := [][]line{
+		t.wrap(0, e.Control.ID.String(), boldS), title, t.wrap(2, applicable, boldS), reasonLines, just, status,
+		t.wrap(6, dash(e.Owner), plain), impl,
+	}
+	if r.opt.SOC2 {
+		cells = append(cells, t.wrap(8, dash(strings.Join(e.SOC2, ", ")), plain))
+	}
+	return cells, bg
+}
+
+func dash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+func (r *renderer) appendix() {
+	m := r.s.Method
+	r.section("appendix", "Appendix A  Risk treatment plan")
+	var levels []string
+	prev := 0
+	for _, lv := range m.Levels {
+		levels = append(levels, fmt.Sprintf("%s %d–%d", lv.Name, prev+1, lv.Max))
+		prev = lv.Max
+	}
+	r.para(fmt.Sprintf("Risk method: score = likelihood (1–%d: %s) × impact (1–%d: %s). Levels: %s. "+
+		"A residual score above %d needs the risk owner's acceptance.",
+		len(m.Likelihood), strings.Join(m.Likelihood, ", "), len(m.Impact), strings.Join(m.Impact, ", "),
+		strings.Join(levels, "; "), m.Acceptance), style{size: 8, color: muted}, grid)
+	if len(r.s.Risks) == 0 {
+		r.para("The risk register is empty.", style{}, grid)
+		return
+	}
+	t := r.newTable([]column{{"ID", 13}, {"Risk", 53}, {"Owner", 24}, {"Inherent", 20}, {"Option", 16},
+		{"Controls", 24}, {"Treatment plan", 56}, {"Due", 18}, {"Residual", 20}, {"Acceptance", 29}},
+		"Appendix A  Risk treatment plan (continued)")
+	t.begin()
+	plain := style{size: t.rs.fontSize, color: ink}
+	boldS := style{size: t.rs.fontSize, bold: true, color: ink}
+	mutedS := style{size: t.rs.fontSize, color: muted}
+	for i, rk := range r.s.Risks {
+		riskLines := t.wrap(1, dash(rk.Title), boldS)
+		if rk.Description != "" {
+			riskLines = append(riskLines, t.wrap(1, rk.Description, mutedS)...)
+		}
+		var ctrls []string
+		for _, id := range rk.Treatment.Controls {
+			ctrls = append(ctrls, id.String())
+		}
+		score := func(col int, rt interface{ Score() int }, l, im int, level string) []line {
+			return append(t.wrap(col, fmt.Sprintf("%d × %d = %d", l, im, rt.Score()), plain), t.wrap(col, dash(level), boldS)...)
+		}
+		accept := "Not required"
+		switch {
+		case rk.AcceptedBy != "":
+			accept = "Accepted by " + rk.AcceptedBy
+			if !rk.AcceptedOn.IsZero() {
+				accept += " on " + soa.DateString(rk.AcceptedOn)
+			}
+		case rk.NeedsAcceptance:
+			accept = "Required, not recorded"
+		}
+		option := string(rk.Treatment.Option)
+		if option != "" {
+			option = strings.ToUpper(option[:1]) + option[1:]
+		}
+		cells := [][]line{
+			t.wrap(0, rk.ID, boldS), riskLines, t.wrap(2, dash(rk.Owner), plain),
+			score(3, rk.Inherent, rk.Inherent.Likelihood, rk.Inherent.Impact, rk.InherentLevel),
+			t.wrap(4, dash(option), plain), t.wrap(5, dash(strings.Join(ctrls, ", ")), plain),
+			t.wrap(6, dash(rk.Treatment.Plan), plain), t.wrap(7, dash(soa.DateString(rk.Treatment.Due)), plain),
+			score(8, rk.Residual, rk.Residual.Likelihood, rk.Residual.Impact, rk.ResidualLevel),
+			t.wrap(9, accept, plain),
+		}
+		bgs := map[int]*props.Color{3: r.levelColor(rk.InherentScore), 8: r.levelColor(rk.ResidualScore)}
+		t.addStyled(i, cells, nil, bgs)
+	}
+	t.end()
 }

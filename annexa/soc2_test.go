@@ -1,0 +1,188 @@
+package annexa
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestCriteria(t *testing.T) {
+	all := Criteria()
+	if len(all) != 61 {
+		t.Fatalf("%d criteria, want 61", len(all))
+	}
+	perCat := map[Category]int{}
+	for i, c := range all {
+		perCat[c.Category]++
+		if c.Name == "" || strings.TrimSpace(c.Name) != c.Name {
+			t.Errorf("%s has name %q", c.ID, c.Name)
+		}
+		if i > 0 && CompareCriteria(all[i-1].ID, c.ID) >= 0 {
+			t.Errorf("%s out of order", c.ID)
+		}
+	}
+	want := map[Category]int{Security: 33, Availability: 3, Confidentiality: 2, ProcessingIntegrity: 5, Privacy: 18}
+	for cat, n := range want {
+		if perCat[cat] != n {
+			t.Errorf("%s: %d criteria, want %d", cat, perCat[cat], n)
+		}
+	}
+	if ProcessingIntegrity.Title() != "Processing integrity" {
+		t.Errorf("title %q", ProcessingIntegrity.Title())
+	}
+}
+
+func TestParseCriterion(t *testing.T) {
+	good := map[string]string{
+		"CC6.1": "CC6.1", "cc6.1": "CC6.1", "CC 6.1": "CC6.1", " cc 6 . 1 ": "CC6.1", "CC06.01": "CC6.1",
+		"a1.2": "A1.2", "PI1.5": "PI1.5", "pi 1.5": "PI1.5", "P4.3": "P4.3", "c1.1": "C1.1",
+	}
+	for in, want := range good {
+		got, err := ParseCriterion(in)
+		if err != nil || got != want {
+			t.Errorf("ParseCriterion(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "CC", "CC6", "6.1", "CC6.1.2", "X1.1", "CC0.1", "CC6.", "CC6.1a", "A.5.1"} {
+		if got, err := ParseCriterion(in); err == nil {
+			t.Errorf("ParseCriterion(%q) = %q, want an error", in, got)
+		}
+	}
+}
+
+func TestResolveCriterion(t *testing.T) {
+	c, err := ResolveCriterion("cc 7.2")
+	if err != nil || c.ID != "CC7.2" || c.Category != Security {
+		t.Fatalf("got %+v, %v", c, err)
+	}
+	_, err = ResolveCriterion("CC6.9")
+	var ce *CriterionError
+	if !errors.As(err, &ce) || !slices.Equal(ce.Nearest, []string{"CC6.7", "CC6.8"}) {
+		t.Fatalf("CC6.9: %v", err)
+	}
+	if !strings.Contains(err.Error(), "did you mean CC6.7 ") {
+		t.Errorf("message %q", err)
+	}
+	if _, err = ResolveCriterion("CC10.1"); err == nil || !strings.Contains(err.Error(), "CC9.1") {
+		t.Errorf("CC10.1: %v", err)
+	}
+	if _, err = ResolveCriterion("Z9"); err == nil || !strings.Contains(err.Error(), CriterionForms) {
+		t.Errorf("Z9: %v", err)
+	}
+}
+
+// TestCrosswalkComplete is the acceptance test of the data: every criterion of the crosswalk
+// exists, and every Annex A control is crosswalked or listed with a reason.
+func TestCrosswalkComplete(t *testing.T) {
+	known := map[string]bool{}
+	for _, c := range Criteria() {
+		known[c.ID] = true
+	}
+	for _, c := range All() {
+		crit := SOC2(c.ID)
+		reason, none := NoSOC2(c.ID)
+		switch {
+		case len(crit) == 0 && !none:
+			t.Errorf("%s is neither crosswalked nor in soc2-none.csv", c.ID)
+		case len(crit) > 0 && none:
+			t.Errorf("%s is crosswalked and in soc2-none.csv", c.ID)
+		case none && len(reason) < 20:
+			t.Errorf("%s: reason %q says too little", c.ID, reason)
+		}
+		for _, tsc := range crit {
+			if !known[tsc] {
+				t.Errorf("%s maps to unknown criterion %s", c.ID, tsc)
+			}
+			if !slices.Contains(ControlsFor(tsc), c.ID) {
+				t.Errorf("ControlsFor(%s) misses %s", tsc, c.ID)
+			}
+		}
+	}
+	for _, c := range Criteria() {
+		for _, id := range ControlsFor(strings.ToLower(c.ID)) {
+			if !slices.Contains(SOC2(id), c.ID) {
+				t.Errorf("ControlsFor(%s) has %s, but SOC2(%s) lacks it", c.ID, id, id)
+			}
+		}
+	}
+	if ControlsFor("nonsense") != nil {
+		t.Error("ControlsFor(nonsense) is not nil")
+	}
+}
+
+// TestSeedDomains checks every pair implied by the seed article's table, transcribed here
+// independently of domains.csv, is in the crosswalk.
+func TestSeedDomains(t *testing.T) {
+	seed := []struct{ tsc, iso string }{
+		{"CC6.1-CC6.3", "A.5.15, A.5.18, A.8.2, A.8.3, A.8.5"},
+		{"CC6.8, CC8.1", "A.8.9, A.8.25, A.8.31, A.8.32"},
+		{"CC7.3-CC7.5", "A.5.24-A.5.27, A.6.8"},
+		{"CC6.6, CC7.1-CC7.2", "A.8.15, A.8.16, A.8.20-A.8.22"},
+		{"CC7.1", "A.8.7, A.8.8, A.8.28"},
+		{"CC6.1, CC6.6-CC6.7", "A.8.10-A.8.12, A.8.24"},
+		{"CC9.2", "A.5.19-A.5.22"},
+		{"CC3.1-CC3.4, CC9.1", "A.5.1"},
+		{"CC6.4-CC6.5", "A.7.1-A.7.14"},
+	}
+	expand := func(s string, parse func(string) (string, int, int)) []string {
+		var out []string
+		for part := range strings.SplitSeq(s, ",") {
+			a, b, rng := strings.Cut(strings.TrimSpace(part), "-")
+			if !rng {
+				b = a
+			}
+			pre, maj, lo := parse(a)
+			_, _, hi := parse(b)
+			for n := lo; n <= hi; n++ {
+				out = append(out, pre+strconv.Itoa(maj)+"."+strconv.Itoa(n))
+			}
+		}
+		return out
+	}
+	crit := func(s string) (string, int, int) {
+		series, maj, minor, ok := splitCriterion(s)
+		if !ok {
+			t.Fatalf("bad criterion %q", s)
+		}
+		return series, maj, minor
+	}
+	ctl := func(s string) (string, int, int) {
+		id, err := ParseID(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return "A.", id.Clause, id.Num
+	}
+	n := 0
+	for _, row := range seed {
+		for _, tsc := range expand(row.tsc, crit) {
+			for _, iso := range expand(row.iso, ctl) {
+				id, _ := ParseID(iso)
+				if !slices.Contains(SOC2(id), tsc) {
+					t.Errorf("seed pair %s–%s is missing from soc2.csv", tsc, iso)
+				}
+				n++
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d seed pairs checked", n)
+	}
+	if len(Domains()) != 10 {
+		t.Fatalf("%d domains, want the seed's 10", len(Domains()))
+	}
+	for _, d := range Domains() {
+		for _, tsc := range d.TSC {
+			for _, id := range d.ISO {
+				if !slices.Contains(SOC2(id), tsc) {
+					t.Errorf("domain %s: %s–%s is not in the crosswalk", d.Name, tsc, id)
+				}
+			}
+		}
+	}
+	if _, none := NoSOC2(ID{5, 7}); !none {
+		t.Error("A.5.7 threat intelligence should have no SOC 2 counterpart (seed article)")
+	}
+}

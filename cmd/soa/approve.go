@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/soa-tool/soa/soa"
+	"github.com/urfave/cli/v2"
+)
+
+func approveCommand() command {
+	var by, on string
+	return command{example: `soa approve examples/acme-saas --by "Siobhán O'Connor, CEO" --on 2026-10-15`, Command: &cli.Command{
+		Name:      "approve",
+		Usage:     "record the approval of the current version",
+		ArgsUsage: "[DIR]",
+		Description: "Sets document.approved_by and approved_on in DIR/isms.yaml (default: the current\n" +
+			"directory), adding them after owner when absent, keeping the file's comments and layout.\n" +
+			"The date defaults to today (SOURCE_DATE_EPOCH when set) and may not be before the newest\n" +
+			"history entry: an approval comes after the version it approves. The file is written\n" +
+			"atomically and the edited lines are shown.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "by", Usage: "who approved the document, e.g. \"Siobhán O'Connor, CEO\" (required)", Destination: &by},
+			&cli.StringFlag{Name: "on", Usage: "date of the approval, YYYY-MM-DD (default: today)", Destination: &on},
+		},
+		Action: func(c *cli.Context) error {
+			dir, err := oneDir(c)
+			if err != nil {
+				return err
+			}
+			by = strings.TrimSpace(by)
+			if by == "" {
+				return usage("--by is required: name who approved the document, e.g. soa approve %s --by \"Siobhán O'Connor, CEO\"", dir)
+			}
+			var date time.Time
+			if on == "" {
+				if date, err = soa.Today(); err != nil {
+					return usage("%v", err)
+				}
+			} else if date, err = time.Parse(time.DateOnly, strings.TrimSpace(on)); err != nil {
+				return usage("--on %q is not a date; write it YYYY-MM-DD, e.g. --on 2026-10-15", on)
+			}
+			path, b, doc, err := readISMS(dir, c.App.ErrWriter)
+			if err != nil {
+				return err
+			}
+			if h, ok := doc.NewestRevision(); ok && date.Before(h.Date) {
+				return usage("%s is before the newest history entry (version %s of %s): an approval comes after the version it approves\ngive --on %s or later, or release a new version first (soa release)",
+					soa.DateString(date), h.Version, soa.DateString(h.Date), soa.DateString(h.Date))
+			}
+			e, err := soa.ApproveISMS(path, b, by, date)
+			if err != nil {
+				return problems(err)
+			}
+			if bytes.Equal(e.Data, b) {
+				fmt.Fprintf(c.App.Writer, "the approval of version %s by %s on %s is already recorded; %s was not changed\n", doc.Version, by, soa.DateString(date), path)
+				return nil
+			}
+			if err := soa.WriteFileAtomic(path, e.Data); err != nil {
+				return usage("%v", err)
+			}
+			fmt.Fprint(c.App.Writer, e.Unified(path))
+			fmt.Fprintf(c.App.Writer, "approval of version %s recorded: %s, %s\n", doc.Version, by, soa.DateString(date))
+			return nil
+		},
+	}}
+}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/soa-tool/soa/annexa"
+	"gopkg.in/yaml.v3"
+)
+
+var exampleProgram = filepath.Join("..", "..", "examples", "soc2-program.yaml")
+
+func TestGapGolden(t *testing.T) {
+	t.Setenv("COLUMNS", "")
+	for _, f := range []string{"text", "md", "json"} {
+		out, errs, code := runCLI(t, "gap", "--soc2", exampleProgram, "--format", f)
+		if code != 0 || errs != "" {
+			t.Fatalf("--format %s: exit %d: %s", f, code, errs)
+		}
+		golden(t, "gap/soc2-program."+f, []byte(out))
+		again, _, _ := runCLI(t, "gap", "--format", f, "--soc2", exampleProgram)
+		if again != out {
+			t.Errorf("--format %s: two runs differ", f)
+		}
+	}
+	csvOut, _, code := runCLI(t, "gap", "--soc2", filepath.Join("..", "..", "examples", "soc2-program.csv"), "--format", "json")
+	yamlOut, _, _ := runCLI(t, "gap", "--soc2", exampleProgram, "--format", "json")
+	if code != 0 || strings.Replace(csvOut, "soc2-program.csv", "soc2-program.yaml", 1) != yamlOut {
+		t.Error("the CSV and YAML examples give different reports")
+	}
+}
+
+// TestGapAgreesWithCrosswalk recomputes the report's figures from the example file and the
+// annexa crosswalk, without package soc2.
+func TestGapAgreesWithCrosswalk(t *testing.T) {
+	b, err := os.ReadFile(exampleProgram)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prog []struct{ Criteria []string }
+	if err := yaml.Unmarshal(b, &prog); err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, c := range prog {
+		for _, tsc := range c.Criteria {
+			have[tsc] = true
+		}
+	}
+	level := func(id annexa.ID) string {
+		n := 0
+		for _, tsc := range annexa.SOC2(id) {
+			if have[tsc] {
+				n++
+			}
+		}
+		switch {
+		case n == 0:
+			return "not_covered"
+		case n == len(annexa.SOC2(id)):
+			return "covered"
+		}
+		return "partly"
+	}
+	type counts map[string]int
+	total, themes := counts{}, map[string]counts{}
+	var toDecide []string
+	for _, c := range annexa.All() {
+		l := level(c.ID)
+		total[l]++
+		if themes[string(c.Theme)] == nil {
+			themes[string(c.Theme)] = counts{}
+		}
+		themes[string(c.Theme)][l]++
+		if l == "not_covered" {
+			toDecide = append(toDecide, c.ID.String())
+		}
+	}
+	out, _, code := runCLI(t, "gap", "--soc2", exampleProgram, "--format", "json")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	var rep struct {
+		Total    map[string]int
+		Themes   []map[string]any
+		Domains  []map[string]any
+		ToDecide []string                        `json:"to_decide"`
+		AnnexA   []struct{ ID, Coverage string } `json:"annex_a"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []string{"covered", "partly", "not_covered"} {
+		if rep.Total[l] != total[l] {
+			t.Errorf("total %s: report %d, recomputed %d", l, rep.Total[l], total[l])
+		}
+		if pct := (200*total[l] + 93) / 186; rep.Total[l+"_percent"] != pct {
+			t.Errorf("total %s: report %d%%, recomputed %d%%", l, rep.Total[l+"_percent"], pct)
+		}
+		for _, th := range rep.Themes {
+			if int(th[l].(float64)) != themes[th["theme"].(string)][l] {
+				t.Errorf("theme %s %s: report %v, recomputed %d", th["theme"], l, th[l], themes[th["theme"].(string)][l])
+			}
+		}
+	}
+	for _, d := range rep.Domains {
+		want := counts{}
+		for _, id := range d["iso"].([]any) {
+			cid, _ := annexa.ParseID(id.(string))
+			want[level(cid)]++
+		}
+		for _, l := range []string{"covered", "partly", "not_covered"} {
+			if int(d[l].(float64)) != want[l] {
+				t.Errorf("domain %s %s: report %v, recomputed %d", d["domain"], l, d[l], want[l])
+			}
+		}
+	}
+	if strings.Join(rep.ToDecide, " ") != strings.Join(toDecide, " ") {
+		t.Errorf("to decide: report %v, recomputed %v", rep.ToDecide, toDecide)
+	}
+	for _, c := range rep.AnnexA {
+		id, _ := annexa.ParseID(c.ID)
+		if want := strings.ReplaceAll(level(id), "_", "-"); c.Coverage != want {
+			t.Errorf("%s: report %s, recomputed %s", c.ID, c.Coverage, want)
+		}
+	}
+}
+
+func TestGapErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("id,name,criteria\nAC-1,MFA,CC6.1\nAC-2,Logs,CC 7.9\n"), 0o644)
+	noCol := filepath.Join(dir, "nocol.csv")
+	os.WriteFile(noCol, []byte("Control ID,Title,Owner\nAC-1,MFA,IT\n"), 0o644)
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+	}{
+		{[]string{"gap"}, 2, "soa: soa gap needs the SOC 2 control list: soa gap --soc2 FILE"},
+		{[]string{"gap", "--soc2", filepath.Join(dir, "none.yaml")}, 2, "soa: cannot read the SOC 2 control list: open "},
+		{[]string{"gap", "--soc2", bad}, 1, "bad.csv:3:11: error: control AC-2: \"CC 7.9\" is not a Trust Services Criterion; did you mean CC7.4 Security incident response or CC7.5 Security incident recovery? [unknown-criterion]\nsoa: fix the SOC 2 control list"},
+		{[]string{"gap", "--soc2", noCol}, 1, `nocol.csv:1: error: no criteria column: the header row has "Control ID", "Title", "Owner"`},
+		{[]string{"gap", "--soc2", exampleProgram, "--format", "xml"}, 2, `soa: --format "xml" is not one of text, md, json`},
+		{[]string{"gap", exampleProgram}, 0, ""},
+		{[]string{"gap", "--soc2", exampleProgram, "extra"}, 2, "soa gap takes no arguments besides --soc2 FILE"},
+	}
+	for _, tt := range tests {
+		_, errs, code := runCLI(t, tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.stderr) {
+			t.Errorf("soa %v: exit %d, stderr %q; want %d and %q", tt.args, code, errs, tt.code, tt.stderr)
+		}
+	}
+}

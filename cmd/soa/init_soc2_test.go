@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/soa-tool/soa/soa"
+)
+
+// TestInitFromSOC2ThenCheck is the acceptance test: a workspace started from the
+// example SOC 2 program fails soa check only on undecided controls and fields left to fill.
+func TestInitFromSOC2ThenCheck(t *testing.T) {
+	// Rules soa check may report on a fresh workspace: the starter isms.yaml and risks.yaml
+	// fields to fill, and in controls.yaml the undecided controls, the justifications to write,
+	// owners to name and due dates of partial controls.
+	allowedControls := []string{"undecided", "justification", "no-owner", "no-due", "status"}
+	for _, example := range []string{"soc2-program.yaml", "soc2-program.csv"} {
+		dir := filepath.Join(t.TempDir(), "ws")
+		plain := filepath.Join(t.TempDir(), "plain")
+		out, errs, code := runCLI(t, "init", "--from-soc2", filepath.Join("..", "..", "examples", example), dir)
+		if code != 0 || errs != "" {
+			t.Fatalf("%s: init: exit %d: %s", example, code, errs)
+		}
+		if !strings.Contains(out, "wrote "+filepath.Join(dir, "controls.yaml")) || !strings.Contains(out, "81 are covered") {
+			t.Errorf("%s: init said\n%s", example, out)
+		}
+		if _, _, code := runCLI(t, "init", plain); code != 0 {
+			t.Fatal("plain init failed")
+		}
+		for _, f := range []string{soa.ISMSFile, soa.RisksFile, filepath.Join(".schema", "controls.schema.json")} {
+			a, _ := os.ReadFile(filepath.Join(dir, f))
+			b, _ := os.ReadFile(filepath.Join(plain, f))
+			if len(a) == 0 || string(a) != string(b) {
+				t.Errorf("%s: %s differs from plain soa init's", example, f)
+			}
+		}
+		rules := checkRules(t, dir)
+		base := checkRules(t, plain)
+		for file, rs := range rules {
+			for _, r := range rs {
+				switch {
+				case file == "controls.yaml" && !slices.Contains(allowedControls, r):
+					t.Errorf("%s: unexpected finding in controls.yaml: rule %s", example, r)
+				case file != "controls.yaml" && !slices.Contains(base[file], r):
+					t.Errorf("%s: %s: rule %s, which plain soa init does not give", example, file, r)
+				}
+			}
+		}
+		if !slices.Contains(rules["controls.yaml"], "undecided") || !slices.Contains(rules["controls.yaml"], "justification") {
+			t.Errorf("%s: expected undecided and justification findings, got %v", example, rules)
+		}
+		ws, err := soa.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, d := range ws.Decisions {
+			if d.Decided && d.Applicable {
+				n++
+			}
+			if d.Decided && !d.Applicable {
+				t.Errorf("%s excluded", d.ID)
+			}
+		}
+		if n != 86 {
+			t.Errorf("%s: %d applicable decisions, want 86 (81 covered + 5 partly)", example, n)
+		}
+	}
+}
+
+// checkRules runs soa check on dir and returns its rules per file name.
+func checkRules(t *testing.T, dir string) map[string][]string {
+	t.Helper()
+	out, errs, code := runCLI(t, "check", "--format", "json", dir)
+	if code != 1 {
+		t.Fatalf("check %s: exit %d, want 1: %s", dir, code, errs)
+	}
+	var res struct{ Findings []struct{ File, Rule string } }
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("check output: %v\n%s", err, out)
+	}
+	m := map[string][]string{}
+	for _, f := range res.Findings {
+		name := filepath.Base(f.File)
+		if !slices.Contains(m[name], f.Rule) {
+			m[name] = append(m[name], f.Rule)
+		}
+	}
+	return m
+}
+
+func TestInitFromSOC2Errors(t *testing.T) {
+	dir := t.TempDir()
+	prog := filepath.Join("..", "..", "examples", "soc2-program.yaml")
+	if _, _, code := runCLI(t, "init", "--from-soc2", prog, dir); code != 0 {
+		t.Fatal(code)
+	}
+	_, errs, code := runCLI(t, "init", "--from-soc2", prog, dir)
+	if code != 2 || !strings.Contains(errs, "soa init does not overwrite files") {
+		t.Errorf("second init: exit %d, %s", code, errs)
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("- id: X\n  name: y\n  criteria: [CC6.1, CC6.10]\n"), 0o644)
+	_, errs, code = runCLI(t, "init", "--from-soc2", bad, filepath.Join(dir, "new"))
+	if code != 1 || !strings.Contains(errs, "bad.yaml:3:21: error: control X: \"CC6.10\" is not a Trust Services Criterion") {
+		t.Errorf("bad list: exit %d, %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new")); err == nil {
+		t.Error("a failed init created the directory")
+	}
+	same := filepath.Join(dir, "same")
+	os.MkdirAll(same, 0o755)
+	list := filepath.Join(same, "controls.yaml")
+	b, _ := os.ReadFile(prog)
+	os.WriteFile(list, b, 0o644)
+	_, errs, code = runCLI(t, "init", "--force", "--from-soc2", list, same)
+	if code != 2 || !strings.Contains(errs, "is both the SOC 2 control list and a file soa init writes") {
+		t.Errorf("input = output: exit %d, %s", code, errs)
+	}
+}

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/finding"
+	"github.com/urfave/cli/v2"
+	"gopkg.in/yaml.v3"
+)
+
+func releaseCommand() command {
+	var version, author, changes string
+	return command{example: `soa release examples/acme-saas --version 2.1 --changes "Quarterly review: R-24 added"`, Command: &cli.Command{
+		Name:      "release",
+		Usage:     "start a new version: history entry, new version number, approval removed",
+		ArgsUsage: "[DIR]",
+		Description: "Edits DIR/isms.yaml (default: the current directory) in place, keeping its comments and\n" +
+			"layout: appends {version, date, author, changes} to document.history, sets document.version\n" +
+			"and removes approved_by and approved_on, since a new version needs approving (soa approve).\n" +
+			"The date is today (SOURCE_DATE_EPOCH when set); the author defaults to document.owner.\n" +
+			"Without --changes, the text is the summary of soa diff against the previous release\n" +
+			"recorded in git: the commit that gave isms.yaml its current version. Outside git, or\n" +
+			"when there is none, --changes is required. The file is written atomically and the\n" +
+			"edited lines are shown.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "version", Usage: "the new version, e.g. 2.1 (required)", Destination: &version},
+			&cli.StringFlag{Name: "author", Usage: "who prepared the version (default: document.owner)", Destination: &author},
+			&cli.StringFlag{Name: "changes", Usage: "what changed (default: the diff summary since the previous release in git)", Destination: &changes},
+		},
+		Action: func(c *cli.Context) error {
+			dir, err := oneDir(c)
+			if err != nil {
+				return err
+			}
+			version = strings.TrimSpace(version)
+			if version == "" {
+				return usage("--version is required: give the new version, e.g. soa release %s --version 2.1", dir)
+			}
+			path, b, doc, err := readISMS(dir, c.App.ErrWriter)
+			if err != nil {
+				return err
+			}
+			if version == doc.Version {
+				return usage("version %s is the current version; give the new one, e.g. --version %s", version, nextVersion(version))
+			}
+			for _, h := range doc.History {
+				if h.Version == version {
+					return usage("version %s is already in the history (%s); give a new version, e.g. --version %s", version, soa.DateString(h.Date), nextVersion(doc.Version))
+				}
+			}
+			today, err := soa.Today()
+			if err != nil {
+				return usage("%v", err)
+			}
+			if author == "" {
+				author = doc.Owner
+			}
+			if changes == "" {
+				if changes, err = changesSinceRelease(dir, doc.Version, version, c.App.ErrWriter); err != nil {
+					return err
+				}
+			}
+			e, err := soa.ReleaseISMS(path, b, soa.Revision{Version: version, Date: today, Author: author, Changes: changes})
+			if err != nil {
+				return problems(err)
+			}
+			if err := soa.WriteFileAtomic(path, e.Data); err != nil {
+				return usage("%v", err)
+			}
+			fmt.Fprint(c.App.Writer, e.Unified(path))
+			fmt.Fprintf(c.App.Writer, "version %s recorded; it is a draft until approved: soa approve %s --by NAME\n", version, dir)
+			return nil
+		},
+	}}
+}
+
+// readISMS reads DIR/isms.yaml and its document block; errors in isms.yaml are printed and
+// refused, since the edit needs a sound file.
+func readISMS(dir string, stderr io.Writer) (string, []byte, soa.Document, error) {
+	path := filepath.Join(dir, soa.ISMSFile)
+	ws, err := soa.Load(dir)
+	if err != nil {
+		return "", nil, soa.Document{}, usage("%v", err)
+	}
+	var errs finding.List
+	for _, f := range ws.Findings {
+		if f.Severity == finding.Error && f.Pos.File == path {
+			errs = append(errs, f)
+		}
+	}
+	if len(errs) > 0 {
+		for _, f := range errs {
+			fmt.Fprintln(stderr, f)
+		}
+		return "", nil, soa.Document{}, problems(fmt.Errorf("%s has %s; fix them first — the file was not changed", path, plural(len(errs), "error")))
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", nil, soa.Document{}, usage("cannot read %s: %v", path, errors.Unwrap(err))
+	}
+	return path, b, ws.Document, nil
+}
+
+// nextVersion proposes the version after v: 2.0 gives 2.1.
+func nextVersion(v string) string {
+	i := strings.LastIndexFunc(v, func(r rune) bool { return r < '0' || r > '9' })
+	n, err := strconv.Atoi(v[i+1:])
+	if err != nil {
+		return v + ".1"
+	}
+	return v[:i+1] + strconv.Itoa(n+1)
+}
+
+// changesSinceRelease is the diff summary from the previous release recorded in git to the
+// workspace in dir, as it will be with version next.
+func changesSinceRelease(dir, current, next string, stderr io.Writer) (string, error) {
+	commit, why := previousRelease(dir, current)
+	if commit == "" {
+		return "", usage("--changes is required: %s\ndescribe the changes, e.g. --changes \"Annual review: R-24 added, A.8.23 implemented\"", why)
+	}
+	label := "git:" + commit[:12]
+	fsys, _, err := gitWorkspace(dir, commit, ".", label)
+	if err != nil {
+		return "", err
+	}
+	ws, err := soa.LoadFS(fsys, label)
+	if err != nil {
+		return "", usage("%v", err)
+	}
+	old, err := deriveSide(ws, label, stderr)
+	if err != nil {
+		return "", err
+	}
+	new, _, err := loadSide(dir, stderr)
+	if err != nil {
+		return "", err
+	}
+	// The release removes the approval anyway; only the content counts.
+	new.Document.Version = next
+	new.Document.Status, new.Document.ApprovedBy, new.Document.ApprovedOn = old.Document.Status, old.Document.ApprovedBy, old.Document.ApprovedOn
+	return soa.Compare(old, new).Summary, nil
+}
+
+// previousRelease finds the commit that gave dir's isms.yaml its current version: walking
+// back through the commits that touched it, the oldest of the latest run with that version.
+// Edits committed since then belong to the new version. why says why none was found.
+func previousRelease(dir, current string) (commit, why string) {
+	out, err := git(dir, "log", "--format=%H", "--", soa.ISMSFile)
+	if err != nil {
+		return "", fmt.Sprintf("%s is not in a git repository, so there is no previous release to compare with", dir)
+	}
+	commits := strings.Fields(string(out))
+	if len(commits) == 0 {
+		return "", fmt.Sprintf("%s has never been committed to git, so there is no previous release to compare with", filepath.Join(dir, soa.ISMSFile))
+	}
+	for _, c := range commits[:min(len(commits), 1000)] {
+		b, err := git(dir, "show", c+":./"+soa.ISMSFile)
+		var v struct {
+			Document struct {
+				Version string `yaml:"version"`
+			} `yaml:"document"`
+		}
+		if err != nil || yaml.Unmarshal(b, &v) != nil || strings.TrimSpace(v.Document.Version) != current {
+			break
+		}
+		commit = c
+	}
+	if commit == "" {
+		return "", fmt.Sprintf("no commit has %s at version %s (the latest committed version differs)", filepath.Join(dir, soa.ISMSFile), current)
+	}
+	return commit, ""
+}

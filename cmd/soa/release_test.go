@@ -1,0 +1,138 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/soatest"
+)
+
+// epoch26Nov27 is 2026-11-27 as SOURCE_DATE_EPOCH.
+const epoch26Nov27 = "1795737600"
+
+func readISMSFile(t *testing.T, dir string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, soa.ISMSFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestRelease(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch26Nov27)
+	dir := soatest.Copy(t, "acme-saas")
+	before := readISMSFile(t, dir)
+	out, errs, code := runCLI(t, "release", dir, "--version", "2.1", "--changes", "Quarterly review: R-24 added")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	path := filepath.Join(dir, "isms.yaml")
+	want := "--- " + path + "\n+++ " + path + "\n" +
+		"@@ -17 +17 @@\n-  version: \"2.0\"\n+  version: \"2.1\"\n" +
+		"@@ -20,2 +19,0 @@\n-  approved_by: Siobhán O'Connor, CEO\n-  approved_on: 2026-10-15\n" +
+		"@@ -26,0 +25 @@\n+    - {version: \"2.1\", date: 2026-11-27, author: 'Zoë Łukasiewicz, CISO', changes: 'Quarterly review: R-24 added'}\n" +
+		"version 2.1 recorded; it is a draft until approved: soa approve " + dir + " --by NAME\n"
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+	after := readISMSFile(t, dir)
+	// Nothing but the three edits: the first line comment, the folded scope and the risk method stay.
+	strip := func(s string) string {
+		var keep []string
+		for _, l := range strings.Split(s, "\n") {
+			if !strings.Contains(l, "version: \"2.") && !strings.Contains(l, "approved_") {
+				keep = append(keep, l)
+			}
+		}
+		return strings.Join(keep, "\n")
+	}
+	if strip(before) != strip(after) {
+		t.Errorf("other lines changed:\n%s", after)
+	}
+	// Releasing the same version again is refused.
+	if _, errs, code := runCLI(t, "release", dir, "--version", "2.1", "--changes", "x"); code != 2 || !strings.Contains(errs, "version 2.1 is the current version; give the new one, e.g. --version 2.2") {
+		t.Errorf("same version: exit %d, %q", code, errs)
+	}
+	if _, errs, code := runCLI(t, "release", dir, "--version", "1.1", "--changes", "x"); code != 2 || !strings.Contains(errs, "version 1.1 is already in the history (2025-10-14)") {
+		t.Errorf("old version: exit %d, %q", code, errs)
+	}
+	if _, errs, code := runCLI(t, "release", dir); code != 2 || !strings.Contains(errs, "--version is required") {
+		t.Errorf("no version: exit %d, %q", code, errs)
+	}
+}
+
+func TestReleaseNeedsChangesOutsideGit(t *testing.T) {
+	dir := soatest.Copy(t, "acme-saas")
+	before := readISMSFile(t, dir)
+	_, errs, code := runCLI(t, "release", dir, "--version", "2.1")
+	if code != 2 || !strings.Contains(errs, "soa: --changes is required: "+dir+" is not in a git repository") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if readISMSFile(t, dir) != before {
+		t.Error("the file changed")
+	}
+}
+
+// TestReleaseChangesFromGit: the 2025 workspace is committed as released (1.1); the risk
+// review brings the 2026 register and controls; release 2.0 summarises the changes since 1.1.
+func TestReleaseChangesFromGit(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch26Nov27)
+	repo := gitRepo(t)
+	gitIn(t, repo, "reset", "-q", "--hard", "HEAD~1")
+	for _, f := range []string{soa.RisksFile, soa.ControlsFile} {
+		b, _ := os.ReadFile(filepath.Join(soatest.Example("acme-saas"), f))
+		os.WriteFile(filepath.Join(repo, "ws", f), b, 0o644)
+	}
+	gitIn(t, repo, "commit", "-qam", "risk review") // commits after the release belong to the next version
+	out, errs, code := runCLI(t, "release", "ws", "--version", "2.0", "--author", "Zoë Łukasiewicz, CISO")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := "changes: 'Version 1.1 → 2.0: 1 control newly applicable (A.5.7), 0 excluded, 8 status changes, 52 other control changes, 33 with changed selecting risks; 9 risks added, 1 removed (R-14), 7 re-scored, 10 re-treated, 2 owner changes.'}"
+	if !strings.Contains(out, want) {
+		t.Errorf("output:\n%s\nwant it to contain\n%s", out, want)
+	}
+	// The 2025 workspace has overdue dates today: warnings only, not shown.
+	if errs != "" {
+		t.Errorf("stderr %q", errs)
+	}
+	// A version never committed: no previous release.
+	gitIn(t, repo, "commit", "-qam", "release 2.0")
+	ws := filepath.Join(repo, "ws", "isms.yaml")
+	b, _ := os.ReadFile(ws)
+	os.WriteFile(ws, []byte(strings.Replace(string(b), `version: "2.0"`, `version: "2.0-rc"`, 1)), 0o644)
+	if _, errs, code := runCLI(t, "release", "ws", "--version", "2.1"); code != 2 || !strings.Contains(errs, "no commit has ws/isms.yaml at version 2.0-rc") {
+		t.Errorf("uncommitted version: exit %d, %q", code, errs)
+	}
+}
+
+func TestReleaseFailedWriteLeavesOriginal(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes into read-only directories; soa's TestWriteFileAtomic covers the failure")
+	}
+	dir := soatest.Copy(t, "acme-saas")
+	before := readISMSFile(t, dir)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	_, errs, code := runCLI(t, "release", dir, "--version", "2.1", "--changes", "x")
+	if code != 2 || !strings.Contains(errs, "the file was not changed") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+	if readISMSFile(t, dir) != before {
+		t.Error("the file changed")
+	}
+}
+
+func TestReleaseRefusesBrokenISMS(t *testing.T) {
+	dir := soatest.Copy(t, "acme-saas")
+	path := filepath.Join(dir, "isms.yaml")
+	os.WriteFile(path, []byte(strings.Replace(readISMSFile(t, dir), "  owner:", "  ownr:", 1)), 0o644)
+	_, errs, code := runCLI(t, "release", dir, "--version", "2.1", "--changes", "x")
+	if code != 1 || !strings.Contains(errs, `unknown key "ownr"`) || !strings.Contains(errs, "fix them first — the file was not changed") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+}

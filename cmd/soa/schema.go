@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/soa-tool/soa/soa/output"
+	"github.com/soa-tool/soa/soa/schema"
+	"github.com/urfave/cli/v2"
+)
+
+func schemaCommand() command {
+	var out string
+	return command{example: "soa schema -o .schema", Command: &cli.Command{
+		Name:      "schema",
+		Usage:     "print the JSON Schemas of isms.yaml, risks.yaml and controls.yaml, for editors",
+		ArgsUsage: "[isms|risks|controls]",
+		Description: "Prints the JSON Schema (draft 2020-12) of one workspace file, or of all three as one JSON\n" +
+			"object keyed by schema file name; with -o DIR it writes the schema files into DIR instead,\n" +
+			"replacing older ones. The files soa init writes name .schema/<file>.schema.json in their\n" +
+			"first line (a yaml-language-server modeline), so editors complete keys and values and flag\n" +
+			"mistakes as you type; after upgrading soa, refresh them with soa schema -o .schema.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the schema files into `DIR` instead of printing them", Destination: &out},
+		},
+		Action: func(c *cli.Context) error {
+			kinds := schema.Kinds
+			switch c.NArg() {
+			case 0:
+			case 1:
+				k, ok := schema.Kind(c.Args().First())
+				if !ok {
+					return usage("there is no schema %q; choose isms, risks or controls\n"+
+						"run 'soa schema' for all three", c.Args().First())
+				}
+				kinds = []string{k}
+			default:
+				return usage("soa schema takes at most one of isms, risks or controls, not %d arguments (%s)",
+					c.NArg(), strings.Join(c.Args().Slice(), " "))
+			}
+			if out != "" {
+				return writeSchemas(c.App.Writer, out, kinds)
+			}
+			return printSchemas(c.App.Writer, kinds)
+		},
+	}}
+}
+
+// printSchemas writes one schema as it is stored, or several as one JSON object keyed by
+// schema file name, in workspace order.
+func printSchemas(w io.Writer, kinds []string) error {
+	if len(kinds) == 1 {
+		b, _ := schema.For(kinds[0])
+		_, err := w.Write(b)
+		return err
+	}
+	var b bytes.Buffer
+	b.WriteString("{\n")
+	for i, k := range kinds {
+		s, _ := schema.For(k)
+		// The stored files are indented already: indent them one level more, as they are.
+		body := strings.ReplaceAll(strings.TrimSpace(string(s)), "\n", "\n  ")
+		fmt.Fprintf(&b, "  %q: %s", schema.FileName(k), body)
+		if i < len(kinds)-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("}\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// writeSchemas writes the schema files into dir, replacing older ones.
+func writeSchemas(w io.Writer, dir string, kinds []string) error {
+	var files []output.File
+	for _, k := range kinds {
+		s, _ := schema.For(k)
+		files = append(files, output.File{Name: schema.FileName(k), Render: func(w io.Writer) error {
+			_, err := w.Write(s)
+			return err
+		}})
+	}
+	written, err := output.WriteAll(dir, files, nil)
+	if err != nil {
+		return usage("%v", err)
+	}
+	for _, f := range written {
+		fmt.Fprintf(w, "wrote %s\n", f.Path)
+	}
+	return nil
+}

@@ -1,0 +1,767 @@
+package soa
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/soa-tool/soa/annexa"
+)
+
+// Changes is what changed in the SoA between two versions, as worked out by [Compare]. It is
+// what soa diff prints and what soa build --since adds to soa.json (the "changes" block) for
+// the renderers' "Changes" sheet and section.
+//
+// Controls are in catalogue order; risks are grouped as added (in the new register's order),
+// removed (in the old register's order), then changed (in the new register's order).
+type Changes struct {
+	Old      VersionRef      `json:"old"`
+	New      VersionRef      `json:"new"`
+	Summary  string          `json:"summary"`
+	Counts   ChangeCounts    `json:"counts"`
+	Controls []ControlChange `json:"controls"`
+	Risks    []RiskChange    `json:"risks"`
+	Document []FieldChange   `json:"document"`
+}
+
+// VersionRef names one side of a comparison.
+type VersionRef struct {
+	// Source is the side as given: a workspace directory, a soa.json file, or git:REV:PATH.
+	Source string `json:"source"`
+	// Commit is the commit a git: side was read from.
+	Commit      string `json:"commit,omitempty"`
+	Version     string `json:"version"`
+	Fingerprint string `json:"fingerprint"`
+}
+
+// ChangeCounts are the figures of the summary.
+type ChangeCounts struct {
+	NewlyApplicable []string `json:"newly_applicable"` // control IDs
+	NewlyExcluded   []string `json:"newly_excluded"`
+	StatusChanges   int      `json:"status_changes"`
+	// OtherControlChanges counts controls, applicable or excluded on both sides, whose owner,
+	// justification, implementation, evidence, reasons or dates changed.
+	OtherControlChanges int `json:"other_control_changes"`
+	// SelectingRisksChanged counts controls, applicable or excluded on both sides, selected
+	// by other risks than before.
+	SelectingRisksChanged int      `json:"selecting_risks_changed"`
+	RisksAdded            []string `json:"risks_added"` // risk IDs
+	RisksRemoved          []string `json:"risks_removed"`
+	RisksRescored         int      `json:"risks_rescored"`
+	RisksRetreated        int      `json:"risks_retreated"`
+	RiskOwnersChanged     int      `json:"risk_owners_changed"`
+	// DocumentFields are the document fields that changed, as in [FieldChange].Field.
+	DocumentFields []string `json:"document_fields"`
+}
+
+// FieldChange is one changed value. For lists, Old and New are joined with "; " and Added
+// and Removed hold the items that came and went.
+type FieldChange struct {
+	Field   string   `json:"field"`
+	Old     string   `json:"old"`
+	New     string   `json:"new"`
+	Added   []string `json:"added,omitempty"`
+	Removed []string `json:"removed,omitempty"`
+}
+
+// The applicability of a control on one side, as in a "applicability" [FieldChange].
+const (
+	StateApplicable = "applicable"
+	StateExcluded   = "excluded"
+	StateUndecided  = "undecided"
+)
+
+// ControlChange is a control whose SoA line changed. When its applicability changed, the
+// first field is "applicability" (old and new state) and "justification" always follows,
+// so that both justifications are at hand.
+type ControlChange struct {
+	ID     string        `json:"id"`
+	Title  string        `json:"title"`
+	Fields []FieldChange `json:"fields"`
+}
+
+// Field returns the change to field, if any.
+func (c ControlChange) Field(field string) (FieldChange, bool) {
+	return findField(c.Fields, field)
+}
+
+// The kinds of [RiskChange].
+const (
+	RiskAdded   = "added"
+	RiskRemoved = "removed"
+	RiskChanged = "changed"
+)
+
+// RiskChange is a risk added to, removed from or changed in the register.
+type RiskChange struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Change string `json:"change"` // RiskAdded, RiskRemoved or RiskChanged
+	// Risk is the risk as it is now (added) or as it was (removed).
+	Risk *RiskJSON `json:"risk,omitempty"`
+	// Inherent and Residual are set when the scores or levels changed.
+	Inherent *ScoreChange `json:"inherent,omitempty"`
+	Residual *ScoreChange `json:"residual,omitempty"`
+	// Fields are the other changes: "title", "description", "owner", "treatment.option",
+	// "treatment.controls", "treatment.plan", "treatment.due", "accepted_by", "accepted_on".
+	Fields []FieldChange `json:"fields,omitempty"`
+}
+
+// Field returns the change to field, if any.
+func (r RiskChange) Field(field string) (FieldChange, bool) {
+	return findField(r.Fields, field)
+}
+
+// Rescored reports whether the inherent or residual rating changed.
+func (r RiskChange) Rescored() bool { return r.Inherent != nil || r.Residual != nil }
+
+// Retreated reports whether the treatment (option, controls, plan or due date) changed.
+func (r RiskChange) Retreated() bool {
+	return slices.ContainsFunc(r.Fields, func(f FieldChange) bool { return strings.HasPrefix(f.Field, "treatment.") })
+}
+
+// Score is a rating with its score and level.
+type Score struct {
+	Likelihood int    `json:"likelihood"`
+	Impact     int    `json:"impact"`
+	Score      int    `json:"score"`
+	Level      string `json:"level"`
+}
+
+// String gives the score as "3×5 = 15 High".
+func (s Score) String() string {
+	out := fmt.Sprintf("%d×%d = %d", s.Likelihood, s.Impact, s.Score)
+	if s.Level != "" {
+		out += " " + s.Level
+	}
+	return out
+}
+
+// ScoreChange is a changed rating.
+type ScoreChange struct {
+	Old Score `json:"old"`
+	New Score `json:"new"`
+}
+
+// LevelChanged reports whether the level moved, not only the score.
+func (c ScoreChange) LevelChanged() bool { return c.Old.Level != c.New.Level }
+
+func findField(fields []FieldChange, field string) (FieldChange, bool) {
+	for _, f := range fields {
+		if f.Field == field {
+			return f, true
+		}
+	}
+	return FieldChange{}, false
+}
+
+// Empty reports whether nothing changed.
+func (c *Changes) Empty() bool {
+	return len(c.Controls) == 0 && len(c.Risks) == 0 && len(c.Document) == 0
+}
+
+// Compare works out what changed from old to new. Only the content of the SoA counts: the
+// output date and the fingerprint do not (a reformatted file is no change).
+func Compare(old, new *JSON) *Changes {
+	c := &Changes{
+		Old:      VersionRef{Version: old.Document.Version, Fingerprint: old.Fingerprint},
+		New:      VersionRef{Version: new.Document.Version, Fingerprint: new.Fingerprint},
+		Controls: []ControlChange{}, Risks: []RiskChange{}, Document: []FieldChange{},
+	}
+	c.compareControls(old.Controls, new.Controls)
+	c.compareRisks(old.Risks, new.Risks)
+	c.compareDocument(old, new)
+	c.count()
+	c.Summary = c.summary()
+	return c
+}
+
+// controlState says whether a control of soa.json is applicable, excluded or undecided.
+// soa.json has no "decided" flag: a control that is not applicable and has no justification
+// was not decided (a valid SoA has none).
+func controlState(c ControlJSON) string {
+	switch {
+	case c.Applicable:
+		return StateApplicable
+	case c.Justification != "":
+		return StateExcluded
+	}
+	return StateUndecided
+}
+
+func (c *Changes) compareControls(old, new []ControlJSON) {
+	byID := func(list []ControlJSON) map[string]ControlJSON {
+		m := map[string]ControlJSON{}
+		for _, x := range list {
+			m[x.ID] = x
+		}
+		return m
+	}
+	om, nm := byID(old), byID(new)
+	var ids []string
+	for _, ctl := range annexa.All() {
+		ids = append(ids, ctl.ID.String())
+	}
+	for _, list := range [][]ControlJSON{new, old} { // anything not in the catalogue, last
+		for _, x := range list {
+			if !slices.Contains(ids, x.ID) {
+				ids = append(ids, x.ID)
+			}
+		}
+	}
+	for _, id := range ids {
+		o, okO := om[id]
+		n, okN := nm[id]
+		if !okO && !okN {
+			continue
+		}
+		title := n.Title
+		if !okN {
+			title = o.Title
+		}
+		var f []FieldChange
+		so, sn := controlState(o), controlState(n)
+		if !okO {
+			so = StateUndecided
+		}
+		if !okN {
+			sn = StateUndecided
+		}
+		if so != sn {
+			f = append(f, FieldChange{Field: "applicability", Old: so, New: sn},
+				FieldChange{Field: "justification", Old: o.Justification, New: n.Justification})
+		} else {
+			f = addText(f, "justification", o.Justification, n.Justification)
+		}
+		f = addText(f, "status", o.Status, n.Status)
+		f = addText(f, "owner", o.Owner, n.Owner)
+		f = addText(f, "implementation", o.Implementation, n.Implementation)
+		f = addList(f, "evidence", o.Evidence, n.Evidence)
+		// "risk" follows from the selecting risks, reported on their own.
+		f = addList(f, "reasons", withoutRisk(o.Reasons), withoutRisk(n.Reasons))
+		f = addList(f, "risks", o.Risks, n.Risks)
+		f = addText(f, "due", o.Due, n.Due)
+		f = addText(f, "review", o.Review, n.Review)
+		if len(f) > 0 {
+			c.Controls = append(c.Controls, ControlChange{ID: id, Title: title, Fields: f})
+		}
+	}
+}
+
+func withoutRisk(reasons []string) []string {
+	return slices.DeleteFunc(slices.Clone(reasons), func(r string) bool { return r == ReasonRisk })
+}
+
+func addText(f []FieldChange, field, old, new string) []FieldChange {
+	if old == new {
+		return f
+	}
+	return append(f, FieldChange{Field: field, Old: old, New: new})
+}
+
+func addList(f []FieldChange, field string, old, new []string) []FieldChange {
+	if slices.Equal(old, new) {
+		return f
+	}
+	fc := FieldChange{Field: field, Old: strings.Join(old, "; "), New: strings.Join(new, "; ")}
+	for _, x := range new {
+		if !slices.Contains(old, x) {
+			fc.Added = append(fc.Added, x)
+		}
+	}
+	for _, x := range old {
+		if !slices.Contains(new, x) {
+			fc.Removed = append(fc.Removed, x)
+		}
+	}
+	return append(f, fc)
+}
+
+func (c *Changes) compareRisks(old, new []RiskJSON) {
+	find := func(list []RiskJSON, id string) (RiskJSON, bool) {
+		for _, r := range list {
+			if r.ID == id {
+				return r, true
+			}
+		}
+		return RiskJSON{}, false
+	}
+	for _, n := range new {
+		if _, ok := find(old, n.ID); !ok {
+			r := n
+			c.Risks = append(c.Risks, RiskChange{ID: n.ID, Title: n.Title, Change: RiskAdded, Risk: &r})
+		}
+	}
+	for _, o := range old {
+		if _, ok := find(new, o.ID); !ok {
+			r := o
+			c.Risks = append(c.Risks, RiskChange{ID: o.ID, Title: o.Title, Change: RiskRemoved, Risk: &r})
+		}
+	}
+	for _, n := range new {
+		o, ok := find(old, n.ID)
+		if !ok {
+			continue
+		}
+		rc := RiskChange{ID: n.ID, Title: n.Title, Change: RiskChanged}
+		oi := Score{o.Likelihood, o.Impact, o.Score, o.Level}
+		ni := Score{n.Likelihood, n.Impact, n.Score, n.Level}
+		if oi != ni {
+			rc.Inherent = &ScoreChange{oi, ni}
+		}
+		or := Score{o.ResidualLikelihood, o.ResidualImpact, o.ResidualScore, o.ResidualLevel}
+		nr := Score{n.ResidualLikelihood, n.ResidualImpact, n.ResidualScore, n.ResidualLevel}
+		if or != nr {
+			rc.Residual = &ScoreChange{or, nr}
+		}
+		f := addText(nil, "title", o.Title, n.Title)
+		f = addText(f, "description", o.Description, n.Description)
+		f = addText(f, "owner", o.Owner, n.Owner)
+		f = addText(f, "treatment.option", o.Treatment.Option, n.Treatment.Option)
+		f = addList(f, "treatment.controls", o.Treatment.Controls, n.Treatment.Controls)
+		f = addText(f, "treatment.plan", o.Treatment.Plan, n.Treatment.Plan)
+		f = addText(f, "treatment.due", o.Treatment.Due, n.Treatment.Due)
+		f = addText(f, "accepted_by", o.AcceptedBy, n.AcceptedBy)
+		f = addText(f, "accepted_on", o.AcceptedOn, n.AcceptedOn)
+		rc.Fields = f
+		if rc.Rescored() || len(f) > 0 {
+			c.Risks = append(c.Risks, rc)
+		}
+	}
+}
+
+func (c *Changes) compareDocument(old, new *JSON) {
+	o, n := old.Document, new.Document
+	f := addText(c.Document, "version", o.Version, n.Version)
+	f = addText(f, "status", o.Status, n.Status)
+	f = addText(f, "approved_by", o.ApprovedBy, n.ApprovedBy)
+	f = addText(f, "approved_on", o.ApprovedOn, n.ApprovedOn)
+	f = addText(f, "owner", o.Owner, n.Owner)
+	f = addText(f, "scope", o.Scope, n.Scope)
+	f = addText(f, "next_review", o.NextReview, n.NextReview)
+	f = addText(f, "classification", o.Classification, n.Classification)
+	f = addText(f, "id", o.ID, n.ID)
+	f = addText(f, "title", o.Title, n.Title)
+	f = addText(f, "organization", o.Organization, n.Organization)
+	f = addList(f, "history", revisions(o.History), revisions(n.History))
+	f = addText(f, "risk_method", methodString(old.Method), methodString(new.Method))
+	c.Document = f
+}
+
+func revisions(h []RevisionJSON) []string {
+	var out []string
+	for _, r := range h {
+		out = append(out, fmt.Sprintf("%s (%s, %s): %s", r.Version, r.Date, r.Author, r.Changes))
+	}
+	return out
+}
+
+func methodString(m MethodJSON) string {
+	var lv []string
+	for _, l := range m.Levels {
+		lv = append(lv, fmt.Sprintf("%s ≤ %d", l.Name, l.Max))
+	}
+	return fmt.Sprintf("likelihood %s; impact %s; levels %s; acceptance ≤ %d",
+		strings.Join(m.Likelihood, ", "), strings.Join(m.Impact, ", "), strings.Join(lv, ", "), m.Acceptance)
+}
+
+func (c *Changes) count() {
+	k := ChangeCounts{NewlyApplicable: []string{}, NewlyExcluded: []string{}, RisksAdded: []string{},
+		RisksRemoved: []string{}, DocumentFields: []string{}}
+	for _, cc := range c.Controls {
+		if a, ok := cc.Field("applicability"); ok {
+			switch a.New {
+			case StateApplicable:
+				k.NewlyApplicable = append(k.NewlyApplicable, cc.ID)
+			case StateExcluded:
+				k.NewlyExcluded = append(k.NewlyExcluded, cc.ID)
+			}
+			continue
+		}
+		if _, ok := cc.Field("status"); ok {
+			k.StatusChanges++
+		}
+		if _, ok := cc.Field("risks"); ok {
+			k.SelectingRisksChanged++
+		}
+		if slices.ContainsFunc(cc.Fields, func(f FieldChange) bool { return f.Field != "status" && f.Field != "risks" }) {
+			k.OtherControlChanges++
+		}
+	}
+	for _, r := range c.Risks {
+		switch r.Change {
+		case RiskAdded:
+			k.RisksAdded = append(k.RisksAdded, r.ID)
+		case RiskRemoved:
+			k.RisksRemoved = append(k.RisksRemoved, r.ID)
+		default:
+			if r.Rescored() {
+				k.RisksRescored++
+			}
+			if r.Retreated() {
+				k.RisksRetreated++
+			}
+			if _, ok := r.Field("owner"); ok {
+				k.RiskOwnersChanged++
+			}
+		}
+	}
+	for _, f := range c.Document {
+		k.DocumentFields = append(k.DocumentFields, f.Field)
+	}
+	c.Counts = k
+}
+
+// summary is the one-paragraph account of the changes. The version is the lead ("Version
+// 1.1 → 2.0") and the history is left out: both change with every release.
+func (c *Changes) summary() string {
+	lead := fmt.Sprintf("Version %s → %s", orNone(c.Old.Version), orNone(c.New.Version))
+	if c.Old.Version == c.New.Version {
+		lead = fmt.Sprintf("Version %s (unchanged)", orNone(c.New.Version))
+	}
+	if c.Empty() {
+		return lead + ": no differences."
+	}
+	k := c.Counts
+	ids := func(list []string) string {
+		if len(list) == 0 || len(list) > 3 {
+			return ""
+		}
+		return " (" + strings.Join(list, ", ") + ")"
+	}
+	controls := "no control changes"
+	if len(c.Controls) > 0 {
+		controls = fmt.Sprintf("%s newly applicable%s, %d excluded%s, %s, %s, %d with changed selecting risks",
+			plural(len(k.NewlyApplicable), "control"), ids(k.NewlyApplicable), len(k.NewlyExcluded), ids(k.NewlyExcluded),
+			plural(k.StatusChanges, "status change"), plural(k.OtherControlChanges, "other control change"),
+			k.SelectingRisksChanged)
+	}
+	risks := "no risk changes"
+	if len(c.Risks) > 0 {
+		risks = fmt.Sprintf("%s added%s, %d removed%s, %d re-scored, %d re-treated, %s",
+			plural(len(k.RisksAdded), "risk"), ids(k.RisksAdded), len(k.RisksRemoved), ids(k.RisksRemoved),
+			k.RisksRescored, k.RisksRetreated, plural(k.RiskOwnersChanged, "owner change"))
+	}
+	out := lead + ": " + controls + "; " + risks
+	var doc []string
+	for _, f := range k.DocumentFields {
+		switch f {
+		case "version", "history":
+		case "status", "approved_by", "approved_on":
+			if !slices.Contains(doc, "approval") {
+				doc = append(doc, "approval")
+			}
+		default:
+			doc = append(doc, strings.ReplaceAll(f, "_", " "))
+		}
+	}
+	if len(doc) > 0 {
+		out += "; document " + joinAnd(doc) + " changed"
+	}
+	return out + "."
+}
+
+func joinAnd(list []string) string {
+	if len(list) < 2 {
+		return strings.Join(list, "")
+	}
+	return strings.Join(list[:len(list)-1], ", ") + " and " + list[len(list)-1]
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+// WriteJSON writes the changes as indented JSON with a final newline.
+func (c *Changes) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(c)
+}
+
+// section is a heading and its items, shared by the text and Markdown writers.
+type section struct {
+	title string
+	items []sectionItem
+}
+
+// sectionItem is one control or risk: a heading ("A.5.7 Threat intelligence"), an optional
+// short change on the same line, and field changes below it.
+type sectionItem struct {
+	head, inline string
+	fields       []FieldChange
+	notes        []string
+}
+
+// sections groups the changes for reading: controls newly applicable and excluded, status
+// changes, other changes, changes of selecting risks; risks added, removed, re-scored,
+// re-treated, owner and other changes; the document.
+func (c *Changes) sections() []section {
+	var out []section
+	add := func(title string, items []sectionItem) {
+		if len(items) > 0 {
+			out = append(out, section{fmt.Sprintf("%s (%d)", title, len(items)), items})
+		}
+	}
+	pick := func(fields []FieldChange, names ...string) []FieldChange {
+		var out []FieldChange
+		for _, f := range fields {
+			if slices.Contains(names, f.Field) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	head := func(id, title string) string { return id + " " + title }
+	var applicable, excluded, undecided, status, other, risks []sectionItem
+	for _, cc := range c.Controls {
+		if a, ok := cc.Field("applicability"); ok {
+			it := sectionItem{head: head(cc.ID, cc.Title), inline: a.Old + " → " + a.New, fields: cc.Fields[1:]}
+			switch a.New {
+			case StateApplicable:
+				applicable = append(applicable, it)
+			case StateExcluded:
+				excluded = append(excluded, it)
+			default:
+				undecided = append(undecided, it)
+			}
+			continue
+		}
+		if s, ok := cc.Field("status"); ok {
+			status = append(status, sectionItem{head: head(cc.ID, cc.Title), inline: StatusTitle(s.Old) + " → " + StatusTitle(s.New)})
+		}
+		if f := pick(cc.Fields, "owner", "justification", "implementation", "evidence", "reasons", "due", "review"); len(f) > 0 {
+			other = append(other, sectionItem{head: head(cc.ID, cc.Title), fields: f})
+		}
+		if f, ok := cc.Field("risks"); ok {
+			risks = append(risks, sectionItem{head: head(cc.ID, cc.Title), inline: listDelta(f)})
+		}
+	}
+	add("Controls newly applicable", applicable)
+	add("Controls newly excluded", excluded)
+	add("Controls no longer decided", undecided)
+	add("Status changes", status)
+	add("Other control changes", other)
+	add("Controls whose selecting risks changed", risks)
+
+	var added, removed, rescored, retreated, owners, rother []sectionItem
+	for _, r := range c.Risks {
+		h := head(r.ID, r.Title)
+		switch r.Change {
+		case RiskAdded:
+			added = append(added, sectionItem{head: h, notes: riskNotes(r.Risk)})
+			continue
+		case RiskRemoved:
+			removed = append(removed, sectionItem{head: h, notes: riskNotes(r.Risk)})
+			continue
+		}
+		if r.Rescored() {
+			var notes []string
+			for _, s := range []struct {
+				name string
+				c    *ScoreChange
+			}{{"inherent", r.Inherent}, {"residual", r.Residual}} {
+				if s.c == nil {
+					continue
+				}
+				n := fmt.Sprintf("%s: %s → %s", s.name, s.c.Old, s.c.New)
+				if s.c.LevelChanged() {
+					n += " (level " + orNone(s.c.Old.Level) + " → " + orNone(s.c.New.Level) + ")"
+				}
+				notes = append(notes, n)
+			}
+			rescored = append(rescored, sectionItem{head: h, notes: notes})
+		}
+		if f := pick(r.Fields, "treatment.option", "treatment.controls", "treatment.plan", "treatment.due"); len(f) > 0 {
+			retreated = append(retreated, sectionItem{head: h, fields: f})
+		}
+		if f, ok := r.Field("owner"); ok {
+			owners = append(owners, sectionItem{head: h, inline: orNone(f.Old) + " → " + orNone(f.New)})
+		}
+		if f := pick(r.Fields, "title", "description", "accepted_by", "accepted_on"); len(f) > 0 {
+			rother = append(rother, sectionItem{head: h, fields: f})
+		}
+	}
+	add("Risks added", added)
+	add("Risks removed", removed)
+	add("Risks re-scored", rescored)
+	add("Risks re-treated", retreated)
+	add("Risk owner changes", owners)
+	add("Other risk changes", rother)
+	if len(c.Document) > 0 {
+		out = append(out, section{title: "Document", items: []sectionItem{{fields: c.Document}}})
+	}
+	return out
+}
+
+func riskNotes(r *RiskJSON) []string {
+	if r == nil {
+		return nil
+	}
+	in := Score{r.Likelihood, r.Impact, r.Score, r.Level}
+	res := Score{r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore, r.ResidualLevel}
+	t := r.Treatment.Option
+	if len(r.Treatment.Controls) > 0 {
+		t += ": " + strings.Join(r.Treatment.Controls, ", ")
+	}
+	notes := []string{fmt.Sprintf("inherent %s, residual %s; owner %s", in, res, orNone(r.Owner)),
+		"treatment " + orNone(t)}
+	return notes
+}
+
+// listDelta gives a list change as "+ A, + B, - C".
+func listDelta(f FieldChange) string {
+	var parts []string
+	for _, a := range f.Added {
+		parts = append(parts, "+ "+a)
+	}
+	for _, r := range f.Removed {
+		parts = append(parts, "- "+r)
+	}
+	if len(parts) == 0 { // same items, new order
+		return orNone(f.Old) + " → " + orNone(f.New)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// short is the length up to which a change is printed on one line as "old → new".
+const short = 40
+
+func isShort(f FieldChange) bool {
+	return len(f.Old) <= short && len(f.New) <= short && !strings.Contains(f.Old+f.New, "\n")
+}
+
+func fieldLabel(f string) string {
+	return strings.TrimPrefix(f, "treatment.")
+}
+
+// WriteText writes the changes for a terminal: the summary, then each section.
+func (c *Changes) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Changes from %s to %s\n\n", refText(c.Old), refText(c.New))
+	fmt.Fprintf(&b, "%s\n", c.Summary)
+	for _, s := range c.sections() {
+		fmt.Fprintf(&b, "\n%s\n", s.title)
+		for _, it := range s.items {
+			ind := "  "
+			if it.head != "" {
+				fmt.Fprintf(&b, "  %s", it.head)
+				if it.inline != "" {
+					fmt.Fprintf(&b, ": %s", it.inline)
+				}
+				b.WriteString("\n")
+				ind = "    "
+			}
+			for _, n := range it.notes {
+				fmt.Fprintf(&b, "%s%s\n", ind, n)
+			}
+			for _, f := range it.fields {
+				writeFieldText(&b, ind, f)
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeFieldText(b *strings.Builder, ind string, f FieldChange) {
+	label := fieldLabel(f.Field)
+	switch {
+	case len(f.Added)+len(f.Removed) > 0:
+		fmt.Fprintf(b, "%s%s:\n", ind, label)
+		for _, a := range f.Added {
+			fmt.Fprintf(b, "%s  + %s\n", ind, a)
+		}
+		for _, r := range f.Removed {
+			fmt.Fprintf(b, "%s  - %s\n", ind, r)
+		}
+	case isShort(f):
+		fmt.Fprintf(b, "%s%s: %s → %s\n", ind, label, orNone(f.Old), orNone(f.New))
+	default:
+		fmt.Fprintf(b, "%s%s:\n%s  was: %s\n%s  now: %s\n", ind, label, ind, oneLine(orNone(f.Old)), ind, oneLine(orNone(f.New)))
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func refText(r VersionRef) string {
+	s := r.Source
+	if r.Commit != "" {
+		s += " (commit " + r.Commit[:min(12, len(r.Commit))] + ")"
+	}
+	if s == "" {
+		return "version " + orNone(r.Version)
+	}
+	return fmt.Sprintf("%s, version %s", s, orNone(r.Version))
+}
+
+// WriteMarkdown writes the changes as Markdown: a heading per section, status changes as
+// a table, the rest as lists.
+func (c *Changes) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Changes from %s to %s\n\n", mdEscape(refText(c.Old)), mdEscape(refText(c.New)))
+	fmt.Fprintf(&b, "%s\n", mdEscape(c.Summary))
+	for _, s := range c.sections() {
+		fmt.Fprintf(&b, "\n## %s\n\n", s.title)
+		if strings.HasPrefix(s.title, "Status changes") || strings.HasPrefix(s.title, "Risk owner changes") {
+			first := "Control"
+			if strings.HasPrefix(s.title, "Risk") {
+				first = "Risk"
+			}
+			fmt.Fprintf(&b, "| %s | Was | Now |\n|---|---|---|\n", first)
+			for _, it := range s.items {
+				old, new, _ := strings.Cut(it.inline, " → ")
+				fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(it.head), mdCell(old), mdCell(new))
+			}
+			continue
+		}
+		for _, it := range s.items {
+			ind := ""
+			if it.head != "" {
+				fmt.Fprintf(&b, "- **%s**", mdEscape(it.head))
+				if it.inline != "" {
+					fmt.Fprintf(&b, ": %s", mdEscape(it.inline))
+				}
+				b.WriteString("\n")
+				ind = "  "
+			}
+			for _, n := range it.notes {
+				fmt.Fprintf(&b, "%s- %s\n", ind, mdEscape(n))
+			}
+			for _, f := range it.fields {
+				label := fieldLabel(f.Field)
+				switch {
+				case len(f.Added)+len(f.Removed) > 0:
+					fmt.Fprintf(&b, "%s- %s:", ind, label)
+					var parts []string
+					for _, a := range f.Added {
+						parts = append(parts, "added "+mdEscape(a))
+					}
+					for _, r := range f.Removed {
+						parts = append(parts, "removed "+mdEscape(r))
+					}
+					fmt.Fprintf(&b, " %s\n", strings.Join(parts, "; "))
+				case isShort(f):
+					fmt.Fprintf(&b, "%s- %s: %s → %s\n", ind, label, mdEscape(orNone(f.Old)), mdEscape(orNone(f.New)))
+				default:
+					fmt.Fprintf(&b, "%s- %s:\n%s  - was: %s\n%s  - now: %s\n", ind, label, ind,
+						mdEscape(oneLine(orNone(f.Old))), ind, mdEscape(oneLine(orNone(f.New))))
+				}
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
+
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+func mdCell(s string) string { return strings.ReplaceAll(mdEscape(s), "|", `\|`) }

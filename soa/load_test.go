@@ -1,0 +1,161 @@
+package soa
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/risk"
+)
+
+func TestLoadIOErrors(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	asDir := writeWorkspace(t, map[string]string{RisksFile: validRisks, ControlsFile: validControls()})
+	if err := os.Mkdir(filepath.Join(asDir, ISMSFile), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ dir, msg string }{
+		{filepath.Join(dir, "nope"), "cannot read workspace"},
+		{file, "is not a directory; give the workspace directory"},
+		{asDir, "isms.yaml is a directory, not a file"},
+	} {
+		_, err := Load(tt.dir)
+		var ioe *IOError
+		if !errors.As(err, &ioe) || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("Load(%s) = %v, want an IOError containing %q", tt.dir, err, tt.msg)
+		}
+	}
+}
+
+func TestLoadValues(t *testing.T) {
+	files := validFiles()
+	files[ISMSFile] = strings.Replace(files[ISMSFile], `version: "1.0"`, "version: 1.10", 1)
+	files[RisksFile] = strings.Replace(files[RisksFile], "controls: [8.7]", `controls: "8.7, A.05.10"`, 1)
+	// an unquoted 5.10 key must not become the number 5.1
+	files[ControlsFile] = strings.Replace(files[ControlsFile], "  A.5.10:\n", "  5.10:\n", 1)
+	dir := writeWorkspace(t, files)
+	ws, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ws.Findings) != 0 {
+		t.Fatalf("findings:\n%s", dump(ws.Findings))
+	}
+	d := ws.Document
+	if d.Version != "1.10" || d.Title != "Statement of Applicability" || d.Organization != "Test Org Ltd" ||
+		!d.Approved() || d.ApprovedOn != time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("document: %+v", d)
+	}
+	if p := d.Pos["document.version"]; p.Line != 5 || p.Col != 3 || filepath.Base(p.File) != ISMSFile {
+		t.Errorf("document.version at %s", p)
+	}
+	if !slices.Equal(ws.Method.Likelihood, []string{"Rare", "Unlikely", "Possible", "Likely", "Almost certain"}) ||
+		len(ws.Method.Levels) != 4 || ws.Method.Acceptance != 9 {
+		t.Errorf("method: %+v", ws.Method)
+	}
+	if len(ws.Risks) != 3 {
+		t.Fatalf("%d risks", len(ws.Risks))
+	}
+	r2 := ws.Risks[1]
+	if r2.Inherent != (risk.Rating{Likelihood: 3, Impact: 4}) || r2.Residual != (risk.Rating{Likelihood: 2, Impact: 3}) || !r2.ResidualGiven {
+		t.Errorf("R-02 ratings: %+v %+v", r2.Inherent, r2.Residual)
+	}
+	if got := fmt.Sprint(r2.Treatment.Controls); got != "[A.8.7 A.5.10]" {
+		t.Errorf("R-02 controls %s", got)
+	}
+	if r3 := ws.Risks[2]; r3.Residual != r3.Inherent || r3.ResidualGiven || r3.Treatment.Option != risk.Retain {
+		t.Errorf("R-03: %+v", r3)
+	}
+	if p := ws.Risks[0].At("treatment.due"); p.Line != 11 || p.Col != 7 {
+		t.Errorf("R-01 treatment.due at %s", p)
+	}
+	dec := ws.Decisions[annexa.ID{Clause: 5, Num: 10}]
+	if dec == nil || !dec.Decided || !dec.Applicable {
+		t.Fatalf("5.10 key: %+v", dec)
+	}
+	if len(ws.Decisions) != 93 {
+		t.Errorf("%d decisions", len(ws.Decisions))
+	}
+	if d := ws.Decisions[annexa.ID{Clause: 8, Num: 12}]; d.Status != "planned" || d.Due != time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC) || !slices.Equal(d.Reasons, []string{"contractual"}) {
+		t.Errorf("A.8.12: %+v", d)
+	}
+
+	// The fingerprint is what "sha256sum isms.yaml risks.yaml controls.yaml | sha256sum" gives.
+	var sums strings.Builder
+	for _, f := range Files {
+		b, _ := os.ReadFile(filepath.Join(dir, f))
+		fmt.Fprintf(&sums, "%x  %s\n", sha256.Sum256(b), f)
+	}
+	if want := fmt.Sprintf("%x", sha256.Sum256([]byte(sums.String()))); ws.Fingerprint != want {
+		t.Errorf("fingerprint %s, want %s", ws.Fingerprint, want)
+	}
+}
+
+func TestLoadFingerprintNeedsAllFiles(t *testing.T) {
+	files := validFiles()
+	delete(files, RisksFile)
+	ws, err := Load(writeWorkspace(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws.Fingerprint != "" {
+		t.Errorf("fingerprint %q with a file missing", ws.Fingerprint)
+	}
+}
+
+// TestLoadBOMAndCRLF checks that a BOM and CRLF line ends change neither the values nor the
+// positions.
+func TestLoadBOMAndCRLF(t *testing.T) {
+	plain, err := Load(writeWorkspace(t, validFiles()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := validFiles()
+	for k, v := range files {
+		files[k] = "\xef\xbb\xbf" + strings.ReplaceAll(v, "\n", "\r\n")
+	}
+	crlf, err := Load(writeWorkspace(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(crlf.Findings) != 0 {
+		t.Fatalf("findings:\n%s", dump(crlf.Findings))
+	}
+	if crlf.Document.Scope != plain.Document.Scope || crlf.Document.Version != plain.Document.Version {
+		t.Errorf("values differ: %+v / %+v", crlf.Document, plain.Document)
+	}
+	for _, k := range []string{"document.version", "document.next_review"} {
+		if a, b := crlf.Document.Pos[k], plain.Document.Pos[k]; a.Line != b.Line || a.Col != b.Col {
+			t.Errorf("%s at %d:%d with CRLF, %d:%d without", k, a.Line, a.Col, b.Line, b.Col)
+		}
+	}
+	id := annexa.ID{Clause: 8, Num: 12}
+	if a, b := crlf.Decisions[id].Pos["due"], plain.Decisions[id].Pos["due"]; a.Line != b.Line || a.Col != b.Col {
+		t.Errorf("A.8.12 due at %d:%d with CRLF, %d:%d without", a.Line, a.Col, b.Line, b.Col)
+	}
+}
+
+func TestIsPlaceholder(t *testing.T) {
+	for _, s := range []string{"", " ", "N/A", "n/a", "NA", "n.a.", "-", "--", "—", "TBD", "tbd.", "TBC", "TODO", "To do", "to-do",
+		"FIXME", "?", "...", "None", "null", "Not applicable", "not relevant", "See above", "Same as above", "x", "XXX", "Lorem ipsum"} {
+		if !IsPlaceholder(s) {
+			t.Errorf("IsPlaceholder(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"No premises.", "NA region only", "Not applicable: no offices", "Hosting is with AWS", "TBD by the board on 2026-07-01: pending budget"} {
+		if IsPlaceholder(s) {
+			t.Errorf("IsPlaceholder(%q) = true", s)
+		}
+	}
+}

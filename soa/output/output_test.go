@@ -1,0 +1,146 @@
+package output
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+func text(s string) func(io.Writer) error {
+	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+}
+
+func names(t *testing.T, dir string) []string {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range ents {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+func TestWriteAll(t *testing.T) {
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	dir := filepath.Join(t.TempDir(), "out", "nested")
+	written, err := WriteAll(dir, []File{{"a.txt", text("alpha")}, {"b.txt", text("beta!")}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(written) != 2 || written[0].Size != 5 || written[1].Path != filepath.Join(dir, "b.txt") {
+		t.Errorf("written = %+v", written)
+	}
+	for _, n := range []string{"a.txt", "b.txt"} {
+		st, err := os.Stat(filepath.Join(dir, n))
+		if err != nil || st.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v, %v; want 0644", n, st.Mode().Perm(), err)
+		}
+	}
+	if st, _ := os.Stat(dir); st.Mode().Perm() != 0o755 {
+		t.Errorf("directory mode %v, want 0755", st.Mode().Perm())
+	}
+}
+
+func TestUmaskRespected(t *testing.T) {
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	dir := t.TempDir()
+	if _, err := WriteAll(dir, []File{{"a.txt", text("x")}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(filepath.Join(dir, "a.txt")); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v under umask 077, want 0600", st.Mode().Perm())
+	}
+}
+
+func TestFailureKeepsEarlierOutputs(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := WriteAll(dir, []File{{"a.txt", text("old a")}, {"b.txt", text("old b")}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("renderer failed")
+	_, err := WriteAll(dir, []File{
+		{"a.txt", text("new a")},
+		{"b.txt", func(w io.Writer) error { io.WriteString(w, "half"); return boom }},
+	}, nil)
+	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "b.txt") {
+		t.Fatalf("err = %v, want the renderer's error naming b.txt", err)
+	}
+	for n, want := range map[string]string{"a.txt": "old a", "b.txt": "old b"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, n)); string(b) != want {
+			t.Errorf("%s = %q after a failed build, want %q", n, b, want)
+		}
+	}
+	if got := names(t, dir); !slices.Equal(got, []string{"a.txt", "b.txt"}) {
+		t.Errorf("directory holds %v: temporary files left behind", got)
+	}
+}
+
+func TestSymlinkOutputReplaced(t *testing.T) {
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "precious.yaml")
+	os.WriteFile(victim, []byte("keep me"), 0o644)
+	out := filepath.Join(dir, "out")
+	os.Mkdir(out, 0o755)
+	if err := os.Symlink(victim, filepath.Join(out, "soa.json")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteAll(out, []File{{"soa.json", text("{}")}}, []string{victim}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "keep me" {
+		t.Errorf("the link was followed: target now %q", b)
+	}
+	st, _ := os.Lstat(filepath.Join(out, "soa.json"))
+	if st.Mode()&os.ModeSymlink != 0 {
+		t.Error("soa.json is still a link")
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "isms.yaml")
+	os.WriteFile(input, []byte("x"), 0o644)
+	// An input that is a link into the output directory under an output's name.
+	out := filepath.Join(dir, "out")
+	os.Mkdir(out, 0o755)
+	os.WriteFile(filepath.Join(out, "soa.json"), []byte("real"), 0o644)
+	linked := filepath.Join(dir, "risks.yaml")
+	os.Symlink(filepath.Join(out, "soa.json"), linked)
+	tests := []struct {
+		name, dir, want string
+		inputs          []string
+	}{
+		{"output is a file", input, "is a file, not a directory", nil},
+		{"output path with .. in it", filepath.Join(dir, "sub", ".."), "", nil},
+		{"output is where an input leads", filepath.Join(out, "..", "out"), "it is the input", []string{linked}},
+		{"directory cannot be made", filepath.Join(input, "sub"), "cannot create output directory", nil},
+	}
+	for _, tt := range tests {
+		_, err := WriteAll(tt.dir, []File{{"soa.json", text("new")}}, tt.inputs)
+		if tt.want == "" {
+			if err != nil {
+				t.Errorf("%s: %v", tt.name, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	if b, _ := os.ReadFile(input); string(b) != "x" {
+		t.Errorf("input changed to %q", b)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "soa.json")); string(b) != "real" {
+		t.Errorf("linked input changed to %q", b)
+	}
+}

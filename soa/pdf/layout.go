@@ -1,0 +1,450 @@
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/johnfercher/go-tree/node"
+	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/page"
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/components/text"
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/border"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+	"github.com/phpdave11/gofpdf"
+)
+
+// The layout engine. Maroto breaks pages on its own, offers no hook when it does, and clips a
+// row taller than a page. So the document does its own line breaking (one text component per
+// line, measured with gofpdf on the same font bytes maroto embeds) and mirrors maroto's page
+// accounting exactly: before each row it knows whether the row fits, can start the page
+// itself, repeat a table's column header there, and split a long table entry between lines
+// so that nothing is clipped. The number of times maroto itself inserted the page header is
+// counted and compared with the mirror, so a drift is an error, not a silently broken PDF.
+
+const (
+	family = "soa" // the embedded font's family name; styles Normal and Bold are registered
+	grid   = 1000  // maroto grid: column sizes are in thousandths of the usable width
+	// ptToMM is maroto's font height: a font of size s pt is s/ptToMM mm high.
+	ptToMM = 72.0 / 25.4
+)
+
+// line is one line of text, already broken to fit its column.
+type line struct {
+	text  string
+	bold  bool
+	color *props.Color
+	align align.Type
+}
+
+// style is the look of a run of text.
+type style struct {
+	size  float64 // pt
+	bold  bool
+	color *props.Color
+	align align.Type
+}
+
+// doc wraps a maroto document with the page accounting.
+type doc struct {
+	m      core.Maroto
+	cfg    *entity.Config
+	meas   *gofpdf.Fpdf      // measures strings on the same fonts
+	widths [2]map[string]int // width of words in glyph units (1/1000 em), regular and bold
+
+	prov core.Provider // maroto's provider, captured from the first header GetHeight
+	root *entity.Cell  // maroto's root cell: the usable area of a page
+
+	cur     float64   // mirror of maroto's currentHeight
+	top     float64   // cur when the current page was started
+	headerH float64   // height of the page header
+	headerR []float64 // heights of the page header's rows, summed as maroto sums them
+	footerH float64
+	pages   int
+	calls   int // GetHeight calls on the first header row (2 at registration, 1 per page break)
+
+	// repeat gives the rows that open a page inside a table (its column header), or nil.
+	repeat func() []core.Row
+}
+
+// probe is the first row of the page header: maroto calls its GetHeight with its provider
+// and root cell when the header is registered, and again each time it starts a page.
+type probe struct {
+	core.Row
+	d *doc
+}
+
+func (p probe) GetHeight(prov core.Provider, cell *entity.Cell) float64 {
+	if p.d.prov == nil {
+		p.d.prov, p.d.root = prov, cell
+	}
+	p.d.calls++
+	return p.Row.GetHeight(prov, cell)
+}
+
+func (p probe) GetStructure() *node.Node[core.Structure] { return p.Row.GetStructure() }
+
+// newMeasurer gives a gofpdf document with the fonts, for measuring text. gofpdf panics on
+// some malformed fonts; that becomes an error naming the font.
+func newMeasurer(regular, bold []byte) (f *gofpdf.Fpdf, err error) {
+	for _, b := range [][]byte{regular, bold} {
+		if err := checkTrueType(b); err != nil {
+			return nil, err
+		}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the font is not a TrueType font gofpdf can embed: %v", r)
+		}
+	}()
+	f = gofpdf.New("L", "mm", "A4", "")
+	f.AddUTF8FontFromBytes(family, "", regular)
+	f.AddUTF8FontFromBytes(family, "B", bold)
+	f.SetFont(family, "", 10)
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("the font is not a TrueType font gofpdf can embed: %w", err)
+	}
+	if f.GetStringWidth("Statement") <= 0 {
+		return nil, errors.New("the font has no glyphs for Latin text")
+	}
+	f.SetFont(family, "B", 10)
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("the bold font is not a TrueType font gofpdf can embed: %w", err)
+	}
+	return f, nil
+}
+
+// checkTrueType accepts TrueType outlines only: gofpdf cannot embed CFF-based OpenType
+// (OTTO) or collections (ttcf), and prints to stdout when given one.
+func checkTrueType(b []byte) error {
+	switch {
+	case len(b) < 12:
+		return errors.New("the font file is too short to be a TrueType font")
+	case string(b[:4]) == "OTTO":
+		return errors.New("the font has PostScript (CFF) outlines, which cannot be embedded; give a TrueType font (.ttf)")
+	case string(b[:4]) == "ttcf":
+		return errors.New("the font is a collection (.ttc); give a single TrueType font (.ttf)")
+	case string(b[:4]) != "\x00\x01\x00\x00" && string(b[:4]) != "true":
+		return errors.New("the file is not a TrueType font (.ttf)")
+	}
+	return nil
+}
+
+func fontStyle(bold bool) fontstyle.Type {
+	if bold {
+		return fontstyle.Bold
+	}
+	return fontstyle.Normal
+}
+
+// width is gofpdf's GetStringWidth, with the glyph widths of words cached: setting the font
+// for every word costs more than measuring it.
+func (d *doc) width(s string, size float64, bold bool) float64 {
+	b := 0
+	if bold {
+		b = 1
+	}
+	if d.widths[b] == nil {
+		d.widths[b] = map[string]int{}
+	}
+	w, ok := d.widths[b][s]
+	if !ok {
+		d.meas.SetFont(family, string(fontStyle(bold)), 10)
+		w = d.meas.GetStringSymbolWidth(s)
+		d.widths[b][s] = w
+	}
+	return float64(w) * (size / ptToMM) / 1000
+}
+
+// fontHeight is maroto's height of a line of text of the given size, computed as maroto does.
+func fontHeight(size float64) float64 { return size / ptToMM }
+
+// leading is the distance between the baselines of two lines.
+func leading(size float64) float64 { return fontHeight(size) * 1.3 }
+
+// wrap breaks s into lines no wider than width. Each line break in s starts a new line (a
+// paragraph); gap adds an empty line between paragraphs. Words wider than the column are
+// broken between characters, so no text runs into the next column.
+func (d *doc) wrap(s string, st style, width float64, gap bool) []line {
+	// Keep clear of maroto's own line breaking, which measures word by word.
+	width -= 0.4
+	mk := func(t string) line { return line{text: t, bold: st.bold, color: st.color, align: st.align} }
+	var out []line
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	for i, para := range strings.Split(s, "\n") {
+		words := strings.FieldsFunc(para, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
+		if len(words) == 0 {
+			continue
+		}
+		if i > 0 && gap && len(out) > 0 {
+			out = append(out, line{})
+		}
+		space := d.width(" ", st.size, st.bold)
+		var cur strings.Builder
+		curW := 0.0
+		flush := func() {
+			if cur.Len() > 0 {
+				out = append(out, mk(cur.String()))
+				cur.Reset()
+				curW = 0
+			}
+		}
+		for _, w := range words {
+			ww := d.width(w, st.size, st.bold)
+			if cur.Len() > 0 && curW+space+ww <= width {
+				cur.WriteByte(' ')
+				cur.WriteString(w)
+				curW += space + ww
+				continue
+			}
+			flush()
+			for ww > width { // a token longer than the column: break it between characters
+				cut, cw := 0, 0.0
+				for j, r := range w {
+					rw := d.width(string(r), st.size, st.bold)
+					if cw+rw > width && j > 0 {
+						break
+					}
+					cut, cw = j+len(string(r)), cw+rw
+				}
+				out = append(out, mk(w[:cut]))
+				w = w[cut:]
+				ww = d.width(w, st.size, st.bold)
+			}
+			cur.WriteString(w)
+			curW = ww
+		}
+		flush()
+	}
+	return out
+}
+
+// textCol is one column of a row: its lines and look.
+type textCol struct {
+	size  int // in grid units
+	lines []line
+	bg    *props.Color
+	bd    border.Type
+}
+
+// rowSpec describes a row of text columns, all with the same font size and padding.
+type rowSpec struct {
+	fontSize   float64
+	padTop     float64
+	padBottom  float64
+	padSide    float64
+	borderGrey *props.Color
+}
+
+// height is the height maroto gives a row whose longest column has n lines.
+func (rs rowSpec) height(n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	// Text.GetHeight: fontHeight + Top + Bottom, Top = padTop + (n-1)×leading.
+	return fontHeight(rs.fontSize) + (rs.padTop + float64(n-1)*leading(rs.fontSize)) + rs.padBottom
+}
+
+// build makes the maroto row for lines [from, to) of each column.
+func (rs rowSpec) build(cols []textCol, from, to int) core.Row {
+	// The row's height is given, not computed by maroto from its content: it is the same
+	// number (see height) and saves measuring every line twice.
+	n := 0
+	for _, c := range cols {
+		for i := min(to, len(c.lines)) - 1; i >= from; i-- {
+			if c.lines[i].text != "" {
+				n = max(n, i-from+1)
+				break
+			}
+		}
+	}
+	r := row.New(rs.height(n))
+	for _, c := range cols {
+		mc := col.New(c.size)
+		for i := from; i < to && i < len(c.lines); i++ {
+			l := c.lines[i]
+			if l.text == "" {
+				continue
+			}
+			p := props.Text{Family: family, Style: fontStyle(l.bold), Size: rs.fontSize, Color: l.color,
+				Align: l.align, Left: rs.padSide, Right: rs.padSide,
+				Top: rs.padTop + float64(i-from)*leading(rs.fontSize)}
+			if i == to-1 {
+				p.Bottom = rs.padBottom
+			}
+			mc.Add(text.New(l.text, p))
+		}
+		if c.bg != nil || c.bd != border.None {
+			mc.WithStyle(&props.Cell{BackgroundColor: c.bg, BorderType: c.bd, BorderColor: rs.borderGrey, BorderThickness: 0.2})
+		}
+		r.Add(mc)
+	}
+	return r
+}
+
+// maxLines is the number of lines of the longest column.
+func maxLines(cols []textCol) int {
+	n := 0
+	for _, c := range cols {
+		// Trailing empty lines add no height.
+		k := len(c.lines)
+		for k > 0 && c.lines[k-1].text == "" {
+			k--
+		}
+		n = max(n, k)
+	}
+	return n
+}
+
+// rowHeight is the height maroto computes for r.
+func (d *doc) rowHeight(r core.Row) float64 {
+	r.SetConfig(d.cfg)
+	return r.GetHeight(d.prov, d.root)
+}
+
+// remaining is the height left on the current page.
+func (d *doc) remaining() float64 { return d.root.Height - d.cur - d.footerH }
+
+// fits mirrors maroto's test in addRow.
+func (d *doc) fits(h float64) bool { return h+d.cur+d.footerH <= d.root.Height }
+
+// atTop reports whether nothing but the page header (and the repeated table header) is on
+// the page.
+func (d *doc) atTop() bool { return d.cur == d.top }
+
+// newPage starts a page unless the current one is still empty, then adds the rows the
+// current table repeats.
+func (d *doc) newPage() {
+	if d.cur != d.headerH {
+		d.m.AddPages(page.New())
+		d.cur = 0
+		for _, h := range d.headerR {
+			d.cur += h
+		}
+		d.pages++
+	}
+	if d.repeat != nil {
+		for _, r := range d.repeat() {
+			d.put(r)
+		}
+	}
+	d.top = d.cur
+}
+
+// put adds a row, starting a page first when it does not fit. The row must fit on a page.
+func (d *doc) put(r core.Row) {
+	h := d.rowHeight(r)
+	if !d.fits(h) {
+		d.newPage()
+	}
+	d.m.AddRows(r)
+	d.cur += h
+}
+
+// keep starts a page unless h more fits on this one.
+func (d *doc) keep(h float64) {
+	if !d.fits(h) {
+		d.newPage()
+	}
+}
+
+// entry adds the lines of a table entry as one row if it fits, else on a new page if it
+// fits there, else split between lines over as many pages as it needs. cont gives the
+// columns of a continuation row (the entry's ID marked as continued), used after a split.
+func (d *doc) entry(rs rowSpec, cols []textCol, cont func(textCol) textCol) {
+	n := maxLines(cols)
+	if n == 0 {
+		return
+	}
+	full := rs.height(n)
+	if !d.fits(full) && !d.atTop() {
+		// Move the whole entry to the next page when it fits there (page header, table
+		// header and the entry); it is otherwise split where the page ends.
+		fresh := d.root.Height - d.headerH - d.footerH - d.repeatHeight()
+		if full <= fresh || d.remaining() < rs.height(4) {
+			d.newPage()
+		}
+	}
+	from := 0
+	for from < n {
+		k := n - from
+		for k > 0 && !d.fits(rs.height(k)) {
+			k--
+		}
+		if k == 0 || (k < 3 && k < n-from) {
+			if d.atTop() {
+				k = max(k, 1) // a page with nothing on it: take what fits
+			} else {
+				d.newPage()
+				continue
+			}
+		}
+		use := cols
+		if from > 0 && cont != nil {
+			use = make([]textCol, len(cols))
+			copy(use, cols)
+			c0 := cont(cols[0])
+			c0.lines = append(make([]line, from), c0.lines...)
+			use[0] = c0
+		}
+		if from+k < n {
+			// Only the last part of the entry carries its bottom border.
+			use = withoutBorder(use)
+		}
+		d.put(rs.build(use, from, from+k))
+		from += k
+	}
+}
+
+func withoutBorder(cols []textCol) []textCol {
+	out := make([]textCol, len(cols))
+	for i, c := range cols {
+		c.bd = border.None
+		out[i] = c
+	}
+	return out
+}
+
+// repeatHeight is the height of the rows the current table repeats on a new page.
+func (d *doc) repeatHeight() float64 {
+	if d.repeat == nil {
+		return 0
+	}
+	h := 0.0
+	for _, r := range d.repeat() {
+		h += d.rowHeight(r)
+	}
+	return h
+}
+
+// lazyText is a text component whose value is known only when the document is rendered:
+// the page numbers of the contents.
+type lazyText struct {
+	value func() string
+	prop  props.Text
+	cfg   *entity.Config
+}
+
+func (l *lazyText) SetConfig(cfg *entity.Config) { l.cfg = cfg }
+
+func (l *lazyText) GetStructure() *node.Node[core.Structure] {
+	return node.New(core.Structure{Type: "lazytext"})
+}
+
+func (l *lazyText) inner(v string) core.Component {
+	t := text.New(v, l.prop)
+	t.SetConfig(l.cfg)
+	return t
+}
+
+func (l *lazyText) GetHeight(p core.Provider, c *entity.Cell) float64 {
+	return l.inner("0").GetHeight(p, c)
+}
+
+func (l *lazyText) Render(p core.Provider, c *entity.Cell) { l.inner(l.value()).Render(p, c) }

@@ -1,0 +1,334 @@
+package pdf_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/image/font/gofont/gomono"
+
+	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/clienttest"
+	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/pdf"
+	"github.com/soa-tool/soa/soa/soatest"
+)
+
+const unicodeText = "Zażółć gęślą jaźń — Größe — Ελληνικά — Привет"
+
+// derive loads and derives the workspace in dir, failing on errors.
+func derive(t testing.TB, dir string) *soa.SoA {
+	t.Helper()
+	s := soatest.Derive(t, dir)
+	if n := s.Findings.Count(finding.Error); n > 0 {
+		t.Fatalf("%d errors, first: %v", n, s.Findings[0])
+	}
+	return s
+}
+
+// render writes the PDF of s into a temporary file and returns its path and bytes.
+func render(t testing.TB, s *soa.SoA, opt pdf.Options) (string, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, s, opt); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "soa.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, buf.Bytes()
+}
+
+// pages extracts the text of each page with pdftotext; mode is "-layout" or "-raw".
+func pages(t testing.TB, path, mode string) []string {
+	t.Helper()
+	bin := clienttest.Require(t, "pdftotext")
+	out := clienttest.Run(t, bin, "-enc", "UTF-8", mode, path, "-")
+	p := strings.Split(string(out), "\f")
+	if len(p) > 0 && strings.TrimSpace(p[len(p)-1]) == "" {
+		p = p[:len(p)-1]
+	}
+	return p
+}
+
+func pageCount(t testing.TB, path string) int {
+	t.Helper()
+	bin := clienttest.Require(t, "pdfinfo")
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(clienttest.Run(t, bin, path))
+	if m == nil {
+		t.Fatal("pdfinfo gave no page count")
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+var space = regexp.MustCompile(`\s+`)
+
+func norm(s string) string { return strings.TrimSpace(space.ReplaceAllString(s, " ")) }
+
+// inOrder reports the first word of want that is not found, in order, among the words of
+// got (other words may come between: page headers and footers, other columns).
+func inOrder(got, want string) (string, bool) {
+	words := strings.Fields(got)
+	i := 0
+	for _, w := range strings.Fields(want) {
+		for i < len(words) && words[i] != w {
+			i++
+		}
+		if i == len(words) {
+			return w, false
+		}
+		i++
+	}
+	return "", true
+}
+
+func TestExample(t *testing.T) {
+	s := derive(t, soatest.Example("acme-saas"))
+	path, _ := render(t, s, pdf.Options{})
+	layout := pages(t, path, "-layout")
+	n := pageCount(t, path)
+	if len(layout) != n {
+		t.Fatalf("pdftotext gave %d pages, pdfinfo %d", len(layout), n)
+	}
+	for i, p := range layout {
+		if want := fmt.Sprintf("Page %d of %d", i+1, n); !strings.Contains(p, want) {
+			t.Errorf("page %d lacks %q", i+1, want)
+		}
+		for _, want := range []string{"Acme Cloud Ltd", "Statement of Applicability", "ISMS-SOA-01", "Version 2.0", "Confidential"} {
+			if !strings.Contains(p, want) {
+				t.Errorf("page %d lacks %q in its header or footer", i+1, want)
+			}
+		}
+	}
+	all := strings.Join(layout, "\n")
+	if strings.Contains(all, "DRAFT") {
+		t.Error("the approved example is marked DRAFT")
+	}
+	for _, want := range []string{"Approved by Siobhán O'Connor, CEO on 2026-10-15", s.Fingerprint,
+		"sha256sum isms.yaml risks.yaml controls.yaml | sha256sum", "Zoë Łukasiewicz"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+	// Every control opens a row of the SoA table: its ID first on the line.
+	for _, c := range annexa.All() {
+		re := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(c.ID.String()) + `\s`)
+		if !re.MatchString(all) {
+			t.Errorf("control %s has no row", c.ID)
+		}
+	}
+	raw := norm(strings.Join(pages(t, path, "-raw"), "\n"))
+	ex := s.Excluded()
+	if len(ex) == 0 {
+		t.Fatal("the example excludes no control")
+	}
+	for _, e := range ex {
+		// Once in the summary's list of exclusions, once in the SoA table.
+		if got := strings.Count(raw, norm(e.Justification)); got != 2 {
+			t.Errorf("the justification of %s appears %d times, want 2", e.Control.ID, got)
+		}
+	}
+	for _, r := range s.Risks {
+		if !strings.Contains(raw, norm(r.Treatment.Plan)) {
+			t.Errorf("the plan of risk %s is missing", r.ID)
+		}
+	}
+	checkNoOverlap(t, path)
+}
+
+func TestDraft(t *testing.T) {
+	dir := soatest.Copy(t, "acme-saas")
+	file := filepath.Join(dir, soa.ISMSFile)
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = regexp.MustCompile(`(?m)^\s*approved_(by|on):.*\n`).ReplaceAll(b, nil)
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := derive(t, dir)
+	if s.Document.Approved() {
+		t.Fatal("the document is still approved")
+	}
+	path, _ := render(t, s, pdf.Options{})
+	layout := pages(t, path, "-layout")
+	for i, p := range layout {
+		if !strings.Contains(p, "DRAFT") {
+			t.Errorf("page %d is not marked DRAFT", i+1)
+		}
+	}
+	if !strings.Contains(layout[0], "DRAFT — NOT APPROVED") {
+		t.Error("the cover has no DRAFT banner")
+	}
+	if strings.Contains(strings.Join(layout, "\n"), "Approved by Siobhán") {
+		t.Error("a draft says it is approved")
+	}
+}
+
+// TestText checks text that is hard to render: other scripts, and a justification longer
+// than a page, which must come back whole, in order, and without lines overlapping.
+func TestText(t *testing.T) {
+	s := derive(t, soatest.Example("acme-saas"))
+	var long strings.Builder
+	for p := range 12 {
+		if p > 0 {
+			long.WriteString("\n")
+		}
+		for w := range 60 {
+			fmt.Fprintf(&long, "para%02dword%02d ", p, w)
+		}
+		fmt.Fprintf(&long, "https://example.com/a/very/long/unbroken/path/that/is/wider/than/the/column/%02d", p)
+	}
+	long.WriteString(" the very last words")
+	var ex, in int = -1, -1
+	for i, e := range s.Controls {
+		switch {
+		case ex < 0 && e.Decided && !e.Applicable:
+			ex = i
+			s.Controls[i].Justification = unicodeText
+		case in < 0 && e.Applicable && e.Control.Theme == annexa.Technological:
+			in = i
+			s.Controls[i].Justification = long.String()
+		}
+	}
+	path, _ := render(t, s, pdf.Options{SOC2: true})
+	raw := strings.Join(pages(t, path, "-raw"), "\n")
+	if got := strings.Count(norm(raw), unicodeText); got != 2 {
+		t.Errorf("%q appears %d times, want 2 (summary and table)", unicodeText, got)
+	}
+	// Words longer than the column are broken between characters: compare without the
+	// line breaks.
+	flat := strings.ReplaceAll(strings.ReplaceAll(raw, "\n", " "), " ", " ")
+	want := long.String()
+	for _, l := range strings.Split(want, "\n") {
+		if w, ok := inOrder(flat, strings.Split(l, " https://")[0]); !ok {
+			t.Fatalf("the long justification is cut: %q is missing", w)
+		}
+	}
+	if !strings.Contains(norm(raw), "the very last words") {
+		t.Error("the long justification's last words are missing")
+	}
+	if !strings.Contains(raw, s.Controls[in].Control.ID.String()+"\n(cont.)") {
+		t.Error("the long entry's continuation is not marked")
+	}
+	layout := pages(t, path, "-layout")
+	n := len(layout)
+	if !strings.Contains(layout[0], fmt.Sprintf("Page 1 of %d", n)) || !strings.Contains(layout[n-1], fmt.Sprintf("Page %d of %d", n, n)) {
+		t.Errorf("page numbers are wrong: %d pages", n)
+	}
+	checkNoOverlap(t, path)
+}
+
+// checkNoOverlap fails when two words on a page overlap, as they do when a row is drawn
+// over the previous one.
+func checkNoOverlap(t *testing.T, path string) {
+	t.Helper()
+	bin := clienttest.Require(t, "pdftotext")
+	out := string(clienttest.Run(t, bin, "-bbox", path, "-"))
+	type box struct {
+		x0, y0, x1, y1 float64
+		w              string
+	}
+	word := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+	for pi, pg := range strings.Split(out, "<page ")[1:] {
+		var boxes []box
+		for _, m := range word.FindAllStringSubmatch(pg, -1) {
+			f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+			boxes = append(boxes, box{f(m[1]), f(m[2]), f(m[3]), f(m[4]), m[5]})
+		}
+		for i, a := range boxes {
+			for _, b := range boxes[i+1:] {
+				w := min(a.x1, b.x1) - max(a.x0, b.x0)
+				h := min(a.y1, b.y1) - max(a.y0, b.y0)
+				if w > 0.5 && h > 0.3*min(a.y1-a.y0, b.y1-b.y0) {
+					t.Errorf("page %d: %q and %q overlap", pi+1, a.w, b.w)
+				}
+			}
+		}
+	}
+}
+
+func TestPDFTools(t *testing.T) {
+	s := derive(t, soatest.Example("acme-saas"))
+	path, _ := render(t, s, pdf.Options{})
+	clienttest.Run(t, clienttest.Require(t, "qpdf"), "--check", path)
+	out := string(clienttest.Run(t, clienttest.Require(t, "pdffonts"), path))
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 4 {
+		t.Fatalf("pdffonts lists no fonts:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		if f := strings.Fields(l); len(f) < 7 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+	info := string(clienttest.Run(t, clienttest.Require(t, "pdfinfo"), path))
+	for _, want := range []string{"Title:           Statement of Applicability — Acme Cloud Ltd",
+		"Author:          Zoë Łukasiewicz, CISO", "Subject:         ISO/IEC 27001:2022 Statement of Applicability, ISMS-SOA-01 version 2.0"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	s := derive(t, soatest.Example("acme-saas"))
+	var a, b bytes.Buffer
+	if err := pdf.Write(&a, s, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := pdf.Write(&b, derive(t, soatest.Example("acme-saas")), pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two renderings of the same SoA differ")
+	}
+	if !bytes.Contains(a.Bytes(), []byte("/CreationDate (D:20261015000000)")) || !bytes.Contains(a.Bytes(), []byte("/ModDate (D:20261015000000)")) {
+		t.Error("the PDF's dates are not the document's date")
+	}
+}
+
+func TestFont(t *testing.T) {
+	// As soa build --font reads it: a TrueType file.
+	file := filepath.Join(t.TempDir(), "gomono.ttf")
+	if err := os.WriteFile(file, gomono.TTF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ttf, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := derive(t, soatest.Example("acme-saas"))
+	path, b := render(t, s, pdf.Options{Regular: ttf})
+	_, def := render(t, s, pdf.Options{})
+	if bytes.Equal(b, def) {
+		t.Fatal("--font changed nothing")
+	}
+	// Uncompress the streams and look for the font's name in the embedded font program.
+	qdf := filepath.Join(t.TempDir(), "qdf.pdf")
+	clienttest.Run(t, clienttest.Require(t, "qpdf"), "--qdf", "--object-streams=disable", path, qdf)
+	raw, err := os.ReadFile(qdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf16 := []byte("\x00G\x00o\x00 \x00M\x00o\x00n\x00o")
+	if !bytes.Contains(raw, []byte("Go Mono")) && !bytes.Contains(raw, utf16) {
+		t.Error("the embedded font is not Go Mono")
+	}
+	if !strings.Contains(strings.Join(pages(t, path, "-layout"), ""), "A.8.34") {
+		t.Error("text is missing with --font")
+	}
+
+	if err := pdf.Write(&bytes.Buffer{}, s, pdf.Options{Regular: []byte("not a font")}); err == nil {
+		t.Error("a file that is not a font was accepted")
+	}
+}

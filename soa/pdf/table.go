@@ -1,0 +1,122 @@
+package pdf
+
+import (
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/border"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+)
+
+// column is a table column: its heading and its share of the width.
+type column struct {
+	title  string
+	weight float64
+}
+
+// table is a table whose column header opens every page it runs on.
+type table struct {
+	r      *renderer
+	cols   []column
+	aligns []align.Type // per column; "" is left
+	sizes  []int        // grid units, summing to grid
+	widths []float64    // mm available to the text of each column
+	rs, hs rowSpec      // body and header rows
+	cont   string       // caption above the header on continuation pages
+	bold   bool         // the next plain row is bold (totals)
+}
+
+func (r *renderer) newTable(cols []column, cont string) *table {
+	t := &table{r: r, cols: cols, cont: cont, aligns: make([]align.Type, len(cols)),
+		rs: rowSpec{fontSize: 7.5, padTop: 1.3, padBottom: 1.6, padSide: 1.3, borderGrey: rule},
+		hs: rowSpec{fontSize: 7.5, padTop: 1.5, padBottom: 1.5, padSide: 1.3, borderGrey: navy}}
+	total := 0.0
+	for _, c := range cols {
+		total += c.weight
+	}
+	acc, prev := 0.0, 0
+	for _, c := range cols {
+		acc += c.weight
+		end := int(acc/total*grid + 0.5)
+		t.sizes = append(t.sizes, end-prev)
+		prev = end
+	}
+	for _, s := range t.sizes {
+		t.widths = append(t.widths, r.d.root.Width*float64(s)/grid-2*t.rs.padSide)
+	}
+	return t
+}
+
+// wrap breaks s into lines for column i.
+func (t *table) wrap(i int, s string, st style) []line {
+	if st.align == "" {
+		st.align = t.aligns[i]
+	}
+	return t.r.d.wrap(s, st, t.widths[i], false)
+}
+
+func (t *table) headerRow() core.Row {
+	var cols []textCol
+	for i, c := range t.cols {
+		cols = append(cols, textCol{size: t.sizes[i], bg: navy, bd: border.Full,
+			lines: t.wrap(i, c.title, style{size: t.hs.fontSize, bold: true, color: white})})
+	}
+	return t.hs.build(cols, 0, maxLines(cols))
+}
+
+// begin adds the column header, kept with the first lines of the table, and makes it repeat.
+func (t *table) begin() {
+	d := t.r.d
+	h := t.headerRow()
+	d.keep(d.rowHeight(h) + t.rs.height(3))
+	d.put(h)
+	d.repeat = func() []core.Row {
+		var rows []core.Row
+		if t.cont != "" {
+			rs := rowSpec{fontSize: 8, padTop: 0.5, padBottom: 1.5}
+			rows = append(rows, rs.build([]textCol{{size: grid, lines: []line{{text: t.cont, bold: true, color: muted}}}}, 0, 1))
+		}
+		return append(rows, t.headerRow())
+	}
+}
+
+// end stops repeating the header.
+func (t *table) end() {
+	t.r.d.repeat = nil
+	t.r.space(2)
+}
+
+// add adds a row of plain values; the first column is bold.
+func (t *table) add(i int, bg *props.Color, values ...string) {
+	cells := make([][]line, len(values))
+	for j, v := range values {
+		cells[j] = t.wrap(j, v, style{size: t.rs.fontSize, bold: j == 0 || t.bold, color: ink})
+	}
+	t.addStyled(i, cells, bg, nil)
+}
+
+func (t *table) addCells(i int, cells [][]line, bg *props.Color) { t.addStyled(i, cells, bg, nil) }
+
+// addStyled adds the i-th entry of the table: bg shades the whole entry (else every other
+// entry is lightly shaded), colBG individual cells.
+func (t *table) addStyled(i int, cells [][]line, bg *props.Color, colBG map[int]*props.Color) {
+	if bg == nil && i%2 == 1 {
+		bg = zebra
+	}
+	cols := make([]textCol, len(cells))
+	for j, c := range cells {
+		cols[j] = textCol{size: t.sizes[j], lines: c, bg: bg, bd: border.Bottom}
+		if b := colBG[j]; b != nil {
+			cols[j].bg = b
+		}
+	}
+	first := ""
+	if len(cells) > 0 && len(cells[0]) > 0 {
+		first = cells[0][0].text
+	}
+	cont := func(c textCol) textCol {
+		c.lines = append(t.wrap(0, first, style{size: t.rs.fontSize, bold: true, color: muted}),
+			t.wrap(0, "(cont.)", style{size: t.rs.fontSize, color: muted})...)
+		return c
+	}
+	t.r.d.entry(t.rs, cols, cont)
+}

@@ -1,0 +1,616 @@
+package soa
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/soa-tool/soa/soa/finding"
+	"gopkg.in/yaml.v3"
+)
+
+// Edit is a change to isms.yaml worked out by [ReleaseISMS] or [ApproveISMS]: the new content
+// and the hunks that show it.
+type Edit struct {
+	Data  []byte
+	Hunks []Hunk
+}
+
+// Hunk is one edited place: the lines it had and has, as in "diff -U0". OldLine and NewLine
+// are the 1-based first lines; for a pure insertion or deletion, the line before it.
+type Hunk struct {
+	OldLine, NewLine int
+	Old, New         []string
+}
+
+// Unified writes the hunks as a unified diff of file without context lines.
+func (e *Edit) Unified(file string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "--- %s\n+++ %s\n", file, file)
+	for _, h := range e.Hunks {
+		fmt.Fprintf(&b, "@@ -%s +%s @@\n", hunkRange(h.OldLine, len(h.Old)), hunkRange(h.NewLine, len(h.New)))
+		for _, l := range h.Old {
+			fmt.Fprintf(&b, "-%s\n", l)
+		}
+		for _, l := range h.New {
+			fmt.Fprintf(&b, "+%s\n", l)
+		}
+	}
+	return b.String()
+}
+
+func hunkRange(line, n int) string {
+	if n == 1 {
+		return fmt.Sprint(line)
+	}
+	return fmt.Sprintf("%d,%d", line, n)
+}
+
+// ReleaseISMS edits isms.yaml (b, read from name) for a new version: document.version
+// becomes rev.Version, rev is appended to document.history, and approved_by and approved_on
+// are removed (a new version needs approving).
+//
+// Only the edited lines change: a full re-encoding by yaml.v3 would reflow folded text and
+// drop blank lines. The places are found from the yaml.Node positions, the same edits are
+// made to the node tree, and the new text is parsed again and must give that tree, or
+// nothing is returned.
+func ReleaseISMS(name string, b []byte, rev Revision) (*Edit, error) {
+	e, err := newISMSEditor(name, b)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.set("version", quoted(rev.Version), "id"); err != nil {
+		return nil, err
+	}
+	e.remove("approved_by")
+	e.remove("approved_on")
+	if err := e.appendHistory(rev); err != nil {
+		return nil, err
+	}
+	return e.finish()
+}
+
+// ApproveISMS edits isms.yaml (b, read from name) to record the approval: approved_by and
+// approved_on are set, or added after owner. See [ReleaseISMS] for how the file is edited.
+func ApproveISMS(name string, b []byte, by string, on time.Time) (*Edit, error) {
+	e, err := newISMSEditor(name, b)
+	if err != nil {
+		return nil, err
+	}
+	byNode, onNode := plainOrQuoted(by), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: DateString(on)}
+	_, hasBy := e.find("approved_by")
+	_, hasOn := e.find("approved_on")
+	switch {
+	case !hasBy && !hasOn:
+		err = e.insert(e.anchor("owner", "version", "id"), "approved_by", byNode, "approved_on", onNode)
+	case hasBy && !hasOn:
+		if err = e.set("approved_by", byNode); err == nil {
+			err = e.insert(e.anchor("approved_by"), "approved_on", onNode)
+		}
+	case !hasBy && hasOn:
+		if err = e.set("approved_on", onNode); err == nil {
+			err = e.insertBefore("approved_on", "approved_by", byNode)
+		}
+	default:
+		if err = e.set("approved_by", byNode); err == nil {
+			err = e.set("approved_on", onNode)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return e.finish()
+}
+
+// textEdit replaces lines [start, end) (0-based) with repl; start == end inserts.
+type textEdit struct {
+	start, end int
+	repl       []string
+}
+
+// ismsEditor plans line edits of isms.yaml's document block and the matching node edits.
+type ismsEditor struct {
+	name  string
+	lines []string // without line ends
+	eol   string
+	bom   bool
+	final bool // the text ended with a line end
+	root  *yaml.Node
+	doc   *yaml.Node
+	bound int // the line index where the document block ends at the latest
+	edits []textEdit
+	// mutate are the node edits, made after all text edits are planned from the positions.
+	mutate []func()
+}
+
+func newISMSEditor(name string, b []byte) (*ismsEditor, error) {
+	var l finding.List
+	r := &reader{file: name, l: &l}
+	n := r.parse(b)
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
+	e := &ismsEditor{name: name, eol: "\n"}
+	text := string(b)
+	if t, ok := strings.CutPrefix(text, "\ufeff"); ok {
+		text, e.bom = t, true
+	}
+	// YAML also breaks lines at a lone CR and at U+0085, U+2028 and U+2029; the edit counts
+	// lines as editors do, so such files are refused rather than miscounted.
+	if strings.ContainsAny(strings.ReplaceAll(text, "\r\n", ""), "\r\u0085\u2028\u2029") {
+		return nil, fmt.Errorf("%s has line ends other than LF or CRLF (a lone CR, or U+0085, U+2028, U+2029); save it with ordinary line ends, then try again", name)
+	}
+	if strings.Contains(text, "\r\n") {
+		e.eol = "\r\n"
+	}
+	e.lines = strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	if e.lines[len(e.lines)-1] == "" {
+		e.lines, e.final = e.lines[:len(e.lines)-1], true
+	}
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s: the file must be a mapping with a document block", name)
+	}
+	e.root, e.bound = n, len(e.lines)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value != "document" {
+			continue
+		}
+		e.doc = n.Content[i+1]
+		if i+2 < len(n.Content) {
+			e.bound = n.Content[i+2].Line - 1
+		}
+	}
+	switch {
+	case e.doc == nil || e.doc.Kind != yaml.MappingNode:
+		return nil, fmt.Errorf("%s has no document block (a mapping with id, version, owner); add it, then try again", name)
+	case e.doc.Style&yaml.FlowStyle != 0:
+		return nil, fmt.Errorf("%s:%d: document is written as a flow mapping {...}; write it as a block mapping, one key per line, so that soa can edit it", name, e.doc.Line)
+	}
+	return e, nil
+}
+
+// find returns the index of key's pair in the document mapping.
+func (e *ismsEditor) find(key string) (int, bool) {
+	for i := 0; i+1 < len(e.doc.Content); i += 2 {
+		if e.doc.Content[i].Value == key {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// anchor returns the first of keys present, else the document's last key.
+func (e *ismsEditor) anchor(keys ...string) string {
+	for _, k := range keys {
+		if _, ok := e.find(k); ok {
+			return k
+		}
+	}
+	return e.doc.Content[len(e.doc.Content)-2].Value
+}
+
+// region returns the lines [start, end) of the pair at index i of the document mapping:
+// from its key to the last line before the next key that is not blank or a comment.
+func (e *ismsEditor) region(i int) (start, end int) {
+	start, end = e.doc.Content[i].Line-1, e.bound
+	if i+2 < len(e.doc.Content) {
+		end = e.doc.Content[i+2].Line - 1
+	}
+	for end > start+1 && blankOrComment(e.lines[end-1]) {
+		end--
+	}
+	return start, end
+}
+
+func blankOrComment(l string) bool {
+	t := strings.TrimSpace(l)
+	return t == "" || strings.HasPrefix(t, "#")
+}
+
+// indent is the indentation of the document's keys.
+func (e *ismsEditor) indent() string { return strings.Repeat(" ", e.doc.Content[0].Column-1) }
+
+// set gives key the value v, or adds it after the first of after present (after the last
+// key when none is).
+func (e *ismsEditor) set(key string, v *yaml.Node, after ...string) error {
+	i, ok := e.find(key)
+	if !ok {
+		return e.insert(e.anchor(after...), key, v)
+	}
+	k, old := e.doc.Content[i], e.doc.Content[i+1]
+	start, end := e.region(i)
+	line := []rune(e.lines[start])
+	text := scalarText(v)
+	var repl string
+	if s, t, ok := scalarSpan(line, k, old); ok && end == start+1 {
+		repl = string(line[:s]) + text + string(line[t:])
+	} else {
+		repl = string(line[:k.Column-1]) + k.Value + ": " + text + lineComment(k, old)
+	}
+	e.edits = append(e.edits, textEdit{start, end, []string{repl}})
+	e.mutate = append(e.mutate, func() { e.doc.Content[slices.Index(e.doc.Content, old)] = v })
+	return nil
+}
+
+// scalarSpan finds where old, the value of key k, is written on line: a scalar on the key's
+// line, plain or quoted. ok is false for anything else (block scalars, empty values).
+func scalarSpan(line []rune, k, old *yaml.Node) (start, end int, ok bool) {
+	if old.Kind != yaml.ScalarNode || old.Line != k.Line || old.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 ||
+		old.Value == "" || old.Column-1 >= len(line) {
+		return 0, 0, false
+	}
+	s := old.Column - 1
+	switch {
+	case old.Style&yaml.DoubleQuotedStyle != 0:
+		for i := s + 1; i < len(line); i++ {
+			switch line[i] {
+			case '\\':
+				i++
+			case '"':
+				return s, i + 1, true
+			}
+		}
+		return 0, 0, false
+	case old.Style&yaml.SingleQuotedStyle != 0:
+		for i := s + 1; i < len(line); i++ {
+			if line[i] == '\'' {
+				if i+1 < len(line) && line[i+1] == '\'' {
+					i++
+					continue
+				}
+				return s, i + 1, true
+			}
+		}
+		return 0, 0, false
+	}
+	t := len(line)
+	for i := s; i+1 < len(line); i++ {
+		if (line[i] == ' ' || line[i] == '\t') && line[i+1] == '#' {
+			t = i
+			break
+		}
+	}
+	for t > s && (line[t-1] == ' ' || line[t-1] == '\t') {
+		t--
+	}
+	return s, t, true
+}
+
+func lineComment(nodes ...*yaml.Node) string {
+	for _, n := range nodes {
+		if n.LineComment != "" {
+			return " " + n.LineComment
+		}
+	}
+	return ""
+}
+
+// remove deletes key, if present.
+func (e *ismsEditor) remove(key string) {
+	i, ok := e.find(key)
+	if !ok {
+		return
+	}
+	start, end := e.region(i)
+	e.edits = append(e.edits, textEdit{start, end, nil})
+	k := e.doc.Content[i]
+	e.mutate = append(e.mutate, func() {
+		j := slices.Index(e.doc.Content, k)
+		e.doc.Content = slices.Delete(e.doc.Content, j, j+2)
+	})
+}
+
+// insert adds key-value pairs (key, node, key, node...) after the pair of key after.
+func (e *ismsEditor) insert(after string, kv ...any) error {
+	i, _ := e.find(after)
+	_, end := e.region(i)
+	lines, nodes := e.pairs(kv)
+	e.edits = append(e.edits, textEdit{end, end, lines})
+	ak := e.doc.Content[i]
+	e.mutate = append(e.mutate, func() {
+		j := slices.Index(e.doc.Content, ak) + 2
+		e.doc.Content = slices.Insert(e.doc.Content, j, nodes...)
+	})
+	return nil
+}
+
+// insertBefore adds one pair before the pair of key before.
+func (e *ismsEditor) insertBefore(before string, kv ...any) error {
+	i, _ := e.find(before)
+	start, _ := e.region(i)
+	lines, nodes := e.pairs(kv)
+	e.edits = append(e.edits, textEdit{start, start, lines})
+	bk := e.doc.Content[i]
+	e.mutate = append(e.mutate, func() {
+		j := slices.Index(e.doc.Content, bk)
+		e.doc.Content = slices.Insert(e.doc.Content, j, nodes...)
+	})
+	return nil
+}
+
+func (e *ismsEditor) pairs(kv []any) ([]string, []*yaml.Node) {
+	var lines []string
+	var nodes []*yaml.Node
+	for j := 0; j+1 < len(kv); j += 2 {
+		k, v := kv[j].(string), kv[j+1].(*yaml.Node)
+		lines = append(lines, e.indent()+k+": "+scalarText(v))
+		nodes = append(nodes, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}, v)
+	}
+	return lines, nodes
+}
+
+// appendHistory adds rev at the end of document.history, in the style of its last entry
+// (a flow mapping {version: ..., ...} or a block mapping), creating the list if needed.
+func (e *ismsEditor) appendHistory(rev Revision) error {
+	entry := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
+	for _, kv := range [][2]*yaml.Node{
+		{plainOrQuoted("version"), quoted(rev.Version)},
+		{plainOrQuoted("date"), {Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: DateString(rev.Date)}},
+		{plainOrQuoted("author"), plainOrQuoted(rev.Author)},
+		{plainOrQuoted("changes"), plainOrQuoted(rev.Changes)},
+	} {
+		entry.Content = append(entry.Content, kv[0], kv[1])
+	}
+	i, ok := e.find("history")
+	if !ok {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{entry}}
+		last := e.doc.Content[len(e.doc.Content)-2].Value
+		li, _ := e.find(last)
+		_, end := e.region(li)
+		e.edits = append(e.edits, textEdit{end, end, []string{e.indent() + "history:", e.indent() + "  - " + flowText(entry)}})
+		e.mutate = append(e.mutate, func() {
+			e.doc.Content = append(e.doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "history"}, seq)
+		})
+		return nil
+	}
+	k, seq := e.doc.Content[i], e.doc.Content[i+1]
+	start, end := e.region(i)
+	switch {
+	case isNull(seq):
+		newSeq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{entry}}
+		e.edits = append(e.edits, textEdit{start, end, []string{string([]rune(e.lines[start])[:k.Column-1]) + k.Value + ":" + lineComment(k, seq),
+			e.indent() + "  - " + flowText(entry)}})
+		e.mutate = append(e.mutate, func() { e.doc.Content[slices.Index(e.doc.Content, seq)] = newSeq })
+		return nil
+	case seq.Kind != yaml.SequenceNode:
+		return fmt.Errorf("%s:%d: document.history must be a list of {version, date, author, changes}; fix it, then try again", e.name, seq.Line)
+	case seq.Style&yaml.FlowStyle != 0:
+		if end != start+1 || seq.Line != k.Line {
+			return fmt.Errorf("%s:%d: document.history is a flow list [...] over several lines; write it as a block list (one \"- {version: ...}\" per line) so that soa can add to it", e.name, seq.Line)
+		}
+		grown := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Content: append(slices.Clone(seq.Content), entry)}
+		line := []rune(e.lines[start])
+		e.edits = append(e.edits, textEdit{start, end, []string{string(line[:k.Column-1]) + k.Value + ": " + flowText(grown) + lineComment(k, seq)}})
+		e.mutate = append(e.mutate, func() { seq.Content = append(seq.Content, entry) })
+		return nil
+	}
+	last := seq.Content[len(seq.Content)-1]
+	line := []rune(e.lines[last.Line-1])
+	dash := last.Column - 2
+	for dash > 0 && line[dash] != '-' {
+		dash--
+	}
+	if dash < 0 || line[dash] != '-' {
+		return fmt.Errorf("%s:%d: cannot tell how document.history is laid out; add the entry by hand", e.name, last.Line)
+	}
+	lead := strings.Repeat(" ", dash)
+	var lines []string
+	if last.Kind == yaml.MappingNode && last.Style&yaml.FlowStyle == 0 && len(last.Content) > 0 {
+		keyIndent := strings.Repeat(" ", last.Content[0].Column-1)
+		for j := 0; j+1 < len(entry.Content); j += 2 {
+			prefix := keyIndent
+			if j == 0 {
+				prefix = lead + "-" + strings.Repeat(" ", max(1, len(keyIndent)-dash-1))
+			}
+			lines = append(lines, prefix+entry.Content[j].Value+": "+scalarText(entry.Content[j+1]))
+		}
+		entry.Style = 0
+	} else {
+		lines = []string{lead + "- " + flowText(entry)}
+	}
+	e.edits = append(e.edits, textEdit{end, end, lines})
+	e.mutate = append(e.mutate, func() { seq.Content = append(seq.Content, entry) })
+	return nil
+}
+
+// quoted is a double-quoted text scalar: versions stay text ("2.10", not 2.1).
+func quoted(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
+}
+
+// plainOrQuoted is a text scalar, plain when YAML allows it on one line, else double-quoted.
+func plainOrQuoted(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.ContainsAny(s, "\n\r\t") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+// scalarText writes a scalar node as it appears after "key: " on one line, in block context.
+func scalarText(n *yaml.Node) string {
+	out, err := yaml.Marshal(n)
+	if err != nil {
+		return fmt.Sprintf("%q", n.Value)
+	}
+	s := strings.TrimSuffix(string(out), "\n")
+	if strings.Contains(s, "\n") { // folded or literal: write it on one line
+		q := *n
+		q.Style = yaml.DoubleQuotedStyle
+		out, _ = yaml.Marshal(&q)
+		s = strings.TrimSuffix(string(out), "\n")
+	}
+	return s
+}
+
+// flowText writes a flow collection on one line.
+func flowText(n *yaml.Node) string {
+	out, err := yaml.Marshal(n)
+	if err != nil {
+		return "{}"
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}
+
+// finish applies the text edits, checks that the result parses to the edited node tree and
+// returns it.
+func (e *ismsEditor) finish() (*Edit, error) {
+	edits := slices.Clone(e.edits)
+	slices.SortStableFunc(edits, func(a, b textEdit) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return a.end - b.end // at the same line, an insertion comes before what is replaced there
+	})
+	for i := 1; i < len(edits); i++ {
+		if edits[i].start < edits[i-1].end {
+			return nil, fmt.Errorf("%s: internal error: overlapping edits; the file was not changed", e.name)
+		}
+	}
+	var out []string
+	var hunks []Hunk
+	at, offset := 0, 0
+	for _, ed := range edits {
+		out = append(out, e.lines[at:ed.start]...)
+		old := e.lines[ed.start:ed.end]
+		h := Hunk{OldLine: ed.start + 1, NewLine: ed.start + 1 + offset, Old: old, New: ed.repl}
+		if len(old) == 0 {
+			h.OldLine--
+		}
+		if len(ed.repl) == 0 {
+			h.NewLine--
+		}
+		if n := len(hunks); n > 0 && len(hunks[n-1].Old) > 0 && hunks[n-1].OldLine-1+len(hunks[n-1].Old) == ed.start {
+			// adjacent to the previous hunk: show them as one
+			hunks[n-1].Old = append(hunks[n-1].Old, old...)
+			hunks[n-1].New = append(hunks[n-1].New, ed.repl...)
+		} else {
+			hunks = append(hunks, h)
+		}
+		out = append(out, ed.repl...)
+		offset += len(ed.repl) - len(old)
+		at = ed.end
+	}
+	out = append(out, e.lines[at:]...)
+	text := strings.Join(out, e.eol)
+	if e.final {
+		text += e.eol
+	}
+	if e.bom {
+		text = "\ufeff" + text
+	}
+	for _, m := range e.mutate {
+		m()
+	}
+	var l finding.List
+	got := (&reader{file: e.name, l: &l}).parse([]byte(text))
+	if l.Err() != nil || got == nil || !sameTree(e.root, got) {
+		return nil, fmt.Errorf("%s: the edit could not be made without changing more than intended (the layout of the document block is unusual); the file was not changed — edit it by hand", e.name)
+	}
+	return &Edit{Data: []byte(text), Hunks: hunks}, nil
+}
+
+// sameTree compares the content of two node trees: kinds, scalar values, key order.
+func sameTree(a, b *yaml.Node) bool {
+	if a.Kind != b.Kind || len(a.Content) != len(b.Content) {
+		return false
+	}
+	if a.Kind == yaml.ScalarNode && (a.Value != b.Value || isNull(a) != isNull(b)) {
+		return false
+	}
+	for i := range a.Content {
+		if !sameTree(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// WriteFileAtomic replaces the file at path with data: it writes a temporary file in the same
+// directory, gives it the original's mode, syncs it and renames it into place, so a failure
+// leaves the original as it was. A symbolic link is followed: its target is replaced.
+func WriteFileAtomic(path string, data []byte) (err error) {
+	if p, err := filepath.EvalSymlinks(path); err == nil {
+		path = p
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, errors.Unwrap(err))
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
+	}
+	if err = f.Chmod(st.Mode().Perm()); err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
+	}
+	if err = rename(f.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
+	}
+	return nil
+}
+
+// rename is os.Rename, replaced in tests to make the last step fail.
+var rename = os.Rename
+
+// NewestRevision returns the history entry with the latest date.
+func (d Document) NewestRevision() (Revision, bool) {
+	var out Revision
+	for _, h := range d.History {
+		if h.Date.After(out.Date) || out.Date.IsZero() {
+			out = h
+		}
+	}
+	return out, len(d.History) > 0
+}
+
+// FinalProblems says why the SoA may not be handed over as final (soa build --final), each
+// with how to fix it: it must be approved, the approval no older than the newest history
+// entry, next_review after today, and the checks clean of errors and warnings.
+func (s *SoA) FinalProblems(dir string, today time.Time) []string {
+	var out []string
+	d := s.Document
+	if !d.Approved() {
+		out = append(out, fmt.Sprintf("the document is not approved; once it is, record it: soa approve %s --by NAME --on YYYY-MM-DD", dir))
+	} else if h, ok := d.NewestRevision(); ok && d.ApprovedOn.Before(h.Date) {
+		out = append(out, fmt.Sprintf("the approval (%s) is older than the newest history entry (version %s of %s), so it approved an earlier version; record the approval of this one: soa approve %s --by NAME",
+			DateString(d.ApprovedOn), h.Version, DateString(h.Date), dir))
+	}
+	switch {
+	case d.NextReview.IsZero():
+		out = append(out, "document.next_review is not set; give the date of the next review in isms.yaml (YYYY-MM-DD, after today)")
+	case !d.NextReview.After(today):
+		out = append(out, fmt.Sprintf("document.next_review (%s) is not in the future; set the date of the next review in isms.yaml", DateString(d.NextReview)))
+	}
+	if n := len(s.Findings); n > 0 {
+		out = append(out, fmt.Sprintf("soa check --strict is not clean: %s, %s (listed above); fix them — see soa check --strict %s",
+			plural(s.Findings.Count(finding.Error), "error"), plural(s.Findings.Count(finding.Warning), "warning"), dir))
+	}
+	return out
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

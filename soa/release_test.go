@@ -1,0 +1,261 @@
+package soa
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func goldenFile(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (go test -update rewrites it)\ngot:\n%s", path, got)
+	}
+}
+
+var (
+	day1 = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	day2 = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	rev  = Revision{Version: "2.0", Date: day1, Author: "Ana Ñúñez, CISO",
+		Changes: "Version 1.9 → 2.0: 1 control newly applicable (A.5.7), 0 excluded; risks: R-05 re-scored."}
+)
+
+// TestReleaseApproveGolden releases and then approves a hand-written isms.yaml with comments
+// in odd places, flow mappings and a block history list: only the edited lines may change.
+func TestReleaseApproveGolden(t *testing.T) {
+	in, err := os.ReadFile("testdata/release/odd-isms.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := ReleaseISMS("isms.yaml", in, rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldenFile(t, "testdata/release/odd-isms.released.yaml", rel.Data)
+	goldenFile(t, "testdata/release/odd-isms.released.diff", []byte(rel.Unified("isms.yaml")))
+	app, err := ApproveISMS("isms.yaml", rel.Data, "Carol Díaz, CEO", day2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldenFile(t, "testdata/release/odd-isms.approved.yaml", app.Data)
+	goldenFile(t, "testdata/release/odd-isms.approved.diff", []byte(app.Unified("isms.yaml")))
+
+	// Every comment of the original survives.
+	for _, l := range strings.Split(string(in), "\n") {
+		if i := strings.Index(l, "#"); i >= 0 && !strings.Contains(l, "approved_") {
+			if !strings.Contains(string(app.Data), l[i:]) {
+				t.Errorf("comment %q lost", l[i:])
+			}
+		}
+	}
+	// The result reads back as intended.
+	ws := loadISMSOnly(t, app.Data)
+	d := ws.Document
+	if d.Version != "2.0" || d.ApprovedBy != "Carol Díaz, CEO" || !d.ApprovedOn.Equal(day2) || len(d.History) != 3 ||
+		d.History[2] != rev || d.Scope != "Everything we run,\nand nothing else." {
+		t.Errorf("document read back as %+v", d)
+	}
+}
+
+// loadISMSOnly reads isms.yaml content through the workspace loader.
+func loadISMSOnly(t *testing.T, b []byte) *Workspace {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ISMSFile), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ws.Findings {
+		if f.Pos.File == filepath.Join(dir, ISMSFile) {
+			t.Errorf("finding in the edited file: %v", f)
+		}
+	}
+	return ws
+}
+
+const ismsHead = "organization: X\nscope: Y\ndocument:\n  id: D\n  version: \"1.0\"\n  owner: O\n"
+const ismsTail = "risk_method: {likelihood: [L1, L2], impact: [I1, I2], levels: [{name: Low, max: 4}], acceptance: 2}\n"
+
+// TestReleaseLayouts covers the shapes document.history and the approval take.
+func TestReleaseLayouts(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      string // in the released file
+	}{
+		{"no history", "", "  owner: O\n  history:\n    - {version: \"2.0\", date: 2026-11-27,"},
+		{"empty history", "  history:\n", "  history:\n    - {version: \"2.0\""},
+		{"flow list", "  history: []   # none yet\n", "  history: [{version: \"2.0\", date: 2026-11-27, author: 'Ana Ñúñez, CISO', changes: 'Version 1.9"},
+		{"flow list with entry", "  history: [{version: \"1.0\", date: 2025-01-01, author: A, changes: First}]\n", "[{version: \"1.0\", date: 2025-01-01, author: A, changes: First}, {version: \"2.0\""},
+		{"unindented list", "  history:\n  - {version: \"1.0\", date: 2025-01-01, author: A, changes: First}\n", "changes: First}\n  - {version: \"2.0\""},
+		{"approval after history", "  history:\n    - {version: \"1.0\", date: 2025-01-01, author: A, changes: First}\n  approved_by: B\n  approved_on: 2025-01-02\n", "changes: First}\n    - {version: \"2.0\""},
+		{"empty approval", "  approved_by:\n  approved_on:\n", "  owner: O\n  history:\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := []byte(ismsHead + tt.doc + ismsTail)
+			e, err := ReleaseISMS("isms.yaml", in, rev)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := string(e.Data)
+			if !strings.Contains(got, tt.want) || strings.Contains(got, "approved_") || !strings.Contains(got, `version: "2.0"`) {
+				t.Errorf("released:\n%s", got)
+			}
+			loadISMSOnly(t, e.Data)
+			a, err := ApproveISMS("isms.yaml", e.Data, "B", day2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(a.Data), "  approved_by: B\n  approved_on: 2026-11-30\n") {
+				t.Errorf("approved:\n%s", a.Data)
+			}
+			if d := loadISMSOnly(t, a.Data).Document; d.ApprovedBy != "B" || len(d.History) == 0 {
+				t.Errorf("read back %+v", d)
+			}
+		})
+	}
+}
+
+func TestApproveReplaces(t *testing.T) {
+	for _, doc := range []string{
+		"  approved_by: 'Old Name'  # who\n  approved_on: 2025-01-01 # when\n",
+		"  approved_on: 2025-01-01\n",
+		"  approved_by: \"Old Name\"\n",
+	} {
+		e, err := ApproveISMS("isms.yaml", []byte(ismsHead+doc+ismsTail), "New: Name", day2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := string(e.Data)
+		if strings.Contains(got, "Old Name") || strings.Contains(got, "2025-01-01") || strings.Index(got, "approved_by") > strings.Index(got, "approved_on") {
+			t.Errorf("approve of\n%s\ngave\n%s", doc, got)
+		}
+		if strings.Contains(doc, "# who") && (!strings.Contains(got, "'New: Name'  # who") || !strings.Contains(got, "2026-11-30 # when")) {
+			t.Errorf("line comments lost:\n%s", got)
+		}
+		if d := loadISMSOnly(t, e.Data).Document; d.ApprovedBy != "New: Name" || !d.ApprovedOn.Equal(day2) {
+			t.Errorf("read back %+v", d)
+		}
+	}
+}
+
+func TestReleaseKeepsCRLFAndBOM(t *testing.T) {
+	in := "\ufeff" + strings.ReplaceAll(ismsHead+"  approved_by: B\n  approved_on: 2025-01-02\n"+ismsTail, "\n", "\r\n")
+	e, err := ReleaseISMS("isms.yaml", []byte(in), rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(e.Data)
+	if !strings.HasPrefix(got, "\ufeff") || strings.Count(got, "\n") != strings.Count(got, "\r\n") || strings.Contains(got, "approved") {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestReleaseRefuses(t *testing.T) {
+	for _, in := range []string{
+		"organization: X\ndocument: {id: D, version: \"1.0\", owner: O}\n",
+		ismsHead + "  history: [\n    {version: \"1.0\"}]\n",
+		ismsHead + "  history: first issue\n",
+		"organization: X\n",
+		"document: [\n",
+	} {
+		if e, err := ReleaseISMS("isms.yaml", []byte(in), rev); err == nil {
+			t.Errorf("no error for\n%s\ngot\n%s", in, e.Data)
+		}
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "isms.yaml")
+	if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(path, []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(path)
+	if b, _ := os.ReadFile(path); string(b) != "new\n" || st.Mode().Perm() != 0o600 {
+		t.Errorf("content %q, mode %v", b, st.Mode())
+	}
+
+	// A failing rename (as on a full or read-only disk) leaves the original and no temporary file.
+	rename = func(string, string) error { return errors.New("no space left on device") }
+	defer func() { rename = os.Rename }()
+	if err := WriteFileAtomic(path, []byte("newer\n")); err == nil || !strings.Contains(err.Error(), "the file was not changed") {
+		t.Errorf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new\n" {
+		t.Errorf("content %q after a failed write", b)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".isms.yaml.*")); len(m) > 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+}
+
+func TestWriteFileAtomicReadOnlyDir(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes into read-only directories; TestWriteFileAtomic covers the failure")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "isms.yaml")
+	os.WriteFile(path, []byte("old\n"), 0o644)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	if err := WriteFileAtomic(path, []byte("new\n")); err == nil {
+		t.Fatal("no error in a read-only directory")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old\n" {
+		t.Errorf("content %q after a failed write", b)
+	}
+}
+
+func TestNextReviewAndFinal(t *testing.T) {
+	ws, err := Load(filepath.Join("..", "examples", "acme-saas"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := Derive(ws, Options{Today: day1})
+	if p := s.FinalProblems("dir", day1); len(p) != 0 {
+		t.Errorf("the approved example is not final on %s: %v", DateString(day1), p)
+	}
+}
+
+// FuzzReleaseISMS: whatever the file, the edit either fails cleanly or gives a file that
+// reads back with the new version and the approval gone.
+func FuzzReleaseISMS(f *testing.F) {
+	if b, err := os.ReadFile("testdata/release/odd-isms.yaml"); err == nil {
+		f.Add(string(b))
+	}
+	f.Add(ismsHead + "  history: []\n" + ismsTail)
+	f.Add(ismsHead + "  approved_by: B\n  history:\n  - {version: \"1.0\"}\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		e, err := ReleaseISMS("isms.yaml", []byte(in), rev)
+		if err != nil {
+			return
+		}
+		if _, err := ApproveISMS("isms.yaml", e.Data, "B", day2); err != nil && !strings.Contains(err.Error(), "isms.yaml") {
+			t.Errorf("approve: %v", err)
+		}
+	})
+}

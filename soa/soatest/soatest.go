@@ -1,0 +1,86 @@
+// Package soatest builds workspaces for tests and benchmarks: copies of the shipped examples
+// and generated registers of any size.
+package soatest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/soa-tool/soa/soa"
+)
+
+// Today is the date tests judge workspaces against.
+var Today = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+
+// Example returns the path of a shipped example workspace, e.g. "acme-saas".
+func Example(name string) string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "examples", name)
+}
+
+// Copy copies the example workspace into a temporary directory and returns its path.
+func Copy(tb testing.TB, example string) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	for _, f := range soa.Files {
+		b, err := os.ReadFile(filepath.Join(Example(example), f))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// Generated writes a workspace with the acme-saas metadata and decisions and a register of n
+// generated risks, each treated by three of the example's applicable controls.
+func Generated(tb testing.TB, n int) string {
+	tb.Helper()
+	dir := Copy(tb, "acme-saas")
+	ws, err := soa.Load(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var applicable []string
+	for id, d := range ws.Decisions {
+		if d.Applicable {
+			applicable = append(applicable, id.String())
+		}
+	}
+	var b strings.Builder
+	b.WriteString("risks:\n")
+	for i := range n {
+		l, im := 1+i%5, 1+(i/5)%5
+		fmt.Fprintf(&b, "  - id: G-%05d\n    title: Generated risk %d to asset group %d\n", i+1, i+1, i%97)
+		fmt.Fprintf(&b, "    owner: Owner %d\n    likelihood: %d\n    impact: %d\n", i%13, l, im)
+		fmt.Fprintf(&b, "    treatment:\n      option: modify\n      controls: [%s, %s, %s]\n",
+			applicable[i%len(applicable)], applicable[(i*7+3)%len(applicable)], applicable[(i*13+5)%len(applicable)])
+		fmt.Fprintf(&b, "      plan: Reduce the likelihood of generated risk %d with the listed controls.\n", i+1)
+		fmt.Fprintf(&b, "    residual: {likelihood: 1, impact: %d}\n", im)
+	}
+	if err := os.WriteFile(filepath.Join(dir, soa.RisksFile), []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+// Derive loads and derives the workspace in dir as of [Today], failing on load errors.
+func Derive(tb testing.TB, dir string) *soa.SoA {
+	tb.Helper()
+	ws, err := soa.Load(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := soa.Derive(ws, soa.Options{Today: Today})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}

@@ -1,0 +1,94 @@
+package xlsx
+
+import (
+	"fmt"
+
+	"github.com/soa-tool/soa/soa"
+)
+
+// Heat map geometry: a narrow column for the vertical "Likelihood" title, one for the level
+// names, then one column per impact level; the residual grid repeats this to the right.
+const (
+	heatTop      = 5 // the row of the highest likelihood
+	heatCell     = 11.0
+	heatRow      = 36.0
+	heatLabel    = 18.0
+	heatAxis     = 4.0
+	heatGapWidth = 4.0
+)
+
+func (b *book) heatMapSheet() {
+	const sh = SheetHeatMap
+	s, m := b.s, b.s.Method
+	n, ni := len(m.Likelihood), len(m.Impact)
+	b.noGrid(sh)
+	b.title(sh, "Risk heat map — "+s.Document.Organization)
+	b.str(sh, 1, 2, fmt.Sprintf("Number of risks in each likelihood × impact cell, %d risks in all. A cell's colour is the level of its score (likelihood × impact).", len(s.Risks)), b.st.subtitle)
+
+	// Column widths for both grids.
+	var widths []float64
+	for range 2 {
+		widths = append(widths, heatAxis, heatLabel)
+		for range ni {
+			widths = append(widths, heatCell)
+		}
+		widths = append(widths, heatGapWidth)
+	}
+	b.widths(sh, widths...)
+	b.grid(sh, 1, "Inherent risk — before treatment", s.Inherent)
+	b.grid(sh, 1+ni+3, "Residual risk — after treatment", s.Residual)
+
+	row := heatTop + n + 3
+	b.str(sh, 2, row, "Levels", b.st.section)
+	row++
+	lo := 1
+	for i, l := range m.Levels {
+		b.str(sh, 2, row, l.Name, b.st.level[i])
+		b.str(sh, 3, row, fmt.Sprintf("scores %d–%d", lo, l.Max), b.st.legend)
+		b.height(sh, row, 18)
+		lo = l.Max + 1
+		row++
+	}
+	row++
+	b.str(sh, 2, row, fmt.Sprintf("Acceptance threshold: a residual score up to %d is accepted without the risk owner's sign-off; above it the owner must accept the risk (see the Risk register).", m.Acceptance), b.st.legend)
+	b.page(sh, 1, 1)
+}
+
+// grid writes one likelihood × impact grid with its left column at col: the title, the
+// likelihood names (highest first) down the side, the impact names along the bottom, and
+// the counts of h in cells coloured by the level of their score.
+func (b *book) grid(sh string, col int, title string, h soa.HeatMap) {
+	m := b.s.Method
+	n, ni := len(m.Likelihood), len(m.Impact)
+	first, lastCol := col+2, col+1+ni
+	b.str(sh, first, heatTop-1, title, 0)
+	b.check(b.f.MergeCell(sh, cell(first, heatTop-1), cell(lastCol, heatTop-1)))
+	b.styleCell(sh, cell(first, heatTop-1), b.st.axisTitle)
+	b.height(sh, heatTop-1, 22)
+
+	b.str(sh, col, heatTop, "Likelihood", b.st.axisTitleV)
+	b.check(b.f.MergeCell(sh, cell(col, heatTop), cell(col, heatTop+n-1)))
+	for l := n; l >= 1; l-- {
+		row := heatTop + n - l
+		b.str(sh, col+1, row, fmt.Sprintf("%d · %s", l, m.Likelihood[l-1]), b.st.axis)
+		b.height(sh, row, heatRow)
+		for i := 1; i <= ni; i++ {
+			count := 0
+			if l <= len(h) && i <= len(h[l-1]) {
+				count = h[l-1][i-1]
+			}
+			st := b.st.axis
+			if k := m.LevelOf(l * i); k >= 0 && k < len(b.st.heat) {
+				st = b.st.heat[k]
+			}
+			b.num(sh, first+i-1, row, count, st)
+		}
+	}
+	row := heatTop + n
+	for i := 1; i <= ni; i++ {
+		b.str(sh, first+i-1, row, fmt.Sprintf("%d · %s", i, m.Impact[i-1]), b.st.axis)
+	}
+	b.height(sh, row, 30)
+	b.str(sh, first, row+1, "Impact", b.st.axisTitle)
+	b.check(b.f.MergeCell(sh, cell(first, row+1), cell(lastCol, row+1)))
+}

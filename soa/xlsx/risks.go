@@ -1,0 +1,138 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/soa-tool/soa/risk"
+	"github.com/soa-tool/soa/soa"
+	"github.com/xuri/excelize/v2"
+)
+
+// riskColumns are the risk register's columns under their group headings.
+var riskColumns = []struct {
+	group, name string
+	width       float64
+}{
+	{"Risk", "ID", 8}, {"Risk", "Risk", 36}, {"Risk", "Owner", 18},
+	{"Inherent risk", "Likelihood", 10}, {"Inherent risk", "Impact", 8}, {"Inherent risk", "Score", 7}, {"Inherent risk", "Level", 10},
+	{"Treatment", "Option", 10}, {"Treatment", "Controls", 16}, {"Treatment", "Plan", 46}, {"Treatment", "Due", 11.5},
+	{"Residual risk", "Likelihood", 10}, {"Residual risk", "Impact", 8}, {"Residual risk", "Score", 7}, {"Residual risk", "Level", 10},
+	{"Acceptance", "Accepted by", 18}, {"Acceptance", "Accepted on", 11.5},
+}
+
+// methodText describes the risk method in one line: the scales, the levels and the
+// acceptance threshold.
+func methodText(m risk.Method) string {
+	var levels []string
+	lo := 1
+	for _, l := range m.Levels {
+		levels = append(levels, fmt.Sprintf("%s %d–%d", l.Name, lo, l.Max))
+		lo = l.Max + 1
+	}
+	return fmt.Sprintf("Score = likelihood (1–%d) × impact (1–%d). Levels: %s. A residual score above %d needs the risk owner's acceptance.",
+		len(m.Likelihood), len(m.Impact), strings.Join(levels, ", "), m.Acceptance)
+}
+
+// optionTitle gives a treatment option as people read it: "Modify".
+func optionTitle(o risk.Option) string {
+	s := string(o)
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// riskSheet writes the register through excelize's StreamWriter (the workbook's only one):
+// a register of thousands of risks would otherwise spend most of the build in excelize's cell
+// bookkeeping. Everything stored on the worksheet itself (page setup, autofilter) is set
+// before Flush, which writes it out.
+func (b *book) riskSheet() {
+	const sh = SheetRisks
+	s := b.s
+	hdr := riskHeaderRow
+	first, last := hdr+1, hdr+len(s.Risks)
+	ncol := len(riskColumns)
+
+	b.page(sh, hdr-1, hdr) // before NewStreamWriter, which writes the sheet properties at once
+	sw, err := b.f.NewStreamWriter(sh)
+	if err != nil {
+		b.check(err)
+		return
+	}
+	for i, c := range riskColumns {
+		b.check(sw.SetColWidth(i+1, i+1, c.width))
+	}
+	top := cell(2, first)
+	b.check(sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: hdr, TopLeftCell: top, ActivePane: "bottomRight",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomRight"}}}))
+
+	row := func(r int, h float64, cells ...any) {
+		b.check(sw.SetRow(cell(1, r), cells, excelize.RowOpts{Height: h}))
+	}
+	row(1, 28, b.titleRuns("Risk register — "+s.Document.Organization))
+	row(2, 0, excelize.Cell{StyleID: b.st.subtitle, Value: cut(methodText(s.Method))})
+	groups, names := make([]any, ncol), make([]any, ncol)
+	for i, c := range riskColumns {
+		groups[i] = excelize.Cell{StyleID: b.st.headerGroup}
+		if i == 0 || riskColumns[i-1].group != c.group {
+			groups[i] = excelize.Cell{StyleID: b.st.headerGroup, Value: c.group}
+			end := i
+			for end+1 < ncol && riskColumns[end+1].group == c.group {
+				end++
+			}
+			if end > i {
+				b.check(sw.MergeCell(cell(i+1, hdr-1), cell(end+1, hdr-1)))
+			}
+		}
+		names[i] = excelize.Cell{StyleID: b.st.header, Value: c.name}
+	}
+	row(hdr-1, 0, groups...)
+	row(hdr, height(1)+2, names...)
+
+	level := func(score int) int {
+		if i := s.Method.LevelOf(score); i >= 0 && i < len(b.st.level) {
+			return b.st.level[i]
+		}
+		return b.st.bodyCenter
+	}
+	text := func(v string, st int) excelize.Cell { return excelize.Cell{StyleID: st, Value: cut(v)} }
+	num := func(v int, st int) excelize.Cell { return excelize.Cell{StyleID: st, Value: v} }
+	date := func(t time.Time) excelize.Cell {
+		c := excelize.Cell{StyleID: b.st.date}
+		if n, ok := excelDate(t); ok {
+			c.Value = n
+		} else if !t.IsZero() {
+			c.Value = soa.DateString(t)
+		}
+		return c
+	}
+	cells := make([]any, ncol)
+	for k, r := range s.Risks {
+		ids := make([]string, 0, len(r.Treatment.Controls))
+		for _, id := range r.Treatment.Controls {
+			ids = append(ids, id.String())
+		}
+		controls := strings.Join(ids, "; ")
+		in, res := level(r.InherentScore), level(r.ResidualScore)
+		copy(cells, []any{
+			text(r.ID, b.st.bodyBold), text(r.Title, b.st.body), text(r.Owner, b.st.body),
+			num(r.Inherent.Likelihood, b.st.number), num(r.Inherent.Impact, b.st.number), num(r.InherentScore, in), text(r.InherentLevel, in),
+			text(optionTitle(r.Treatment.Option), b.st.bodyCenter), text(controls, b.st.body), text(r.Treatment.Plan, b.st.body), date(r.Treatment.Due),
+			num(r.Residual.Likelihood, b.st.number), num(r.Residual.Impact, b.st.number), num(r.ResidualScore, res), text(r.ResidualLevel, res),
+			text(r.AcceptedBy, b.st.body), date(r.AcceptedOn),
+		})
+		n := 1
+		for i, v := range []string{r.ID, r.Title, r.Owner, controls, r.Treatment.Plan, r.AcceptedBy} {
+			n = max(n, lines(v, riskColumns[[]int{0, 1, 2, 8, 9, 15}[i]].width))
+		}
+		row(first+k, height(n), cells...)
+	}
+	if len(s.Risks) > 0 {
+		b.check(b.f.AutoFilter(sh, cell(1, hdr)+":"+cell(ncol, last), nil))
+	} else {
+		row(first, 0, excelize.Cell{StyleID: b.st.note, Value: "The register holds no risks."})
+	}
+	b.check(sw.Flush())
+}

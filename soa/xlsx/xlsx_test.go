@@ -1,0 +1,811 @@
+package xlsx_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/risk"
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/clienttest"
+	"github.com/soa-tool/soa/soa/xlsx"
+	"github.com/xuri/excelize/v2"
+)
+
+// today is the date the tests judge the workspaces against.
+var today = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+
+func example() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "examples", "acme-saas")
+}
+
+// copyExample copies the example workspace into a temporary directory, applying edits
+// (file name → old, new replacements) to its files.
+func copyExample(tb testing.TB, edits map[string][][2]string) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	for _, f := range soa.Files {
+		b, err := os.ReadFile(filepath.Join(example(), f))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, e := range edits[f] {
+			if !bytes.Contains(b, []byte(e[0])) {
+				tb.Fatalf("%s does not contain %q", f, e[0])
+			}
+			b = bytes.Replace(b, []byte(e[0]), []byte(e[1]), 1)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// derive loads the workspace in dir and derives its SoA, failing on any error finding.
+func derive(tb testing.TB, dir string) *soa.SoA {
+	tb.Helper()
+	ws, err := soa.Load(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := soa.Derive(ws, soa.Options{Today: today})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := s.Findings.Err(); err != nil {
+		tb.Fatalf("the workspace has errors: %v", err)
+	}
+	return s
+}
+
+func render(tb testing.TB, s *soa.SoA) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, s); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func open(tb testing.TB, b []byte) *excelize.File {
+	tb.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { f.Close() })
+	return f
+}
+
+func value(tb testing.TB, f *excelize.File, sheet, ref string) string {
+	tb.Helper()
+	v, err := f.GetCellValue(sheet, ref)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return v
+}
+
+func raw(tb testing.TB, f *excelize.File, sheet, ref string) string {
+	tb.Helper()
+	v, err := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return v
+}
+
+func ref(col, row int) string {
+	c, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// The SoA sheet's layout: title rows, then the header row, then one row per control.
+const (
+	soaHeader = 3
+	riskFirst = 5
+)
+
+func TestSheets(t *testing.T) {
+	f := open(t, render(t, derive(t, example())))
+	want := []string{"Statement of Applicability", "Summary", "Risk register", "Heat map", "Document control"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets = %q, want %q", got, want)
+	}
+	if !slices.Equal(xlsx.Sheets, want) {
+		t.Errorf("xlsx.Sheets = %q", xlsx.Sheets)
+	}
+	if f.GetActiveSheetIndex() != 0 {
+		t.Errorf("active sheet %d, want the SoA", f.GetActiveSheetIndex())
+	}
+}
+
+func TestSoASheet(t *testing.T) {
+	s := derive(t, example())
+	f := open(t, render(t, s))
+	sh := xlsx.SheetSoA
+	for i, name := range soa.SheetColumns {
+		if got := value(t, f, sh, ref(i+1, soaHeader)); got != name {
+			t.Errorf("header %s = %q, want %q", ref(i+1, soaHeader), got, name)
+		}
+	}
+	if len(s.Controls) != 93 {
+		t.Fatalf("%d controls", len(s.Controls))
+	}
+	due := slices.Index(soa.SheetColumns, "Target date")
+	for r, e := range s.Controls {
+		row := soaHeader + 1 + r
+		if got, want := value(t, f, sh, ref(1, row)), annexa.All()[r].ID.String(); got != want {
+			t.Fatalf("row %d: ID %q, want %q (catalogue order)", row, got, want)
+		}
+		for i, want := range e.Cells() {
+			if i == due {
+				continue
+			}
+			if got := value(t, f, sh, ref(i+1, row)); got != want {
+				t.Errorf("%s (%s of %s) = %q, want %q", ref(i+1, row), soa.SheetColumns[i], e.Control.ID, got, want)
+			}
+		}
+	}
+	if got := value(t, f, sh, ref(1, soaHeader+94)); got != "" {
+		t.Errorf("a row after the 93 controls holds %q", got)
+	}
+	rows, err := f.GetRows(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != soaHeader+93 {
+		t.Errorf("%d rows, want %d", len(rows), soaHeader+93)
+	}
+}
+
+func TestTargetDateIsADate(t *testing.T) {
+	s := derive(t, example())
+	f := open(t, render(t, s))
+	col := slices.Index(soa.SheetColumns, "Target date") + 1
+	n := 0
+	for r, e := range s.Controls {
+		c := ref(col, soaHeader+1+r)
+		if e.Due.IsZero() {
+			if v := value(t, f, xlsx.SheetSoA, c); v != "" {
+				t.Errorf("%s: %q for no date", c, v)
+			}
+			continue
+		}
+		n++
+		typ, err := f.GetCellType(xlsx.SheetSoA, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("%s: cell type %v, want a number", c, typ)
+		}
+		var serial float64
+		if _, err := fmt.Sscan(raw(t, f, xlsx.SheetSoA, c), &serial); err != nil {
+			t.Fatalf("%s: raw value %q is not a number", c, raw(t, f, xlsx.SheetSoA, c))
+		}
+		if got, _ := excelize.ExcelDateToTime(serial, false); !got.Equal(e.Due) {
+			t.Errorf("%s: serial %v is %v, want %v", c, serial, got, e.Due)
+		}
+		if got := value(t, f, xlsx.SheetSoA, c); got != soa.DateString(e.Due) {
+			t.Errorf("%s shows %q, want %q (yyyy-mm-dd)", c, got, soa.DateString(e.Due))
+		}
+	}
+	if n == 0 {
+		t.Fatal("the example has no target dates: the test proves nothing")
+	}
+}
+
+func TestValidations(t *testing.T) {
+	f := open(t, render(t, derive(t, example())))
+	dvs, err := f.GetDataValidations(xlsx.SheetSoA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) string {
+		c, _ := excelize.ColumnNumberToName(slices.Index(soa.SheetColumns, name) + 1)
+		return c
+	}
+	want := map[string]string{
+		fmt.Sprintf("%s4:%s96", col("Applicable"), col("Applicable")): `"Yes,No"`,
+		fmt.Sprintf("%s4:%s96", col("Status"), col("Status")):         `"Implemented,Partial,Planned,Not implemented"`,
+	}
+	got := map[string]string{}
+	for _, dv := range dvs {
+		if dv.Type != "list" {
+			t.Errorf("validation on %s has type %q", dv.Sqref, dv.Type)
+		}
+		if !dv.ShowErrorMessage {
+			t.Errorf("validation on %s does not stop wrong values", dv.Sqref)
+		}
+		got[dv.Sqref] = dv.Formula1
+	}
+	for sq, list := range want {
+		if got[sq] != list {
+			t.Errorf("validation on %s = %q, want %q (all: %q)", sq, got[sq], list, got)
+		}
+	}
+}
+
+func TestPanesAndFilter(t *testing.T) {
+	f := open(t, render(t, derive(t, example())))
+	for _, c := range []struct {
+		sheet, top string
+		x, y       int
+	}{
+		{xlsx.SheetSoA, "B4", 1, 3},
+		{xlsx.SheetRisks, "B5", 1, 4},
+	} {
+		p, err := f.GetPanes(c.sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Freeze || p.XSplit != c.x || p.YSplit != c.y || p.TopLeftCell != c.top {
+			t.Errorf("%s panes = %+v, want frozen at %s", c.sheet, p, c.top)
+		}
+	}
+	filters := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm._FilterDatabase" {
+			filters[dn.Scope] = dn.RefersTo
+		}
+	}
+	if got, want := filters[xlsx.SheetSoA], "'Statement of Applicability'!$A$3:$O$96"; got != want {
+		t.Errorf("SoA autofilter = %q, want %q", got, want)
+	}
+	if got := filters[xlsx.SheetRisks]; !strings.HasPrefix(got, "'Risk register'!$A$4:$Q$") {
+		t.Errorf("risk register autofilter = %q", got)
+	}
+}
+
+func TestConditionalFormats(t *testing.T) {
+	f := open(t, render(t, derive(t, example())))
+	cfs, err := f.GetConditionalFormats(xlsx.SheetSoA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var crit []string
+	for _, rules := range cfs {
+		for _, r := range rules {
+			crit = append(crit, r.Criteria)
+		}
+	}
+	for _, want := range []string{`$D4="No"`, `$H4="Implemented"`, `$H4="Not implemented"`} {
+		if !slices.Contains(crit, want) {
+			t.Errorf("no conditional format %s in %q", want, crit)
+		}
+	}
+}
+
+func TestPrintSetup(t *testing.T) {
+	s := derive(t, example())
+	f := open(t, render(t, s))
+	titles := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = dn.RefersTo
+		}
+	}
+	want := map[string]string{
+		xlsx.SheetSoA:      "'Statement of Applicability'!$3:$3",
+		xlsx.SheetSummary:  "'Summary'!$1:$1",
+		xlsx.SheetRisks:    "'Risk register'!$3:$4",
+		xlsx.SheetHeatMap:  "'Heat map'!$1:$1",
+		xlsx.SheetDocument: "'Document control'!$1:$1",
+	}
+	for _, sh := range xlsx.Sheets {
+		if titles[sh] != want[sh] {
+			t.Errorf("%s: print titles %q, want %q", sh, titles[sh], want[sh])
+		}
+		pl, err := f.GetPageLayout(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *pl.Size != 9 || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+			pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+			t.Errorf("%s: page layout size %d %s, fit %v×%v; want A4 (9) landscape, 1 page wide", sh, *pl.Size, *pl.Orientation, pl.FitToWidth, pl.FitToHeight)
+		}
+		props, err := f.GetSheetProps(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: fit to page is off", sh)
+		}
+		hf, err := f.GetHeaderFooter(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, part := range []string{s.Document.ID, "version " + s.Document.Version, s.Document.Classification, "Page &P of &N"} {
+			if !strings.Contains(hf.OddFooter, part) {
+				t.Errorf("%s: footer %q lacks %q", sh, hf.OddFooter, part)
+			}
+		}
+	}
+}
+
+func TestDocProps(t *testing.T) {
+	s := derive(t, example())
+	f := open(t, render(t, s))
+	p, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	date := s.Date.Format("2006-01-02T15:04:05Z")
+	if p.Title != s.Document.Title || p.Creator != s.Document.Owner || p.Created != date || p.Modified != date ||
+		!strings.Contains(p.Subject, s.Document.Organization) {
+		t.Errorf("doc props = %+v; want title %q, creator %q, dates %s", p, s.Document.Title, s.Document.Owner, date)
+	}
+}
+
+// A justification written with text that a spreadsheet would take for a formula, or in
+// many scripts, must come back as the same string, in a string cell.
+func TestTextStaysText(t *testing.T) {
+	texts := []string{
+		`=cmd|' /C calc'!A0`,
+		"+1+1",
+		"-2+3",
+		"@SUM(A1:A2)",
+		"Zażółć gęślą jaźń — Größe — Ελληνικά — Привет — 日本語",
+		"literal _x0041_ stays as written",
+	}
+	col := slices.Index(soa.SheetColumns, "Justification") + 1
+	for _, text := range texts {
+		t.Run(text, func(t *testing.T) {
+			quoted := strings.ReplaceAll(text, `'`, `''`)
+			dir := copyExample(t, map[string][][2]string{soa.ControlsFile: {{
+				"justification: >-\n      Customer MSAs and our SOC 2 commitments require a management-approved set of security\n      policies; the policy framework anchors the ISMS.",
+				"justification: '" + quoted + "'",
+			}}})
+			s := derive(t, dir)
+			if s.Controls[0].Justification != text {
+				t.Fatalf("the loader read %q", s.Controls[0].Justification)
+			}
+			f := open(t, render(t, s))
+			c := ref(col, soaHeader+1)
+			typ, err := f.GetCellType(xlsx.SheetSoA, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if typ != excelize.CellTypeSharedString {
+				t.Errorf("cell type %v, want a string", typ)
+			}
+			if fx, _ := f.GetCellFormula(xlsx.SheetSoA, c); fx != "" {
+				t.Errorf("formula %q", fx)
+			}
+			if got := value(t, f, xlsx.SheetSoA, c); got != text {
+				t.Errorf("read back %q, want %q", got, text)
+			}
+
+			// The risk register, written through the StreamWriter, keeps it as text too.
+			dir = copyExample(t, map[string][][2]string{soa.RisksFile: {{
+				"title: Takeover of production cloud administrator accounts", "title: '" + quoted + "'"}}})
+			f = open(t, render(t, derive(t, dir)))
+			typ, err = f.GetCellType(xlsx.SheetRisks, ref(2, riskFirst))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if typ != excelize.CellTypeInlineString {
+				t.Errorf("risk title: cell type %v, want a string", typ)
+			}
+			if fx, _ := f.GetCellFormula(xlsx.SheetRisks, ref(2, riskFirst)); fx != "" {
+				t.Errorf("risk title: formula %q", fx)
+			}
+			if got := value(t, f, xlsx.SheetRisks, ref(2, riskFirst)); got != text {
+				t.Errorf("risk title read back %q, want %q", got, text)
+			}
+		})
+	}
+}
+
+func TestLongTextTruncatedVisibly(t *testing.T) {
+	long := strings.Repeat("ab ", 15000) // 45,000 characters, under the loader's 64 KiB
+	dir := copyExample(t, map[string][][2]string{soa.ControlsFile: {{
+		"justification: >-\n      Customer MSAs and our SOC 2 commitments require a management-approved set of security\n      policies; the policy framework anchors the ISMS.",
+		"justification: '" + long + "'",
+	}}})
+	s := derive(t, dir)
+	f := open(t, render(t, s))
+	got := value(t, f, xlsx.SheetSoA, ref(slices.Index(soa.SheetColumns, "Justification")+1, soaHeader+1))
+	if n := len([]rune(got)); n > excelize.TotalCellChars {
+		t.Errorf("cell holds %d characters", n)
+	}
+	if !strings.HasSuffix(got, "the full text is in soa.json]") || !strings.HasPrefix(got, "ab ab ") {
+		t.Errorf("cell = %q…%q, want the text cut with a marker", got[:20], got[len(got)-60:])
+	}
+}
+
+func TestEvidenceLinks(t *testing.T) {
+	old := "    evidence:\n      - POL-01 Information Security Policy v4.0\n      - Policy acknowledgement report 2026"
+	col := slices.Index(soa.SheetColumns, "Evidence") + 1
+	for _, c := range []struct {
+		evidence string
+		link     bool
+	}{
+		{"https://grc.example.com/evidence/POL-01?v=4", true},
+		{"http://intranet.example.com/pol-01", true},
+		{"javascript:alert(1)", false},
+		{"file:///etc/passwd", false},
+		{`\\\\server\\share\\pol.docx`, false},
+		{"HTTPS://EXAMPLE.COM", true},
+		{"see https://example.com/pol", false},
+		{"https://", false},
+	} {
+		t.Run(c.evidence, func(t *testing.T) {
+			dir := copyExample(t, map[string][][2]string{soa.ControlsFile: {{old, "    evidence: [\"" + c.evidence + "\"]"}}})
+			f := open(t, render(t, derive(t, dir)))
+			cellRef := ref(col, soaHeader+1)
+			ok, target, err := f.GetCellHyperLink(xlsx.SheetSoA, cellRef)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok != c.link {
+				t.Errorf("link = %v (%q), want %v", ok, target, c.link)
+			}
+			if want := strings.ReplaceAll(c.evidence, `\\`, `\`); value(t, f, xlsx.SheetSoA, cellRef) != want {
+				t.Errorf("cell = %q, want %q", value(t, f, xlsx.SheetSoA, cellRef), want)
+			}
+		})
+	}
+	// Two items: plain text, even when one is a URL.
+	dir := copyExample(t, map[string][][2]string{soa.ControlsFile: {{old, "    evidence: [\"https://example.com/a\", \"POL-01\"]"}}})
+	f := open(t, render(t, derive(t, dir)))
+	if ok, _, _ := f.GetCellHyperLink(xlsx.SheetSoA, ref(col, soaHeader+1)); ok {
+		t.Error("a cell with two evidence items became a link")
+	}
+}
+
+func TestRiskRegister(t *testing.T) {
+	s := derive(t, example())
+	f := open(t, render(t, s))
+	if len(s.Risks) == 0 {
+		t.Fatal("no risks in the example")
+	}
+	for k, r := range s.Risks {
+		row := riskFirst + k
+		if got := value(t, f, xlsx.SheetRisks, ref(1, row)); got != r.ID {
+			t.Errorf("row %d: ID %q, want %q", row, got, r.ID)
+		}
+		if got := value(t, f, xlsx.SheetRisks, ref(6, row)); got != fmt.Sprint(r.InherentScore) {
+			t.Errorf("%s inherent score %q, want %d", r.ID, got, r.InherentScore)
+		}
+		if got := value(t, f, xlsx.SheetRisks, ref(15, row)); got != r.ResidualLevel {
+			t.Errorf("%s residual level %q, want %q", r.ID, got, r.ResidualLevel)
+		}
+	}
+	rows, err := f.GetRows(xlsx.SheetRisks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(rows) - riskFirst + 1; got != len(s.Risks) {
+		t.Errorf("%d risk rows, want %d", got, len(s.Risks))
+	}
+}
+
+func TestHeatMap(t *testing.T) {
+	s := derive(t, example())
+	f := open(t, render(t, s))
+	n, m := len(s.Method.Likelihood), len(s.Method.Impact)
+	const top = 5 // the row of the highest likelihood
+	for g, grid := range []struct {
+		name string
+		h    soa.HeatMap
+		col  int // the first impact column
+	}{{"inherent", s.Inherent, 3}, {"residual", s.Residual, 3 + m + 3}} {
+		total := 0
+		for l := 1; l <= n; l++ {
+			row := top + n - l
+			if got, want := value(t, f, xlsx.SheetHeatMap, ref(grid.col-1, row)), fmt.Sprintf("%d · %s", l, s.Method.Likelihood[l-1]); got != want {
+				t.Errorf("%s likelihood label %q, want %q", grid.name, got, want)
+			}
+			for i := 1; i <= m; i++ {
+				c := ref(grid.col+i-1, row)
+				if got, want := raw(t, f, xlsx.SheetHeatMap, c), fmt.Sprint(grid.h[l-1][i-1]); got != want {
+					t.Errorf("%s %s (likelihood %d, impact %d) = %s, want %s", grid.name, c, l, i, got, want)
+				}
+				total += grid.h[l-1][i-1]
+			}
+		}
+		if total != len(s.Risks) {
+			t.Errorf("%s heat map counts %d risks of %d", grid.name, total, len(s.Risks))
+		}
+		for i := 1; i <= m; i++ {
+			if got, want := value(t, f, xlsx.SheetHeatMap, ref(grid.col+i-1, top+n)), fmt.Sprintf("%d · %s", i, s.Method.Impact[i-1]); got != want {
+				t.Errorf("grid %d impact label %q, want %q", g, got, want)
+			}
+		}
+	}
+}
+
+func TestSummary(t *testing.T) {
+	s := derive(t, example())
+	f := open(t, render(t, s))
+	rows, err := f.GetRows(xlsx.SheetSummary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, r := range rows {
+		if len(r) < 4 {
+			continue
+		}
+		for _, th := range annexa.Themes {
+			if r[0] == th.Title() {
+				c := s.Summary.ByTheme[th]
+				if got, want := r[1:4], []string{fmt.Sprint(c.Total), fmt.Sprint(c.Applicable), fmt.Sprint(c.Excluded)}; !slices.Equal(got, want) {
+					t.Errorf("%s: %q, want %q", th, got, want)
+				}
+				found++
+			}
+		}
+		if r[0] == "Status" && r[1] != "Approved" {
+			t.Errorf("status %q for an approved document", r[1])
+		}
+	}
+	if found != len(annexa.Themes) {
+		t.Errorf("found %d theme rows", found)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(render(t, s)), int64(len(render(t, s))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts := 0
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			charts++
+		}
+	}
+	if charts != 1 {
+		t.Errorf("%d charts, want 1", charts)
+	}
+}
+
+func TestDraft(t *testing.T) {
+	dir := copyExample(t, map[string][][2]string{soa.ISMSFile: {
+		{"  approved_by: Siobhán O'Connor, CEO\n", ""},
+		{"  approved_on: 2026-10-15\n", ""},
+	}})
+	s := derive(t, dir)
+	if s.Document.Approved() {
+		t.Fatal("still approved")
+	}
+	b := render(t, s)
+	if keep := os.Getenv("SOA_XLSX_KEEP"); keep != "" {
+		if err := os.WriteFile(filepath.Join(keep, "draft.xlsx"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := open(t, b)
+	if v := value(t, f, xlsx.SheetSoA, "A1"); !strings.Contains(v, "DRAFT") {
+		t.Errorf("SoA title %q lacks DRAFT", v)
+	}
+	rows, _ := f.GetRows(xlsx.SheetSummary)
+	var status string
+	for _, r := range rows {
+		if len(r) > 1 && r[0] == "Status" {
+			status = r[1]
+		}
+	}
+	if !strings.Contains(status, "DRAFT") {
+		t.Errorf("Summary status %q lacks DRAFT", status)
+	}
+	hf, _ := f.GetHeaderFooter(xlsx.SheetSoA)
+	if !strings.Contains(hf.OddHeader, "DRAFT") {
+		t.Errorf("page header %q lacks DRAFT", hf.OddHeader)
+	}
+}
+
+func TestDocumentControl(t *testing.T) {
+	s := derive(t, example())
+	f := open(t, render(t, s))
+	rows, _ := f.GetRows(xlsx.SheetDocument)
+	var text []string
+	for _, r := range rows {
+		text = append(text, strings.Join(r, "|"))
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{s.Fingerprint, "sha256sum isms.yaml risks.yaml controls.yaml | sha256sum"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("document control lacks %q", want)
+		}
+	}
+	for _, h := range s.Document.History {
+		if !strings.Contains(all, h.Version+"|"+soa.DateString(h.Date)+"|"+h.Author+"|"+h.Changes) {
+			t.Errorf("history entry %s missing", h.Version)
+		}
+	}
+}
+
+// Render twice, compare bytes. A chart makes excelize order [Content_Types].xml at random,
+// so a few renders give the map a chance to show it.
+func TestDeterministic(t *testing.T) {
+	s := derive(t, example())
+	first := render(t, s)
+	for range 5 {
+		if !bytes.Equal(first, render(t, s)) {
+			t.Fatal("two renders of the same SoA differ")
+		}
+	}
+	if !bytes.Equal(first, render(t, derive(t, example()))) {
+		t.Fatal("two builds of the same workspace differ")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(first), int64(len(first)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Modified.After(time.Date(1981, 1, 1, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("%s carries the time %v", zf.Name, zf.Modified)
+		}
+	}
+}
+
+// LibreOffice reads the SoA sheet as soa.json describes the controls.
+func TestLibreOfficeCSV(t *testing.T) {
+	s := derive(t, example())
+	path := filepath.Join(t.TempDir(), "soa.xlsx")
+	if err := os.WriteFile(path, render(t, s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// UTF-8, comma-separated, cells as shown; LibreOffice exports the first sheet.
+	out := clienttest.Convert(t, path, "csv", "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false")
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js bytes.Buffer
+	if err := s.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	j, err := soa.ReadJSON(&js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) < soaHeader+len(j.Controls) {
+		t.Fatalf("LibreOffice read %d rows", len(recs))
+	}
+	if got := recs[soaHeader-1][:len(soa.SheetColumns)]; !slices.Equal(got, soa.SheetColumns) {
+		t.Errorf("header %q", got)
+	}
+	idx := func(name string) int { return slices.Index(soa.SheetColumns, name) }
+	yes := map[bool]string{true: "Yes", false: "No"}
+	for i, c := range j.Controls {
+		rec := recs[soaHeader+i]
+		got := []string{rec[idx("ID")], rec[idx("Control")], rec[idx("Applicable")], rec[idx("Status")], rec[idx("Justification")], rec[idx("Target date")]}
+		want := []string{c.ID, c.Title, yes[c.Applicable], soa.StatusTitle(c.Status), c.Justification, c.Due}
+		if !slices.Equal(got, want) {
+			t.Errorf("row %d:\n got %q\nwant %q", soaHeader+1+i, got, want)
+		}
+	}
+}
+
+// LibreOffice opens the whole workbook without repair and prints it. Set SOA_XLSX_KEEP to a
+// directory to keep the PDF for a look.
+func TestLibreOfficePDF(t *testing.T) {
+	s := derive(t, example())
+	path := filepath.Join(t.TempDir(), "soa.xlsx")
+	if err := os.WriteFile(path, render(t, s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := clienttest.Convert(t, path, "pdf", "")
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b, []byte("%PDF-")) || len(b) < 10000 {
+		t.Fatalf("LibreOffice wrote %d bytes, not a PDF of the workbook", len(b))
+	}
+	if keep := os.Getenv("SOA_XLSX_KEEP"); keep != "" {
+		if err := os.WriteFile(filepath.Join(keep, "soa.pdf"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(keep, "soa.xlsx"), render(t, s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// generated writes a workspace with the example's metadata and decisions and n generated
+// risks, each treated by three of the example's applicable controls.
+func generated(tb testing.TB, n int) string {
+	tb.Helper()
+	dir := copyExample(tb, nil)
+	s := derive(tb, dir)
+	var ids []string
+	for _, e := range s.Controls {
+		if e.Applicable {
+			ids = append(ids, e.Control.ID.String())
+		}
+	}
+	var b strings.Builder
+	b.WriteString("risks:\n")
+	for i := range n {
+		l, im := 1+i%5, 1+(i/5)%5
+		fmt.Fprintf(&b, "  - id: G-%05d\n    title: Generated risk %d to the availability of service component %d\n", i+1, i+1, i%97)
+		fmt.Fprintf(&b, "    owner: Owner %d\n    likelihood: %d\n    impact: %d\n", i%40, l, im)
+		fmt.Fprintf(&b, "    treatment:\n      option: modify\n      controls: [%s, %s, %s]\n", ids[i%len(ids)], ids[(i+7)%len(ids)], ids[(i+13)%len(ids)])
+		fmt.Fprintf(&b, "      plan: Harden component %d, monitor it and review the configuration every quarter.\n", i%97)
+		fmt.Fprintf(&b, "    residual: {likelihood: 1, impact: %d}\n", im)
+	}
+	if err := os.WriteFile(filepath.Join(dir, soa.RisksFile), []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+func TestGeneratedRegister(t *testing.T) {
+	s := derive(t, generated(t, 300))
+	f := open(t, render(t, s))
+	rows, err := f.GetRows(xlsx.SheetRisks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(rows) - riskFirst + 1; got != 300 {
+		t.Errorf("%d risk rows, want 300", got)
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		dir  func(testing.TB) string
+	}{
+		{"example", func(testing.TB) string { return example() }},
+		{"risks=10000", func(tb testing.TB) string { return generated(tb, 10000) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			s := derive(b, c.dir(b))
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				buf.Reset()
+				if err := xlsx.Write(&buf, s); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "bytes/file")
+		})
+	}
+}
+
+// The renderer follows the method's scales and levels, whatever their size, and copes with
+// an empty register.
+func TestOtherMethodAndNoRisks(t *testing.T) {
+	s := derive(t, example())
+	s.Risks = nil
+	s.Method = risk.Method{Likelihood: []string{"Low", "Medium", "High"}, Impact: []string{"Minor", "Moderate", "Major", "Extreme"},
+		Levels: []risk.Level{{Name: "Acceptable", Max: 3}, {Name: "Tolerable", Max: 8}, {Name: "Intolerable", Max: 12}}, Acceptance: 3}
+	s.Inherent = soa.HeatMap{{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}}
+	s.Residual = s.Inherent
+	f := open(t, render(t, s))
+	if got := value(t, f, xlsx.SheetHeatMap, "B5"); got != "3 · High" {
+		t.Errorf("top likelihood label %q", got)
+	}
+	if got := value(t, f, xlsx.SheetHeatMap, "F8"); got != "4 · Extreme" {
+		t.Errorf("last impact label %q", got)
+	}
+	if got := value(t, f, xlsx.SheetRisks, ref(1, riskFirst)); got != "The register holds no risks." {
+		t.Errorf("empty register row %q", got)
+	}
+}
