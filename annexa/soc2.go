@@ -12,6 +12,12 @@ import (
 // points of focus) and the crosswalk from Annex A controls to the criteria that cover them,
 // embedded from tsc.csv, soc2.csv, soc2-none.csv and domains.csv (see SOURCES-soc2.md). Criterion
 // names are our own short labels, never the AICPA wording.
+//
+// Each pair of the crosswalk has a fit ([Link]): full where the criterion, with its points of
+// focus, asks for essentially what the control does, so that meeting the criterion is strong
+// evidence the control is implemented; partial where the criterion only touches the control's
+// subject, as the domain-level links of the seed article's table do (CC6.4 and CC6.5 with most
+// physical controls).
 
 // Category is one of the five Trust Services Categories.
 type Category string
@@ -54,10 +60,34 @@ type Domain struct {
 	ISO  []ID
 }
 
+// Link is one pair of the crosswalk seen from the Annex A control: a criterion and how well it
+// fits the control.
+type Link struct {
+	TSC string // canonical criterion ID
+	// Full is true where the criterion asks for essentially what the control does, false where
+	// it only touches the control's subject (a partial fit).
+	Full bool
+}
+
+// Fit is the link's fit as the data and the outputs write it: "full" or "partial".
+func (l Link) Fit() string {
+	if l.Full {
+		return FitFull
+	}
+	return FitPartial
+}
+
+// The two fits of a crosswalk pair, as written in soc2.csv and in the outputs.
+const (
+	FitFull    = "full"
+	FitPartial = "partial"
+)
+
 var (
 	criteria    []Criterion
 	criterionAt = map[string]int{}
 	soc2Of      = map[ID][]string{}
+	linksOf     = map[ID][]Link{}
 	controlsOf  = map[string][]ID{}
 	noSOC2      = map[ID]string{}
 	domains     []Domain
@@ -76,16 +106,23 @@ func init() {
 		criterionAt[id] = len(criteria)
 		criteria = append(criteria, Criterion{ID: id, Category: cat, Name: r[2]})
 	}
-	for _, r := range readCSV("soc2.csv", 2) {
+	for _, r := range readCSV("soc2.csv", 3) {
 		id, tsc := mustControl(r[0], "soc2.csv"), mustCriterion(r[1], "soc2.csv")
 		if slices.Contains(soc2Of[id], tsc) {
 			panic("annexa: soc2.csv: duplicate pair " + r[0] + " " + r[1])
 		}
+		if r[2] != FitFull && r[2] != FitPartial {
+			panic("annexa: soc2.csv: fit of " + r[0] + " " + r[1] + " is neither full nor partial: " + r[2])
+		}
 		soc2Of[id] = append(soc2Of[id], tsc)
+		linksOf[id] = append(linksOf[id], Link{TSC: tsc, Full: r[2] == FitFull})
 		controlsOf[tsc] = append(controlsOf[tsc], id)
 	}
 	for _, v := range soc2Of {
 		slices.SortFunc(v, compareCriteria)
+	}
+	for _, v := range linksOf {
+		slices.SortFunc(v, func(a, b Link) int { return compareCriteria(a.TSC, b.TSC) })
 	}
 	for _, v := range controlsOf {
 		slices.SortFunc(v, ID.Compare)
@@ -145,8 +182,29 @@ func LookupCriterion(s string) (Criterion, bool) {
 
 // SOC2 returns the criteria that cover the control, in TSC order, or nil for a control with
 // no SOC 2 counterpart (see [NoSOC2]). A criterion covers a control when it asks for some of
-// what the control does; the two are not equivalent. The slice is shared: do not modify it.
+// what the control does; the two are not equivalent, and [SOC2Fit] says how close each one
+// comes. The slice is shared: do not modify it.
 func SOC2(id ID) []string { return soc2Of[id] }
+
+// SOC2Fit returns the same criteria as [SOC2], in the same order, each with its fit. A control
+// whose links are all partial is one the TSC address only in general: meeting its criteria does
+// not show the control is implemented. The slice is shared: do not modify it.
+func SOC2Fit(id ID) []Link { return linksOf[id] }
+
+// FitOf returns the link between the control and the criterion (written in any form
+// [ParseCriterion] accepts); ok is false when the crosswalk does not pair them.
+func FitOf(id ID, tsc string) (l Link, ok bool) {
+	t, err := ParseCriterion(tsc)
+	if err != nil {
+		return Link{}, false
+	}
+	for _, l := range linksOf[id] {
+		if l.TSC == t {
+			return l, true
+		}
+	}
+	return Link{}, false
+}
 
 // ControlsFor returns the Annex A controls the criterion covers, in catalogue order; tsc may
 // be written in any form [ParseCriterion] accepts. It is nil for an unknown criterion and for

@@ -186,3 +186,107 @@ func TestSeedDomains(t *testing.T) {
 		t.Error("A.5.7 threat intelligence should have no SOC 2 counterpart (seed article)")
 	}
 }
+
+// TestCrosswalkFit checks every pair of the crosswalk has a fit, and holds the judgements the
+// issue of coarse links turns on: the pairs SOURCES-soc2.md lists as doubtful are partial, and
+// CC6.4 and CC6.5 fit only the physical controls whose requirement they state.
+func TestCrosswalkFit(t *testing.T) {
+	full, partial := 0, 0
+	for _, c := range All() {
+		links := SOC2Fit(c.ID)
+		if len(links) != len(SOC2(c.ID)) {
+			t.Errorf("%s: %d links with a fit, %d criteria", c.ID, len(links), len(SOC2(c.ID)))
+			continue
+		}
+		for i, l := range links {
+			if l.TSC != SOC2(c.ID)[i] {
+				t.Errorf("%s: link %d is %s, SOC2 has %s", c.ID, i, l.TSC, SOC2(c.ID)[i])
+			}
+			if got, ok := FitOf(c.ID, strings.ToLower(l.TSC)); !ok || got != l {
+				t.Errorf("FitOf(%s, %s) = %v, %v", c.ID, l.TSC, got, ok)
+			}
+			if l.Full {
+				full++
+			} else {
+				partial++
+			}
+		}
+	}
+	if full == 0 || partial == 0 || full+partial < 200 {
+		t.Errorf("%d full and %d partial pairs", full, partial)
+	}
+	if _, ok := FitOf(ID{5, 1}, "CC6.1"); ok {
+		t.Error("FitOf finds a pair that is not in the crosswalk")
+	}
+	if (Link{Full: true}).Fit() != "full" || (Link{}).Fit() != "partial" {
+		t.Error("Link.Fit")
+	}
+	fit := func(iso, tsc string) string {
+		id, err := ParseID(iso)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, ok := FitOf(id, tsc)
+		if !ok {
+			t.Fatalf("%s–%s is not in the crosswalk", iso, tsc)
+		}
+		return l.Fit()
+	}
+	doubts := [][2]string{{"5.1", "CC3.3"}, {"8.10", "CC6.6"}, {"8.11", "CC6.6"}, {"8.25", "CC6.8"}, {"8.21", "CC7.1"}, {"8.21", "CC7.2"}, {"8.2", "CC6.6"}, {"8.3", "CC8.1"}}
+	for _, c := range Criteria() {
+		if c.Category == Privacy {
+			doubts = append(doubts, [2]string{"5.34", c.ID})
+		}
+	}
+	for _, d := range doubts {
+		if fit(d[0], d[1]) != "partial" {
+			t.Errorf("%s–%s is a coarse link, want partial", d[0], d[1])
+		}
+	}
+	// Physical entry is what CC6.4 asks for, and secure disposal what CC6.5 asks for; the other
+	// physical controls only share the subject.
+	for n := 1; n <= 14; n++ {
+		iso := "7." + strconv.Itoa(n)
+		for _, tsc := range []string{"CC6.4", "CC6.5"} {
+			want := "partial"
+			if iso == "7.2" && tsc == "CC6.4" || iso == "7.14" && tsc == "CC6.5" {
+				want = "full"
+			}
+			if got := fit(iso, tsc); got != want {
+				t.Errorf("%s–%s is %s, want %s", iso, tsc, got, want)
+			}
+		}
+	}
+	for _, iso := range []string{"7.7", "7.12"} { // clear desk, cabling: nothing in the TSC asks for them
+		id, _ := ParseID(iso)
+		for _, l := range SOC2Fit(id) {
+			if l.Full {
+				t.Errorf("%s–%s is full", iso, l.TSC)
+			}
+		}
+	}
+	// Spot checks of full pairs where a criterion or its points of focus state the control.
+	for _, p := range [][2]string{{"8.32", "CC8.1"}, {"5.19", "CC9.2"}, {"8.6", "A1.1"}, {"8.22", "CC6.1"}, {"8.12", "CC6.7"}, {"5.25", "CC7.3"}} {
+		if fit(p[0], p[1]) != "full" {
+			t.Errorf("%s–%s should be full", p[0], p[1])
+		}
+	}
+}
+
+// TestSOC2CSVColumns reads the embedded file itself: a header iso,tsc,fit and a fit on every row.
+func TestSOC2CSVColumns(t *testing.T) {
+	b, err := dataFS.ReadFile("soc2.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	if lines[0] != "iso,tsc,fit" {
+		t.Fatalf("header %q", lines[0])
+	}
+	for i, l := range lines[1:] {
+		f := strings.Split(l, ",")
+		if len(f) != 3 || (f[2] != "full" && f[2] != "partial") {
+			t.Errorf("soc2.csv:%d: %q has no fit", i+2, l)
+		}
+	}
+}

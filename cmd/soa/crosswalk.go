@@ -72,7 +72,16 @@ type crossGroup struct {
 	criterion annexa.Criterion
 	controls  []annexa.Control   // for a criterion
 	criteria  []annexa.Criterion // for a control
+	full      []bool             // the fit of each pair, parallel to controls or criteria
 	note      string             // why there is no counterpart
+}
+
+// fit is the fit of the group's i-th pair, as the outputs write it.
+func (g crossGroup) fit(i int) string {
+	if g.full[i] {
+		return annexa.FitFull
+	}
+	return annexa.FitPartial
 }
 
 func crossFromISO(stderr io.Writer, ids []string) ([]crossGroup, error) {
@@ -89,9 +98,10 @@ func crossFromISO(stderr io.Writer, ids []string) ([]crossGroup, error) {
 	var out []crossGroup
 	for _, c := range list {
 		g := crossGroup{control: c}
-		for _, t := range annexa.SOC2(c.ID) {
-			cr, _ := annexa.LookupCriterion(t)
+		for _, l := range annexa.SOC2Fit(c.ID) {
+			cr, _ := annexa.LookupCriterion(l.TSC)
 			g.criteria = append(g.criteria, cr)
+			g.full = append(g.full, l.Full)
 		}
 		if len(g.criteria) == 0 {
 			reason, _ := annexa.NoSOC2(c.ID)
@@ -137,7 +147,9 @@ func crossFromSOC2(ids []string) ([]crossGroup, error) {
 		g := crossGroup{criterion: cr}
 		for _, id := range annexa.ControlsFor(cr.ID) {
 			c, _ := annexa.Lookup(id)
+			l, _ := annexa.FitOf(id, cr.ID)
 			g.controls = append(g.controls, c)
+			g.full = append(g.full, l.Full)
 		}
 		if len(g.controls) == 0 {
 			g.note = "No Annex A counterpart in the crosswalk."
@@ -154,6 +166,7 @@ type pairJSON struct {
 	TSC      *string `json:"tsc"`
 	TSCName  *string `json:"tsc_name"`
 	Category *string `json:"tsc_category"`
+	Fit      *string `json:"fit"` // full or partial; null where there is no counterpart
 	Note     string  `json:"note,omitempty"`
 }
 
@@ -176,8 +189,10 @@ func pairs(groups []crossGroup) []pairJSON {
 				p.Note = g.note
 				out = append(out, p)
 			}
-			for _, cr := range g.criteria {
+			for i, cr := range g.criteria {
 				p.TSC, p.TSCName, p.Category = crit(cr)
+				fit := g.fit(i)
+				p.Fit = &fit
 				out = append(out, p)
 			}
 			continue
@@ -188,8 +203,10 @@ func pairs(groups []crossGroup) []pairJSON {
 			p.Note = g.note
 			out = append(out, p)
 		}
-		for _, c := range g.controls {
+		for i, c := range g.controls {
 			p.ISO, p.ISOTitle = ctl(c)
+			fit := g.fit(i)
+			p.Fit = &fit
 			out = append(out, p)
 		}
 	}
@@ -214,60 +231,69 @@ func writeCrosswalk(w io.Writer, groups []crossGroup, from, format string) error
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	case "csv":
-		t := table.Table{Header: []string{"iso", "iso_title", "tsc", "tsc_name", "tsc_category", "note"}}
+		t := table.Table{Header: []string{"iso", "iso_title", "tsc", "tsc_name", "tsc_category", "fit", "note"}}
 		for _, p := range pairs(groups) {
-			t.Rows = append(t.Rows, []string{deref(p.ISO), deref(p.ISOTitle), deref(p.TSC), deref(p.TSCName), deref(p.Category), p.Note})
+			t.Rows = append(t.Rows, []string{deref(p.ISO), deref(p.ISOTitle), deref(p.TSC), deref(p.TSCName), deref(p.Category), deref(p.Fit), p.Note})
 		}
 		return t.CSV(w)
 	case "md":
-		t := table.Table{Header: []string{"Annex A", "Title", "SOC 2 criteria"}}
+		// Two columns, so that the pairs a program can rely on stand apart from the coarse ones.
+		t := table.Table{Header: []string{"Annex A", "Title", "SOC 2 criteria, full fit", "Partial fit"}}
 		if from == "soc2" {
-			t.Header = []string{"Criterion", "Name", "Annex A controls"}
+			t.Header = []string{"Criterion", "Name", "Annex A controls, full fit", "Partial fit"}
 		}
 		for _, g := range groups {
-			var ids []string
-			for _, cr := range g.criteria {
-				ids = append(ids, cr.ID)
+			var full, partial []string
+			add := func(i int, id string) {
+				if g.full[i] {
+					full = append(full, id)
+				} else {
+					partial = append(partial, id)
+				}
 			}
-			for _, c := range g.controls {
-				ids = append(ids, c.ID.String())
+			for i, cr := range g.criteria {
+				add(i, cr.ID)
 			}
-			list := strings.Join(ids, ", ")
+			for i, c := range g.controls {
+				add(i, c.ID.String())
+			}
+			a, b := strings.Join(full, ", "), strings.Join(partial, ", ")
 			if g.note != "" {
-				list = "none: " + g.note
+				a = "none: " + g.note
 			}
 			if from == "soc2" {
-				t.Rows = append(t.Rows, []string{g.criterion.ID, g.criterion.Name, list})
+				t.Rows = append(t.Rows, []string{g.criterion.ID, g.criterion.Name, a, b})
 			} else {
-				t.Rows = append(t.Rows, []string{g.control.ID.String(), g.control.Title, list})
+				t.Rows = append(t.Rows, []string{g.control.ID.String(), g.control.Title, a, b})
 			}
 		}
 		return t.Markdown(w)
 	}
-	// table: the looked-up ID on its own row with its title, then one row per counterpart.
-	t := table.Table{Header: []string{"ANNEX A", "SOC 2", "TITLE / CRITERION"}}
+	// table: the looked-up ID on its own row with its title, then one row per counterpart with
+	// the pair's fit.
+	t := table.Table{Header: []string{"ANNEX A", "SOC 2", "FIT", "TITLE / CRITERION"}}
 	if from == "soc2" {
-		t.Header = []string{"SOC 2", "ANNEX A", "CRITERION / TITLE"}
+		t.Header = []string{"SOC 2", "ANNEX A", "FIT", "CRITERION / TITLE"}
 	}
 	for _, g := range groups {
 		if from == "soc2" {
-			first := []string{g.criterion.ID, "", g.criterion.Name}
+			first := []string{g.criterion.ID, "", "", g.criterion.Name}
 			if g.note != "" {
-				first = []string{g.criterion.ID, "none", g.criterion.Name + " — " + g.note}
+				first = []string{g.criterion.ID, "none", "", g.criterion.Name + " — " + g.note}
 			}
 			t.Rows = append(t.Rows, first)
-			for _, c := range g.controls {
-				t.Rows = append(t.Rows, []string{"", c.ID.String(), c.Title})
+			for i, c := range g.controls {
+				t.Rows = append(t.Rows, []string{"", c.ID.String(), g.fit(i), c.Title})
 			}
 			continue
 		}
-		first := []string{g.control.ID.String(), "", g.control.Title}
+		first := []string{g.control.ID.String(), "", "", g.control.Title}
 		if g.note != "" {
-			first = []string{g.control.ID.String(), "none", g.control.Title + " — " + g.note}
+			first = []string{g.control.ID.String(), "none", "", g.control.Title + " — " + g.note}
 		}
 		t.Rows = append(t.Rows, first)
-		for _, cr := range g.criteria {
-			t.Rows = append(t.Rows, []string{"", cr.ID, cr.Name})
+		for i, cr := range g.criteria {
+			t.Rows = append(t.Rows, []string{"", cr.ID, g.fit(i), cr.Name})
 		}
 	}
 	return t.Text(w, terminalWidth())

@@ -82,10 +82,28 @@ func TestCrosswalkDirections(t *testing.T) {
 	if nulls != 6 {
 		t.Errorf("%d controls without counterpart, want 6", nulls)
 	}
+	for _, p := range append(fromISO, fromSOC2...) {
+		if p["tsc"] == nil || p["iso"] == nil {
+			if p["fit"] != nil {
+				t.Errorf("no-counterpart entry with a fit: %v", p)
+			}
+			continue
+		}
+		id, _ := annexa.ParseID(p["iso"].(string))
+		l, ok := annexa.FitOf(id, p["tsc"].(string))
+		if !ok || p["fit"] != l.Fit() {
+			t.Errorf("pair %s %s: fit %v, crosswalk %v", p["iso"], p["tsc"], p["fit"], l.Fit())
+		}
+	}
 	out, _, _ := runCLI(t, "crosswalk", "--format", "csv", "CC6.4")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil || rows[0][0] != "iso" || len(rows) != 1+len(annexa.ControlsFor("CC6.4")) {
-		t.Errorf("csv for CC6.4: %v %v", rows, err)
+	if err != nil || rows[0][0] != "iso" || rows[0][5] != "fit" || len(rows) != 1+len(annexa.ControlsFor("CC6.4")) {
+		t.Fatalf("csv for CC6.4: %v %v", rows, err)
+	}
+	for _, r := range rows[1:] {
+		if want := map[bool]string{true: "full", false: "partial"}[r[0] == "A.7.2"]; r[5] != want {
+			t.Errorf("CC6.4–%s: fit %s, want %s", r[0], r[5], want)
+		}
 	}
 }
 

@@ -15,8 +15,10 @@ import (
 
 // coverageDefinition says how the levels are decided; every format prints it.
 const coverageDefinition = "A control is covered when the program addresses every Trust Services Criterion the crosswalk " +
-	"maps it to, partly covered when it addresses some of them, and not covered when it addresses none " +
-	"or the control has no SOC 2 counterpart."
+	"maps it to and at least one of them asks for essentially what the control does (fit full in soa crosswalk). " +
+	"It is partly covered when the program addresses some of its criteria, or all of them but each only touches " +
+	"the control's subject (fit partial, as CC6.4 and CC6.5 do for most physical controls), and not covered " +
+	"when the program addresses none or the control has no SOC 2 counterpart."
 
 func gapCommand() command {
 	var format, file string
@@ -108,14 +110,22 @@ func undecidedWhy(cv soc2.Coverage) string {
 	return "the program addresses none of " + strings.Join(cv.Criteria, ", ")
 }
 
-// partlyWhy names what the program misses for a partly covered control.
+// partlyWhy names what the program misses for a partly covered control: the criteria it does
+// not address, and for a control whose links are all partial what ISO 27001 expects beyond them.
 func partlyWhy(cv soc2.Coverage) string {
-	var parts []string
-	for _, id := range cv.Missing {
-		c, _ := annexa.LookupCriterion(id)
-		parts = append(parts, id+" "+c.Name)
+	s := "addresses " + strings.Join(cv.Met, ", ")
+	if len(cv.Missing) > 0 {
+		var parts []string
+		for _, id := range cv.Missing {
+			c, _ := annexa.LookupCriterion(id)
+			parts = append(parts, id+" "+c.Name)
+		}
+		s += "; missing " + strings.Join(parts, "; ")
 	}
-	return "addresses " + strings.Join(cv.Met, ", ") + "; missing " + strings.Join(parts, "; ")
+	if cv.OnlyPartial() {
+		s += "; the criteria touch the control only in general. " + cv.Beyond
+	}
+	return s
 }
 
 func reqText(q soc2.Requirement) string {
@@ -154,7 +164,7 @@ func writeGapText(w io.Writer, r *soc2.Report) error {
 		return err
 	}
 	part := r.PartlyCovered()
-	fmt.Fprintf(&b, "\nPartly covered: %d controls (status partial); check what the missing criteria stand for\n", len(part))
+	fmt.Fprintf(&b, "\nPartly covered: %d controls (status partial); what each one still needs\n", len(part))
 	t = table.Table{Header: []string{"ID", "TITLE AND WHAT IS MISSING"}}
 	for _, cv := range part {
 		t.Rows = append(t.Rows, []string{cv.Control.ID.String(), cv.Control.Title + " — " + partlyWhy(cv)})
@@ -191,7 +201,8 @@ func writeGapMarkdown(w io.Writer, r *soc2.Report) error {
 		fmt.Fprintf(&b, "- **%s** %s: %s\n", cv.Control.ID, cv.Control.Title, undecidedWhy(cv))
 	}
 	part := r.PartlyCovered()
-	fmt.Fprintf(&b, "\n## Partly covered (%d)\n\n", len(part))
+	fmt.Fprintf(&b, "\n## Partly covered (%d)\n\nControls `soa init --from-soc2` marks `status: partial`: the program misses some of their criteria, "+
+		"or their criteria only touch the control's subject.\n\n", len(part))
 	for _, cv := range part {
 		fmt.Fprintf(&b, "- **%s** %s: %s\n", cv.Control.ID, cv.Control.Title, partlyWhy(cv))
 	}
@@ -268,10 +279,12 @@ func writeGapJSON(w io.Writer, r *soc2.Report) error {
 		Theme    string   `json:"theme"`
 		Coverage string   `json:"coverage"`
 		TSC      []string `json:"tsc"`
+		Full     []string `json:"tsc_full"`
 		Met      []string `json:"tsc_addressed"`
 		Missing  []string `json:"tsc_missing"`
 		SOC2     []string `json:"soc2_controls"`
 		NoSOC2   string   `json:"no_soc2_reason,omitempty"`
+		Beyond   string   `json:"beyond_soc2,omitempty"`
 	}
 	type requirement struct {
 		Ref    string `json:"ref"`
@@ -309,7 +322,7 @@ func writeGapJSON(w io.Writer, r *soc2.Report) error {
 			by = append(by, pc.ID)
 		}
 		out.AnnexA = append(out.AnnexA, control{cv.Control.ID.String(), cv.Control.Title, string(cv.Control.Theme), cv.Level.Key(),
-			orEmpty(cv.Criteria), orEmpty(cv.Met), orEmpty(cv.Missing), orEmpty(by), cv.NoSOC2})
+			orEmpty(cv.Criteria), orEmpty(cv.Full), orEmpty(cv.Met), orEmpty(cv.Missing), orEmpty(by), cv.NoSOC2, cv.Beyond})
 		switch cv.Level {
 		case soc2.NotCovered:
 			out.ToDecide = append(out.ToDecide, cv.Control.ID.String())

@@ -19,9 +19,11 @@ var InitReasons = []string{"contractual", "business"}
 // entry per Annex A control in catalogue order:
 //
 //   - a [Covered] control is applicable with status implemented, a [Partly] covered one with
-//     status partial; both name the implementing SOC 2 controls in implementation and their
-//     evidence in evidence, propose [InitReasons] and leave the justification empty, with a
-//     comment asking the user to confirm the reasons and write the justification;
+//     status partial and a comment naming the criteria the program misses or, where every
+//     link is partial, what the criteria do not ask for ([Coverage.Beyond]); both name the
+//     implementing SOC 2 controls in implementation and their evidence in evidence, propose
+//     [InitReasons] and leave the justification empty, with a comment asking the user to
+//     confirm the reasons and write the justification;
 //   - a [NotCovered] control is left undecided (applicable empty), with a comment on what
 //     ISO/IEC 27001 expects: a decision, and for an exclusion a justification.
 //
@@ -36,6 +38,9 @@ func ControlsYAML(r *Report, source string) []byte {
 	comment(&b, "", fmt.Sprintf("%d controls are covered by the program (status implemented), %d partly (status partial), "+
 		"%d are left undecided. Nothing is excluded: every exclusion needs your justification (clause 6.1.3 d).",
 		r.Total.Covered, r.Total.Partly, r.Total.NotCovered))
+	comment(&b, "", "Status implemented means a criterion the program meets asks for essentially what the control does "+
+		"(fit full in 'soa crosswalk'); status partial means the program misses some of the control's criteria, or "+
+		"meets only criteria that touch its subject in general (fit partial), and the comment says what is left.")
 	comment(&b, "", "For each applicable control, confirm the reasons (contractual, business), write the justification "+
 		"and name the owner; then decide the undecided ones. 'soa check' lists what is left. A SOC 2 criterion "+
 		"asks for part of what an Annex A control does, so read each control against ISO/IEC 27002 before approving.")
@@ -77,15 +82,19 @@ func writeUndecided(b *strings.Builder, cv Coverage) {
 
 func writeCovered(b *strings.Builder, cv Coverage, source string) {
 	c := cv.Control
-	if cv.Level == Covered {
-		comment(b, "  ", fmt.Sprintf("Covered: the program addresses %s.", idList(cv.Criteria)))
-	} else {
+	switch {
+	case cv.Level == Covered:
+		comment(b, "  ", fmt.Sprintf("Covered: the program addresses %s; %s for what this control does.",
+			idList(cv.Criteria), asks(cv.Full)))
+	case len(cv.Missing) == 0:
+		comment(b, "  ", fmt.Sprintf("Partly covered: the program addresses %s, but %s this control's subject only in general. %s "+
+			"Check what the control still needs and set a due date.", idList(cv.Met), touch(cv.Met), cv.Beyond))
+	default:
 		comment(b, "  ", fmt.Sprintf("Partly covered: the program addresses %s but not %s; check what the control still needs and set a due date.",
 			idList(cv.Met), critList(cv.Missing)))
-	}
-	if c.Theme == annexa.Physical {
-		comment(b, "  ", "SOC 2 treats physical security in CC6.4 and CC6.5 with far less granularity than Annex A: "+
-			"the status only says those criteria are addressed. Check this control's own requirement before keeping it.")
+		if cv.OnlyPartial() {
+			comment(b, "  ", "Even with all of them, the criteria touch this control only in general. "+cv.Beyond)
+		}
 	}
 	fmt.Fprintf(b, "  %s: # %s\n", c.ID, clean(c.Title))
 	fmt.Fprintf(b, "    applicable: true\n")
@@ -165,6 +174,22 @@ func appendNew(list []string, s string) []string {
 		return list
 	}
 	return append(list, s)
+}
+
+// asks is "CC8.1 asks" or "CC6.1 and CC6.3 ask".
+func asks(ids []string) string {
+	if len(ids) == 1 {
+		return ids[0] + " asks"
+	}
+	return idList(ids) + " ask"
+}
+
+// touch is "it touches" or "they touch".
+func touch(ids []string) string {
+	if len(ids) == 1 {
+		return "it touches"
+	}
+	return "they touch"
 }
 
 // idList joins IDs: "CC6.1, CC6.2 and CC6.3".

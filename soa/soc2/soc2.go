@@ -10,12 +10,17 @@
 //
 // # Coverage
 //
-// [Cover] compares the criteria the program addresses with the crosswalk in package annexa. A
-// control is covered when the program addresses every criterion the crosswalk maps it to,
-// partly covered when it addresses some of them, and not covered otherwise (see [Level]).
+// [Cover] compares the criteria the program addresses with the crosswalk in package annexa,
+// where each pair has a fit: full when the criterion asks for essentially what the control does,
+// partial when it only touches the control's subject. A control is covered when the program
+// addresses every criterion the crosswalk maps it to and at least one of those links is full;
+// partly covered when it addresses some of them, or all of them through partial links only
+// (most physical controls, whose only criteria are CC6.4 and CC6.5); and not covered otherwise
+// (see [Level]).
 //
-// The package holds no criteria or mappings of its own; those live in package annexa. It does
-// not write files: [ControlsYAML] returns the text and the caller decides where it goes.
+// The package holds no criteria or mappings of its own; those live in package annexa. It holds
+// only the text saying what ISO/IEC 27001 expects of a control the criteria touch in general.
+// It does not write files: [ControlsYAML] returns the text and the caller decides where it goes.
 package soc2
 
 import (
