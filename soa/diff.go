@@ -12,7 +12,7 @@ import (
 
 // Changes is what changed in the SoA between two versions, as worked out by [Compare]. It is
 // what soa diff prints and what soa build --since adds to soa.json (the "changes" block) for
-// the renderers' "Changes" sheet and section.
+// the renderers' "Changes" sheet and section. [Changes.Groups] groups them for all of these.
 //
 // Controls are in catalogue order; risks are grouped as added (in the new register's order),
 // removed (in the old register's order), then changed (in the new register's order).
@@ -485,136 +485,6 @@ func (c *Changes) WriteJSON(w io.Writer) error {
 	return enc.Encode(c)
 }
 
-// section is a heading and its items, shared by the text and Markdown writers.
-type section struct {
-	title string
-	items []sectionItem
-}
-
-// sectionItem is one control or risk: a heading ("A.5.7 Threat intelligence"), an optional
-// short change on the same line, and field changes below it.
-type sectionItem struct {
-	head, inline string
-	fields       []FieldChange
-	notes        []string
-}
-
-// sections groups the changes for reading: controls newly applicable and excluded, status
-// changes, other changes, changes of selecting risks; risks added, removed, re-scored,
-// re-treated, owner and other changes; the document.
-func (c *Changes) sections() []section {
-	var out []section
-	add := func(title string, items []sectionItem) {
-		if len(items) > 0 {
-			out = append(out, section{fmt.Sprintf("%s (%d)", title, len(items)), items})
-		}
-	}
-	pick := func(fields []FieldChange, names ...string) []FieldChange {
-		var out []FieldChange
-		for _, f := range fields {
-			if slices.Contains(names, f.Field) {
-				out = append(out, f)
-			}
-		}
-		return out
-	}
-	head := func(id, title string) string { return id + " " + title }
-	var applicable, excluded, undecided, status, other, risks []sectionItem
-	for _, cc := range c.Controls {
-		if a, ok := cc.Field("applicability"); ok {
-			it := sectionItem{head: head(cc.ID, cc.Title), inline: a.Old + " → " + a.New, fields: cc.Fields[1:]}
-			switch a.New {
-			case StateApplicable:
-				applicable = append(applicable, it)
-			case StateExcluded:
-				excluded = append(excluded, it)
-			default:
-				undecided = append(undecided, it)
-			}
-			continue
-		}
-		if s, ok := cc.Field("status"); ok {
-			status = append(status, sectionItem{head: head(cc.ID, cc.Title), inline: StatusTitle(s.Old) + " → " + StatusTitle(s.New)})
-		}
-		if f := pick(cc.Fields, "owner", "justification", "implementation", "evidence", "reasons", "due", "review"); len(f) > 0 {
-			other = append(other, sectionItem{head: head(cc.ID, cc.Title), fields: f})
-		}
-		if f, ok := cc.Field("risks"); ok {
-			risks = append(risks, sectionItem{head: head(cc.ID, cc.Title), inline: listDelta(f)})
-		}
-	}
-	add("Controls newly applicable", applicable)
-	add("Controls newly excluded", excluded)
-	add("Controls no longer decided", undecided)
-	add("Status changes", status)
-	add("Other control changes", other)
-	add("Controls whose selecting risks changed", risks)
-
-	var added, removed, rescored, retreated, owners, rother []sectionItem
-	for _, r := range c.Risks {
-		h := head(r.ID, r.Title)
-		switch r.Change {
-		case RiskAdded:
-			added = append(added, sectionItem{head: h, notes: riskNotes(r.Risk)})
-			continue
-		case RiskRemoved:
-			removed = append(removed, sectionItem{head: h, notes: riskNotes(r.Risk)})
-			continue
-		}
-		if r.Rescored() {
-			var notes []string
-			for _, s := range []struct {
-				name string
-				c    *ScoreChange
-			}{{"inherent", r.Inherent}, {"residual", r.Residual}} {
-				if s.c == nil {
-					continue
-				}
-				n := fmt.Sprintf("%s: %s → %s", s.name, s.c.Old, s.c.New)
-				if s.c.LevelChanged() {
-					n += " (level " + orNone(s.c.Old.Level) + " → " + orNone(s.c.New.Level) + ")"
-				}
-				notes = append(notes, n)
-			}
-			rescored = append(rescored, sectionItem{head: h, notes: notes})
-		}
-		if f := pick(r.Fields, "treatment.option", "treatment.controls", "treatment.plan", "treatment.due"); len(f) > 0 {
-			retreated = append(retreated, sectionItem{head: h, fields: f})
-		}
-		if f, ok := r.Field("owner"); ok {
-			owners = append(owners, sectionItem{head: h, inline: orNone(f.Old) + " → " + orNone(f.New)})
-		}
-		if f := pick(r.Fields, "title", "description", "accepted_by", "accepted_on"); len(f) > 0 {
-			rother = append(rother, sectionItem{head: h, fields: f})
-		}
-	}
-	add("Risks added", added)
-	add("Risks removed", removed)
-	add("Risks re-scored", rescored)
-	add("Risks re-treated", retreated)
-	add("Risk owner changes", owners)
-	add("Other risk changes", rother)
-	if len(c.Document) > 0 {
-		out = append(out, section{title: "Document", items: []sectionItem{{fields: c.Document}}})
-	}
-	return out
-}
-
-func riskNotes(r *RiskJSON) []string {
-	if r == nil {
-		return nil
-	}
-	in := Score{r.Likelihood, r.Impact, r.Score, r.Level}
-	res := Score{r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore, r.ResidualLevel}
-	t := r.Treatment.Option
-	if len(r.Treatment.Controls) > 0 {
-		t += ": " + strings.Join(r.Treatment.Controls, ", ")
-	}
-	notes := []string{fmt.Sprintf("inherent %s, residual %s; owner %s", in, res, orNone(r.Owner)),
-		"treatment " + orNone(t)}
-	return notes
-}
-
 // listDelta gives a list change as "+ A, + B, - C".
 func listDelta(f FieldChange) string {
 	var parts []string
@@ -637,31 +507,118 @@ func isShort(f FieldChange) bool {
 	return len(f.Old) <= short && len(f.New) <= short && !strings.Contains(f.Old+f.New, "\n")
 }
 
+// fieldLabel names a field in soa diff's text and Markdown: its name in soa.json, the
+// treatment's without "treatment.".
 func fieldLabel(f string) string {
 	return strings.TrimPrefix(f, "treatment.")
 }
 
-// WriteText writes the changes for a terminal: the summary, then each section.
+// itemLayout is how soa diff prints an item of a [ChangeGroup]: a heading ("A.5.7 Threat
+// intelligence", none for the document) with an optional short change on the same line, then
+// notes and field changes below it.
+type itemLayout struct {
+	head, inline string
+	notes        []string
+	fields       []FieldChange
+}
+
+// layout puts a group's one change (a status, an owner, the selecting risks) and a change of
+// applicability on the item's line, and a risk added or removed in two lines of notes.
+func layout(g ChangeGroup, it ChangeItem) itemLayout {
+	l := itemLayout{fields: it.Fields}
+	if it.ID != "" {
+		l.head = it.ID + " " + it.Title
+	}
+	switch {
+	case g.Change != "":
+		l.notes, l.fields = wholeNotes(g.Change, it), nil
+	case it.Inherent != nil || it.Residual != nil:
+		l.notes, l.fields = scoreNotes(it), nil
+	case g.Field != "" && len(it.Fields) == 1:
+		if f := it.Fields[0]; len(f.Added)+len(f.Removed) > 0 {
+			l.inline = listDelta(f)
+		} else {
+			old, new := inlineSides(f)
+			l.inline = old + " → " + new
+		}
+		l.fields = nil
+	case len(it.Fields) > 0 && it.Fields[0].Field == "applicability":
+		l.inline, l.fields = it.Fields[0].Old+" → "+it.Fields[0].New, it.Fields[1:]
+	}
+	return l
+}
+
+// inlineSides gives the sides of a group's one change: statuses titled ("Partial"), other
+// values as they are.
+func inlineSides(f FieldChange) (old, new string) {
+	if f.Field == "status" {
+		return StatusTitle(f.Old), StatusTitle(f.New)
+	}
+	return orNone(f.Old), orNone(f.New)
+}
+
+// wholeNotes describes a risk added or removed from the fields [Changes.Groups] gives it:
+// "inherent 3×5 = 15 High, residual 2×4 = 8 Medium; owner CTO" and "treatment modify: A.8.32".
+func wholeNotes(change string, it ChangeItem) []string {
+	if len(it.Fields) == 0 { // an old soa.json without the risk's details
+		return nil
+	}
+	side := func(field string) string {
+		f, _ := it.Field(field)
+		if change == RiskRemoved {
+			return f.Old
+		}
+		return f.New
+	}
+	return []string{
+		fmt.Sprintf("inherent %s, residual %s; owner %s", side("inherent"), side("residual"), orNone(side("owner"))),
+		"treatment " + orNone(side("treatment")),
+	}
+}
+
+// scoreNotes gives the ratings of a risk re-scored, with the levels when they moved:
+// "inherent: 3×5 = 15 High → 4×5 = 20 Critical (level High → Critical)".
+func scoreNotes(it ChangeItem) []string {
+	var notes []string
+	for _, s := range []struct {
+		name string
+		c    *ScoreChange
+	}{{"inherent", it.Inherent}, {"residual", it.Residual}} {
+		if s.c == nil {
+			continue
+		}
+		n := fmt.Sprintf("%s: %s → %s", s.name, s.c.Old, s.c.New)
+		if s.c.LevelChanged() {
+			n += " (level " + orNone(s.c.Old.Level) + " → " + orNone(s.c.New.Level) + ")"
+		}
+		notes = append(notes, n)
+	}
+	return notes
+}
+
+// WriteText writes the changes for a terminal: the summary, then each group of
+// [Changes.Groups].
 func (c *Changes) WriteText(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Changes from %s to %s\n\n", refText(c.Old), refText(c.New))
+	fmt.Fprintf(&b, "Changes from %s to %s\n\n", c.Old, c.New)
 	fmt.Fprintf(&b, "%s\n", c.Summary)
-	for _, s := range c.sections() {
-		fmt.Fprintf(&b, "\n%s\n", s.title)
-		for _, it := range s.items {
+	for _, g := range c.Groups() {
+		fmt.Fprintf(&b, "\n%s\n", g.Title)
+		for _, it := range g.Items {
+			l := layout(g, it)
 			ind := "  "
-			if it.head != "" {
-				fmt.Fprintf(&b, "  %s", it.head)
-				if it.inline != "" {
-					fmt.Fprintf(&b, ": %s", it.inline)
+			if l.head != "" {
+				fmt.Fprintf(&b, "  %s", l.head)
+				if l.inline != "" {
+					fmt.Fprintf(&b, ": %s", l.inline)
 				}
 				b.WriteString("\n")
 				ind = "    "
 			}
-			for _, n := range it.notes {
+			for _, n := range l.notes {
 				fmt.Fprintf(&b, "%s%s\n", ind, n)
 			}
-			for _, f := range it.fields {
+			for _, f := range l.fields {
 				writeFieldText(&b, ind, f)
 			}
 		}
@@ -690,51 +647,54 @@ func writeFieldText(b *strings.Builder, ind string, f FieldChange) {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func refText(r VersionRef) string {
+// String names the side as the outputs' titles do: "examples/acme-saas-2025, version 1.1",
+// with the commit of a git: side; "no version" for a side without one.
+func (r VersionRef) String() string {
 	s := r.Source
 	if r.Commit != "" {
 		s += " (commit " + r.Commit[:min(12, len(r.Commit))] + ")"
 	}
-	if s == "" {
-		return "version " + orNone(r.Version)
+	v := "version " + r.Version
+	if r.Version == "" {
+		v = "no version"
 	}
-	return fmt.Sprintf("%s, version %s", s, orNone(r.Version))
+	if s == "" {
+		return v
+	}
+	return s + ", " + v
 }
 
-// WriteMarkdown writes the changes as Markdown: a heading per section, status changes as
-// a table, the rest as lists.
+// WriteMarkdown writes the changes as Markdown: a heading per group of [Changes.Groups],
+// status and risk owner changes as a table, the rest as lists.
 func (c *Changes) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Changes from %s to %s\n\n", mdEscape(refText(c.Old)), mdEscape(refText(c.New)))
+	fmt.Fprintf(&b, "# Changes from %s to %s\n\n", mdEscape(c.Old.String()), mdEscape(c.New.String()))
 	fmt.Fprintf(&b, "%s\n", mdEscape(c.Summary))
-	for _, s := range c.sections() {
-		fmt.Fprintf(&b, "\n## %s\n\n", s.title)
-		if strings.HasPrefix(s.title, "Status changes") || strings.HasPrefix(s.title, "Risk owner changes") {
-			first := "Control"
-			if strings.HasPrefix(s.title, "Risk") {
-				first = "Risk"
-			}
-			fmt.Fprintf(&b, "| %s | Was | Now |\n|---|---|---|\n", first)
-			for _, it := range s.items {
-				old, new, _ := strings.Cut(it.inline, " → ")
-				fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(it.head), mdCell(old), mdCell(new))
+	for _, g := range c.Groups() {
+		fmt.Fprintf(&b, "\n## %s\n\n", g.Title)
+		if g.Field == "status" || g.Field == "owner" {
+			fmt.Fprintf(&b, "| %s | Was | Now |\n|---|---|---|\n", g.Subject)
+			for _, it := range g.Items {
+				old, new := inlineSides(it.Fields[0])
+				fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(it.ID+" "+it.Title), mdCell(old), mdCell(new))
 			}
 			continue
 		}
-		for _, it := range s.items {
+		for _, it := range g.Items {
+			l := layout(g, it)
 			ind := ""
-			if it.head != "" {
-				fmt.Fprintf(&b, "- **%s**", mdEscape(it.head))
-				if it.inline != "" {
-					fmt.Fprintf(&b, ": %s", mdEscape(it.inline))
+			if l.head != "" {
+				fmt.Fprintf(&b, "- **%s**", mdEscape(l.head))
+				if l.inline != "" {
+					fmt.Fprintf(&b, ": %s", mdEscape(l.inline))
 				}
 				b.WriteString("\n")
 				ind = "  "
 			}
-			for _, n := range it.notes {
+			for _, n := range l.notes {
 				fmt.Fprintf(&b, "%s- %s\n", ind, mdEscape(n))
 			}
-			for _, f := range it.fields {
+			for _, f := range l.fields {
 				label := fieldLabel(f.Field)
 				switch {
 				case len(f.Added)+len(f.Removed) > 0:

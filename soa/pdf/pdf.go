@@ -1,6 +1,8 @@
 // Package pdf renders the SoA as an auditor-ready A4 PDF with maroto: a cover, document
 // control, a summary with the heat maps and the exclusions, the SoA table grouped by theme,
-// and the risk treatment plan as an appendix. It is the only package that imports maroto.
+// and the risk treatment plan as an appendix. When the SoA carries the changes since a previous
+// version (soa build --since), a section "Changes in this version" follows document control.
+// It is the only package that imports maroto.
 //
 // It holds no rule of its own: every figure comes from the derived [soa.SoA].
 //
@@ -113,6 +115,7 @@ func Write(w io.Writer, s *soa.SoA, opt Options) error {
 	}
 	r.cover()
 	r.control()
+	r.changes()
 	r.summary()
 	r.table()
 	r.appendix()
@@ -402,11 +405,14 @@ func (r *renderer) control() {
 
 	r.space(5)
 	r.heading("Contents", 10)
-	entries := []struct{ key, title string }{
-		{"control", "1  Document control"},
+	entries := []struct{ key, title string }{{"control", "1  Document control"}}
+	if r.s.Changes != nil {
+		entries = append(entries, struct{ key, title string }{"changes", "    " + changesHeading})
+	}
+	entries = append(entries, []struct{ key, title string }{
 		{"summary", "2  Summary: applicability, implementation status and risk"},
 		{"excluded", "    Excluded controls and their justification"},
-	}
+	}...)
 	for i, th := range annexa.Themes {
 		entries = append(entries, struct{ key, title string }{string(th), fmt.Sprintf("%s  %s", sectionNo(i), th.Title())})
 	}
@@ -553,12 +559,10 @@ func (r *renderer) heatMaps() {
 
 	// Legend: the levels with their colours and the acceptance threshold.
 	var legend []textCol
-	prev := 0
-	for _, lv := range m.Levels {
+	for i, lv := range m.Levels {
 		legend = append(legend,
 			textCol{size: 25, bg: r.levelColor(lv.Max), bd: border.Full},
-			textCol{size: 125, lines: []line{{text: fmt.Sprintf("%s (%d–%d)", lv.Name, prev+1, lv.Max), color: ink}}})
-		prev = lv.Max
+			textCol{size: 125, lines: []line{{text: fmt.Sprintf("%s (%d–%d)", lv.Name, m.MinScore(i), lv.Max), color: ink}}})
 	}
 	used := 150 * len(legend) / 2
 	if used < grid {
@@ -675,10 +679,8 @@ func (r *renderer) appendix() {
 	m := r.s.Method
 	r.section("appendix", "Appendix A  Risk treatment plan")
 	var levels []string
-	prev := 0
-	for _, lv := range m.Levels {
-		levels = append(levels, fmt.Sprintf("%s %d–%d", lv.Name, prev+1, lv.Max))
-		prev = lv.Max
+	for i, lv := range m.Levels {
+		levels = append(levels, fmt.Sprintf("%s %d–%d", lv.Name, m.MinScore(i), lv.Max))
 	}
 	r.para(fmt.Sprintf("Risk method: score = likelihood (1–%d: %s) × impact (1–%d: %s). Levels: %s. "+
 		"A residual score above %d needs the risk owner's acceptance.",

@@ -15,7 +15,6 @@ import (
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/clienttest"
-	"github.com/soa-tool/soa/soa/finding"
 	"github.com/soa-tool/soa/soa/pdf"
 	"github.com/soa-tool/soa/soa/soatest"
 )
@@ -25,11 +24,7 @@ const unicodeText = "Zażółć gęślą jaźń — Größe — Ελληνικά
 // derive loads and derives the workspace in dir, failing on errors.
 func derive(t testing.TB, dir string) *soa.SoA {
 	t.Helper()
-	s := soatest.Derive(t, dir)
-	if n := s.Findings.Count(finding.Error); n > 0 {
-		t.Fatalf("%d errors, first: %v", n, s.Findings[0])
-	}
-	return s
+	return soatest.Valid(t, dir)
 }
 
 // render writes the PDF of s into a temporary file and returns its path and bytes.

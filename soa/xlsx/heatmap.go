@@ -41,12 +41,10 @@ func (b *book) heatMapSheet() {
 	row := heatTop + n + 3
 	b.str(sh, 2, row, "Levels", b.st.section)
 	row++
-	lo := 1
 	for i, l := range m.Levels {
 		b.str(sh, 2, row, l.Name, b.st.level[i])
-		b.str(sh, 3, row, fmt.Sprintf("scores %d–%d", lo, l.Max), b.st.legend)
+		b.str(sh, 3, row, fmt.Sprintf("scores %d–%d", m.MinScore(i), l.Max), b.st.legend)
 		b.height(sh, row, 18)
-		lo = l.Max + 1
 		row++
 	}
 	row++

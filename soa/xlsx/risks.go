@@ -26,10 +26,8 @@ var riskColumns = []struct {
 // acceptance threshold.
 func methodText(m risk.Method) string {
 	var levels []string
-	lo := 1
-	for _, l := range m.Levels {
-		levels = append(levels, fmt.Sprintf("%s %d–%d", l.Name, lo, l.Max))
-		lo = l.Max + 1
+	for i, l := range m.Levels {
+		levels = append(levels, fmt.Sprintf("%s %d–%d", l.Name, m.MinScore(i), l.Max))
 	}
 	return fmt.Sprintf("Score = likelihood (1–%d) × impact (1–%d). Levels: %s. A residual score above %d needs the risk owner's acceptance.",
 		len(m.Likelihood), len(m.Impact), strings.Join(levels, ", "), m.Acceptance)

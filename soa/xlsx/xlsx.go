@@ -6,7 +6,10 @@
 // The workbook has, in this order: "Statement of Applicability" (one row per Annex A control,
 // the columns of [soa.SheetColumns]), "Summary" (the document block, counts per theme and
 // status, and a chart), "Risk register", "Heat map" (likelihood × impact, inherent and
-// residual) and "Document control" (metadata, history and the input fingerprint).
+// residual) and "Document control" (metadata, history and the input fingerprint). When the SoA
+// carries the changes since a previous version (soa build --since), a "Changes" sheet follows
+// the SoA sheet: the summary of the changes, then a table per kind of change with the old and
+// new values, grouped and ordered as soa diff prints them.
 //
 // # Guarantees
 //
@@ -40,7 +43,8 @@ const (
 	riskHeaderRow = 4 // the risk register's column headers (row 3 groups them)
 )
 
-// Sheets lists the sheet names in workbook order.
+// Sheets lists the sheet names in workbook order; [SheetChanges], when present, comes
+// second.
 var Sheets = []string{SheetSoA, SheetSummary, SheetRisks, SheetHeatMap, SheetDocument}
 
 // Write renders the workbook for s to w. s must come from [soa.Derive] without errors.
@@ -74,7 +78,11 @@ func (b *book) check(err error) {
 
 func (b *book) build() error {
 	b.check(b.f.SetSheetName(defaultSheet, SheetSoA))
-	for _, name := range Sheets[1:] {
+	names := Sheets[1:]
+	if b.s.Changes != nil {
+		names = append([]string{SheetChanges}, names...)
+	}
+	for _, name := range names {
 		_, err := b.f.NewSheet(name)
 		b.check(err)
 	}
@@ -85,6 +93,7 @@ func (b *book) build() error {
 	b.f.SetActiveSheet(0)
 	b.newStyles()
 	b.soaSheet()
+	b.changesSheet()
 	b.summarySheet()
 	b.riskSheet()
 	b.heatMapSheet()

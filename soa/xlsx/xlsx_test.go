@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -17,56 +16,23 @@ import (
 	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/clienttest"
+	"github.com/soa-tool/soa/soa/soatest"
 	"github.com/soa-tool/soa/soa/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
-// today is the date the tests judge the workspaces against.
-var today = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+func example() string { return soatest.Example("acme-saas") }
 
-func example() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "examples", "acme-saas")
-}
-
-// copyExample copies the example workspace into a temporary directory, applying edits
-// (file name → old, new replacements) to its files.
+// copyExample copies the example workspace, applying edits (file name → old, new).
 func copyExample(tb testing.TB, edits map[string][][2]string) string {
 	tb.Helper()
-	dir := tb.TempDir()
-	for _, f := range soa.Files {
-		b, err := os.ReadFile(filepath.Join(example(), f))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for _, e := range edits[f] {
-			if !bytes.Contains(b, []byte(e[0])) {
-				tb.Fatalf("%s does not contain %q", f, e[0])
-			}
-			b = bytes.Replace(b, []byte(e[0]), []byte(e[1]), 1)
-		}
-		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	return dir
+	return soatest.Edited(tb, "acme-saas", edits)
 }
 
 // derive loads the workspace in dir and derives its SoA, failing on any error finding.
 func derive(tb testing.TB, dir string) *soa.SoA {
 	tb.Helper()
-	ws, err := soa.Load(dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s, err := soa.Derive(ws, soa.Options{Today: today})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := s.Findings.Err(); err != nil {
-		tb.Fatalf("the workspace has errors: %v", err)
-	}
-	return s
+	return soatest.Valid(tb, dir)
 }
 
 func render(tb testing.TB, s *soa.SoA) []byte {
@@ -725,36 +691,8 @@ func TestLibreOfficePDF(t *testing.T) {
 	}
 }
 
-// generated writes a workspace with the example's metadata and decisions and n generated
-// risks, each treated by three of the example's applicable controls.
-func generated(tb testing.TB, n int) string {
-	tb.Helper()
-	dir := copyExample(tb, nil)
-	s := derive(tb, dir)
-	var ids []string
-	for _, e := range s.Controls {
-		if e.Applicable {
-			ids = append(ids, e.Control.ID.String())
-		}
-	}
-	var b strings.Builder
-	b.WriteString("risks:\n")
-	for i := range n {
-		l, im := 1+i%5, 1+(i/5)%5
-		fmt.Fprintf(&b, "  - id: G-%05d\n    title: Generated risk %d to the availability of service component %d\n", i+1, i+1, i%97)
-		fmt.Fprintf(&b, "    owner: Owner %d\n    likelihood: %d\n    impact: %d\n", i%40, l, im)
-		fmt.Fprintf(&b, "    treatment:\n      option: modify\n      controls: [%s, %s, %s]\n", ids[i%len(ids)], ids[(i+7)%len(ids)], ids[(i+13)%len(ids)])
-		fmt.Fprintf(&b, "      plan: Harden component %d, monitor it and review the configuration every quarter.\n", i%97)
-		fmt.Fprintf(&b, "    residual: {likelihood: 1, impact: %d}\n", im)
-	}
-	if err := os.WriteFile(filepath.Join(dir, soa.RisksFile), []byte(b.String()), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	return dir
-}
-
 func TestGeneratedRegister(t *testing.T) {
-	s := derive(t, generated(t, 300))
+	s := derive(t, soatest.Generated(t, 300))
 	f := open(t, render(t, s))
 	rows, err := f.GetRows(xlsx.SheetRisks)
 	if err != nil {
@@ -771,7 +709,7 @@ func BenchmarkWrite(b *testing.B) {
 		dir  func(testing.TB) string
 	}{
 		{"example", func(testing.TB) string { return example() }},
-		{"risks=10000", func(tb testing.TB) string { return generated(tb, 10000) }},
+		{"risks=10000", func(tb testing.TB) string { return soatest.Generated(tb, 10000) }},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			s := derive(b, c.dir(b))

@@ -1,0 +1,190 @@
+package pdf_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/clienttest"
+	"github.com/soa-tool/soa/soa/golden"
+	"github.com/soa-tool/soa/soa/pdf"
+	"github.com/soa-tool/soa/soa/soatest"
+)
+
+// sinceExample is the 2026 example with the changes since the 2025 one, as soa build
+// examples/acme-saas --since examples/acme-saas-2025 makes it.
+func sinceExample(t testing.TB) *soa.SoA {
+	t.Helper()
+	s := derive(t, soatest.Example("acme-saas"))
+	old := soatest.Derive(t, soatest.Example("acme-saas-2025"))
+	s.Changes = soa.Compare(old.ToJSON(), s.ToJSON())
+	s.Changes.Old.Source, s.Changes.New.Source = "examples/acme-saas-2025", "examples/acme-saas"
+	return s
+}
+
+// changeHeadings are the group headings soa diff prints, in order: the unindented lines after
+// the title and the summary.
+func changeHeadings(t testing.TB, c *soa.Changes) []string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := c.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for i, l := range strings.Split(b.String(), "\n") {
+		if i > 2 && l != "" && !strings.HasPrefix(l, " ") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// between is the text of s from the first from to the next to after it.
+func between(t testing.TB, s, from, to string) string {
+	t.Helper()
+	_, rest, ok := strings.Cut(s, from)
+	if !ok {
+		t.Fatalf("%q is missing", from)
+	}
+	out, _, ok := strings.Cut(rest, to)
+	if !ok {
+		t.Fatalf("%q does not follow %q", to, from)
+	}
+	return out
+}
+
+func TestChanges(t *testing.T) {
+	s := sinceExample(t)
+	c := s.Changes
+	path, _ := render(t, s, pdf.Options{})
+	layout := pages(t, path, "-layout")
+	n := pageCount(t, path)
+	if len(layout) != n {
+		t.Fatalf("pdftotext gave %d pages, pdfinfo %d", len(layout), n)
+	}
+	for i, p := range layout {
+		if want := fmt.Sprintf("Page %d of %d", i+1, n); !strings.Contains(p, want) {
+			t.Errorf("page %d lacks %q", i+1, want)
+		}
+	}
+	// The section follows document control, and the contents give its page.
+	m := regexp.MustCompile(`(?m)^\s*Changes in this version\s+(\d+)\s*$`).FindStringSubmatch(layout[1])
+	if m == nil {
+		t.Fatalf("the contents do not list the changes:\n%s", layout[1])
+	}
+	p, _ := strconv.Atoi(m[1])
+	if p < 3 || p > n || !regexp.MustCompile(`(?m)^\s*Changes in this version\s*$`).MatchString(layout[p-1]) {
+		t.Errorf("the contents give page %d for the changes", p)
+	}
+	if !strings.Contains(layout[p-1], "Changes from examples/acme-saas-2025, version 1.1 to examples/acme-saas, version 2.0.") {
+		t.Errorf("page %d does not say what was compared", p)
+	}
+
+	raw := norm(strings.Join(pages(t, path, "-raw"), "\n"))
+	if !strings.Contains(raw, norm(c.Summary)) {
+		t.Error("the summary is missing")
+	}
+	// The groups in soa diff's order, each a heading over its table.
+	section := between(t, raw, "Changes in this version "+norm("Changes from"), "2 Summary")
+	rest := section
+	for _, h := range changeHeadings(t, c) {
+		_, after, ok := strings.Cut(rest, h)
+		if !ok {
+			t.Fatalf("the group %q is missing or out of order", h)
+		}
+		rest = after
+	}
+	// A.5.7 newly applicable, with both justifications.
+	ctl := slices.IndexFunc(c.Controls, func(x soa.ControlChange) bool { return x.ID == "A.5.7" })
+	just, _ := c.Controls[ctl].Field("justification")
+	if just.Old == "" || just.New == "" {
+		t.Fatal("A.5.7 should have both justifications")
+	}
+	a57 := between(t, section, "Controls newly applicable (1)", "Status changes (8)")
+	for _, want := range []string{"A.5.7 Threat intelligence", "Excluded", "Applicable", norm(just.Old), norm(just.New)} {
+		if !strings.Contains(a57, want) {
+			t.Errorf("A.5.7 newly applicable lacks %q", want)
+		}
+	}
+	// R-05 re-scored, R-14 removed.
+	rescored := between(t, section, "Risks re-scored (7)", "Risks re-treated")
+	if !strings.Contains(rescored, "R-05 Cloud misconfiguration exposing customer data Inherent risk 3×5 = 15 High 4×5 = 20 Critical") {
+		t.Errorf("R-05 is not re-scored from 3×5 = 15 High to 4×5 = 20 Critical:\n%s", rescored)
+	}
+	if !strings.Contains(between(t, section, "Risks removed (1)", "Risks re-scored"), "R-14 Compromise of the self-hosted Jenkins build server") {
+		t.Error("R-14 is not removed")
+	}
+	checkNoOverlap(t, path)
+	clienttest.Run(t, clienttest.Require(t, "qpdf"), "--check", path)
+}
+
+// A change longer than a page is split between lines, the header repeated and the entry
+// marked as continued, with nothing lost.
+func TestChangesLong(t *testing.T) {
+	s := sinceExample(t)
+	var long strings.Builder
+	for w := range 1500 {
+		fmt.Fprintf(&long, "word%04d ", w)
+	}
+	long.WriteString("the very last words")
+	for i, cc := range s.Changes.Controls {
+		if cc.ID == "A.5.7" {
+			for j, f := range cc.Fields {
+				if f.Field == "implementation" {
+					s.Changes.Controls[i].Fields[j].New = long.String()
+				}
+			}
+		}
+	}
+	path, _ := render(t, s, pdf.Options{})
+	raw := strings.Join(pages(t, path, "-raw"), "\n")
+	if w, ok := inOrder(raw, long.String()); !ok {
+		t.Fatalf("the long change is cut: %q is missing", w)
+	}
+	if !strings.Contains(raw, "A.5.7\n(cont.)") {
+		t.Error("the long entry's continuation is not marked")
+	}
+	if !strings.Contains(raw, "Controls newly applicable (1) (continued)") {
+		t.Error("the table header is not repeated")
+	}
+	layout := pages(t, path, "-layout")
+	n := len(layout)
+	for i, p := range layout {
+		if want := fmt.Sprintf("Page %d of %d", i+1, n); !strings.Contains(p, want) {
+			t.Errorf("page %d lacks %q", i+1, want)
+		}
+	}
+	checkNoOverlap(t, path)
+}
+
+func TestChangesDeterministic(t *testing.T) {
+	var a, b bytes.Buffer
+	if err := pdf.Write(&a, sinceExample(t), pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := pdf.Write(&b, sinceExample(t), pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two renderings with the changes differ")
+	}
+}
+
+// Without --since the PDF is the one built before the changes section existed: its SHA-256
+// is pinned in testdata. A deliberate change of the PDF updates it with go test ./soa/pdf
+// -update.
+func TestWithoutChangesUnchanged(t *testing.T) {
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, derive(t, soatest.Example("acme-saas")), pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	sum := fmt.Sprintf("%x\n", sha256.Sum256(buf.Bytes()))
+	golden.Check(t, filepath.Join("testdata", "acme-saas.pdf.sha256"), []byte(sum))
+}

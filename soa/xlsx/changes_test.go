@@ -1,0 +1,239 @@
+package xlsx_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/clienttest"
+	"github.com/soa-tool/soa/soa/golden"
+	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/xlsx"
+)
+
+// sinceExample is the 2026 example with the changes since the 2025 one, as soa build
+// examples/acme-saas --since examples/acme-saas-2025 makes it.
+func sinceExample(tb testing.TB) *soa.SoA {
+	tb.Helper()
+	s := derive(tb, soatest.Example("acme-saas"))
+	old := soatest.Derive(tb, soatest.Example("acme-saas-2025"))
+	s.Changes = soa.Compare(old.ToJSON(), s.ToJSON())
+	s.Changes.Old.Source, s.Changes.New.Source = "examples/acme-saas-2025", "examples/acme-saas"
+	return s
+}
+
+// changeHeadings are the group headings soa diff prints, in order: the unindented lines after
+// the title and the summary.
+func changeHeadings(tb testing.TB, c *soa.Changes) []string {
+	tb.Helper()
+	var b bytes.Buffer
+	if err := c.WriteText(&b); err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for i, l := range strings.Split(b.String(), "\n") {
+		if i > 2 && l != "" && !strings.HasPrefix(l, " ") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func TestChangesSheet(t *testing.T) {
+	s := sinceExample(t)
+	c := s.Changes
+	f := open(t, render(t, s))
+	want := []string{xlsx.SheetSoA, xlsx.SheetChanges, xlsx.SheetSummary, xlsx.SheetRisks, xlsx.SheetHeatMap, xlsx.SheetDocument}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets = %q, want %q", got, want)
+	}
+	if f.GetActiveSheetIndex() != 0 {
+		t.Errorf("active sheet %d, want the SoA", f.GetActiveSheetIndex())
+	}
+	rows, err := f.GetRows(xlsx.SheetChanges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(r, c int) string {
+		if r < len(rows) && c < len(rows[r]) {
+			return rows[r][c]
+		}
+		return ""
+	}
+	// The summary under its heading.
+	i := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == "Summary" })
+	if i < 0 || at(i+1, 0) != c.Summary {
+		t.Errorf("the summary is %q, want %q", at(i+1, 0), c.Summary)
+	}
+	// The groups: a heading above a header row, in soa diff's order.
+	var heads []string
+	group := map[string]int{}
+	for r := range rows {
+		if at(r+1, 3) == "Old" && at(r+1, 4) == "New" {
+			heads = append(heads, at(r, 0))
+			group[at(r, 0)] = r + 2
+		}
+	}
+	if want := changeHeadings(t, c); !slices.Equal(heads, want) {
+		t.Errorf("groups:\n got %q\nwant %q", heads, want)
+	}
+	// itemRows gives the rows of an item of a group: from its ID to the next ID or group.
+	itemRows := func(title, id string) [][]string {
+		r, ok := group[title]
+		if !ok {
+			t.Fatalf("no group %q", title)
+		}
+		for ; r < len(rows) && at(r, 0) != id; r++ {
+			if at(r+1, 3) == "Old" {
+				t.Fatalf("%s is not in %q", id, title)
+			}
+		}
+		var out [][]string
+		for e := r; e < len(rows) && (e == r || at(e, 0) == "") && len(rows[e]) > 2; e++ {
+			out = append(out, []string{at(e, 2), at(e, 3), at(e, 4)})
+		}
+		return out
+	}
+	ctl := slices.IndexFunc(c.Controls, func(x soa.ControlChange) bool { return x.ID == "A.5.7" })
+	if ctl < 0 {
+		t.Fatal("the model has no change for A.5.7")
+	}
+	just, _ := c.Controls[ctl].Field("justification")
+	a57 := itemRows("Controls newly applicable (1)", "A.5.7")
+	for _, want := range [][]string{{"Applicability", "Excluded", "Applicable"}, {"Justification", just.Old, just.New}} {
+		if !slices.ContainsFunc(a57, func(r []string) bool { return slices.Equal(r, want) }) {
+			t.Errorf("A.5.7 lacks the row %q; it has %q", want, a57)
+		}
+	}
+	if just.Old == "" || just.New == "" {
+		t.Error("A.5.7 should have both justifications")
+	}
+	r14 := itemRows("Risks removed (1)", "R-14")
+	if len(r14) != 4 || r14[0][0] != "Inherent risk" || r14[0][1] != "3×5 = 15 High" || r14[0][2] != "—" {
+		t.Errorf("R-14 removed: %q", r14)
+	}
+	r05 := itemRows("Risks re-scored (7)", "R-05")
+	if want := []string{"Inherent risk", "3×5 = 15 High", "4×5 = 20 Critical"}; len(r05) != 1 || !slices.Equal(r05[0], want) {
+		t.Errorf("R-05 re-scored: %q", r05)
+	}
+	// List changes as the items removed and added.
+	ev := itemRows("Other control changes (52)", "A.5.1")
+	if !slices.ContainsFunc(ev, func(r []string) bool {
+		return slices.Equal(r, []string{"Evidence", "− POL-01 Information Security Policy v3.2\n− Policy acknowledgement report 2025",
+			"+ POL-01 Information Security Policy v4.0\n+ Policy acknowledgement report 2026"})
+	}) {
+		t.Errorf("A.5.1 evidence: %q", ev)
+	}
+	doc := group["Document"]
+	if at(doc, 0) != "Version" || at(doc, 3) != "1.1" || at(doc, 4) != "2.0" {
+		t.Errorf("document row %q", rows[doc])
+	}
+
+	// Printed like the other sheets.
+	var titles string
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == xlsx.SheetChanges {
+			titles = dn.RefersTo
+		}
+	}
+	if titles != "'Changes'!$1:$1" {
+		t.Errorf("print titles %q", titles)
+	}
+	pl, err := f.GetPageLayout(xlsx.SheetChanges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *pl.Size != 9 || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+		t.Errorf("page layout %d %s", *pl.Size, *pl.Orientation)
+	}
+	hf, err := f.GetHeaderFooter(xlsx.SheetChanges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(hf.OddFooter, "Page &P of &N") || !strings.Contains(hf.OddFooter, s.Document.ID) {
+		t.Errorf("footer %q", hf.OddFooter)
+	}
+	// Tall enough for the wrapped text: the A.5.7 justification row.
+	for r := range rows {
+		if at(r, 2) == "Justification" && at(r, 3) == just.Old {
+			h, err := f.GetRowHeight(xlsx.SheetChanges, r+1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if h < 4*13 {
+				t.Errorf("the A.5.7 justification row is %.0f pt high", h)
+			}
+		}
+	}
+}
+
+// The other sheets are the same with and without the changes.
+func TestChangesLeaveOtherSheets(t *testing.T) {
+	with := open(t, render(t, sinceExample(t)))
+	without := open(t, render(t, derive(t, soatest.Example("acme-saas"))))
+	for _, sh := range xlsx.Sheets {
+		a, err := with.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := without.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.EqualFunc(a, b, slices.Equal) {
+			t.Errorf("%s differs with the changes", sh)
+		}
+	}
+}
+
+func TestChangesDeterministic(t *testing.T) {
+	first := render(t, sinceExample(t))
+	for range 3 {
+		if !bytes.Equal(first, render(t, sinceExample(t))) {
+			t.Fatal("two renders with the changes differ")
+		}
+	}
+}
+
+// No changes at all: the summary says so and no group follows.
+func TestChangesNone(t *testing.T) {
+	s := derive(t, soatest.Example("acme-saas"))
+	s.Changes = soa.Compare(s.ToJSON(), s.ToJSON())
+	f := open(t, render(t, s))
+	rows, err := f.GetRows(xlsx.SheetChanges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 5 || rows[4][0] != s.Changes.Summary || !strings.HasSuffix(s.Changes.Summary, "no differences.") {
+		t.Errorf("rows %q", rows)
+	}
+}
+
+// Without --since the workbook is the one built before the Changes sheet existed: its
+// SHA-256 is pinned in testdata. A deliberate change of the workbook updates it with
+// go test ./soa/xlsx -update.
+func TestWithoutChangesUnchanged(t *testing.T) {
+	sum := fmt.Sprintf("%x\n", sha256.Sum256(render(t, derive(t, soatest.Example("acme-saas")))))
+	golden.Check(t, filepath.Join("testdata", "acme-saas.xlsx.sha256"), []byte(sum))
+}
+
+// LibreOffice opens the workbook with the Changes sheet and prints it.
+func TestChangesLibreOffice(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "soa.xlsx")
+	if err := os.WriteFile(path, render(t, sinceExample(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := clienttest.Convert(t, path, "pdf", "")
+	text := string(clienttest.Run(t, clienttest.Require(t, "pdftotext"), "-enc", "UTF-8", out, "-"))
+	for _, want := range []string{"Changes in this version", "Controls newly applicable (1)", "Threat intelligence", "Risks removed (1)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LibreOffice's print of the workbook lacks %q", want)
+		}
+	}
+}
