@@ -46,6 +46,14 @@ func (m Method) LevelOf(score int) int {
 	return -1
 }
 
+// MinScore returns the lowest score of level i: one above the previous level's Max.
+func (m Method) MinScore(i int) int {
+	if i == 0 {
+		return 1
+	}
+	return m.Levels[i-1].Max + 1
+}
+
 // LevelName returns the name of the level a score falls in, or "" when none does.
 func (m Method) LevelName(score int) string {
 	if i := m.LevelOf(score); i >= 0 {
