@@ -1,34 +1,15 @@
 package soa
 
 import (
-	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/soa-tool/soa/soa/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func goldenFile(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (go test -update rewrites it)\ngot:\n%s", path, got)
-	}
-}
 
 var (
 	day1 = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
@@ -48,14 +29,14 @@ func TestReleaseApproveGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goldenFile(t, "testdata/release/odd-isms.released.yaml", rel.Data)
-	goldenFile(t, "testdata/release/odd-isms.released.diff", []byte(rel.Unified("isms.yaml")))
+	golden.Check(t, "testdata/release/odd-isms.released.yaml", rel.Data)
+	golden.Check(t, "testdata/release/odd-isms.released.diff", []byte(rel.Unified("isms.yaml")))
 	app, err := ApproveISMS("isms.yaml", rel.Data, "Carol Díaz, CEO", day2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	goldenFile(t, "testdata/release/odd-isms.approved.yaml", app.Data)
-	goldenFile(t, "testdata/release/odd-isms.approved.diff", []byte(app.Unified("isms.yaml")))
+	golden.Check(t, "testdata/release/odd-isms.approved.yaml", app.Data)
+	golden.Check(t, "testdata/release/odd-isms.approved.diff", []byte(app.Unified("isms.yaml")))
 
 	// Every comment of the original survives.
 	for _, l := range strings.Split(string(in), "\n") {

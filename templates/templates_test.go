@@ -2,36 +2,18 @@ package templates
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/soa/golden"
 	"gopkg.in/yaml.v3"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
 func TestControlsGolden(t *testing.T) {
 	got := Controls()
-	path := filepath.Join("testdata", "controls.yaml.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("Controls() differs from %s (go test -update rewrites it)", path)
-	}
+	golden.Check(t, filepath.Join("testdata", "controls.yaml.golden"), got)
 	if !bytes.Equal(Controls(), got) {
 		t.Error("Controls() differs between two calls")
 	}

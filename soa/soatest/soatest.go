@@ -3,6 +3,7 @@
 package soatest
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,11 +27,24 @@ func Example(name string) string {
 // Copy copies the example workspace into a temporary directory and returns its path.
 func Copy(tb testing.TB, example string) string {
 	tb.Helper()
+	return Edited(tb, example, nil)
+}
+
+// Edited copies the example workspace into a temporary directory, applying edits (file name
+// → old, new replacements, each of which must apply), and returns its path.
+func Edited(tb testing.TB, example string, edits map[string][][2]string) string {
+	tb.Helper()
 	dir := tb.TempDir()
 	for _, f := range soa.Files {
 		b, err := os.ReadFile(filepath.Join(Example(example), f))
 		if err != nil {
 			tb.Fatal(err)
+		}
+		for _, e := range edits[f] {
+			if !bytes.Contains(b, []byte(e[0])) {
+				tb.Fatalf("%s does not contain %q", f, e[0])
+			}
+			b = bytes.Replace(b, []byte(e[0]), []byte(e[1]), 1)
 		}
 		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
 			tb.Fatal(err)
@@ -69,6 +83,16 @@ func Generated(tb testing.TB, n int) string {
 		tb.Fatal(err)
 	}
 	return dir
+}
+
+// Valid is [Derive] for a workspace that must have no error findings.
+func Valid(tb testing.TB, dir string) *soa.SoA {
+	tb.Helper()
+	s := Derive(tb, dir)
+	if err := s.Findings.Err(); err != nil {
+		tb.Fatalf("the workspace has errors: %v", err)
+	}
+	return s
 }
 
 // Derive loads and derives the workspace in dir as of [Today], failing on load errors.

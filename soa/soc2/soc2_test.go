@@ -2,8 +2,7 @@ package soc2
 
 import (
 	"errors"
-	"flag"
-	"os"
+	goldenfile "github.com/soa-tool/soa/soa/golden"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -18,24 +17,9 @@ import (
 	"github.com/soa-tool/soa/templates"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it)\ngot:\n%s", path, got)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
 func parse(t *testing.T, name, text string) *Program {
