@@ -12,7 +12,7 @@ import (
 
 func approveCommand() command {
 	var by, on string
-	return command{example: `soa approve examples/acme-saas --by "Siobhán O'Connor, CEO" --on 2026-10-15`, Command: &cli.Command{
+	return command{example: `soa approve isms --by "Siobhán O'Connor, CEO"`, Command: &cli.Command{
 		Name:      "approve",
 		Usage:     "record the approval of the current version",
 		ArgsUsage: "[DIR]",

@@ -17,7 +17,7 @@ import (
 
 func releaseCommand() command {
 	var version, author, changes string
-	return command{example: `soa release examples/acme-saas --version 2.1 --changes "Quarterly review: R-24 added"`, Command: &cli.Command{
+	return command{example: `soa release isms --version 2.1 --changes "Quarterly review: R-24 added"`, Command: &cli.Command{
 		Name:      "release",
 		Usage:     "start a new version: history entry, new version number, approval removed",
 		ArgsUsage: "[DIR]",
