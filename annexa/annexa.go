@@ -1,6 +1,7 @@
 // Package annexa holds the catalogue of the 93 controls of ISO/IEC 27001:2022 Annex A: their
 // identifiers, titles, themes, ISO/IEC 27002:2022 attributes, and the correspondence with the
-// 114 controls of the 2013 edition (ISO/IEC 27002:2022 Annex B).
+// 114 controls of the 2013 edition (ISO/IEC 27002:2022 Annex B). It also holds the SOC 2 Trust
+// Services Criteria and the crosswalk between them and the controls.
 //
 // # Data
 //
@@ -12,6 +13,16 @@
 //
 // [ParseID] accepts the forms people write (5.1, A.5.1, a.5.1, A 5.1, A.05.01) and [Resolve]
 // adds the catalogue look-up, with errors that name 2013 replacements or the nearest real control.
+//
+// # Crosswalk
+//
+// Each pair of the crosswalk has a fit, full or partial ([Link]). [CrosswalkFromControls] and
+// [CrosswalkFromCriteria] look it up in either direction, and a [Crosswalk] writes itself as a
+// table, CSV, JSON or Markdown (the forms of soa crosswalk) through package table.
+//
+// The package holds no SOC 2 program of a company and no coverage or gap report; those are in
+// package soa/soc2. It does not parse command lines: callers resolve the IDs they are given
+// with [Resolve] and [ResolveCriterion].
 package annexa
 
 import (

@@ -8,6 +8,13 @@
 // [Load] reads a workspace directory into a [Workspace] and reports problems of form as
 // findings; [Derive] runs the checks and returns the [SoA]. Data flows one way: renderers never
 // re-derive a rule.
+//
+// # Versions
+//
+// [Compare] tells what changed between two SoAs in their soa.json form; [OpenSide] and
+// [OpenGitSide] read one side of a comparison (a directory, a soa.json or a git revision), and
+// side.go is the only place that runs git. release.go edits isms.yaml in place for soa release
+// and soa approve, keeping the user's comments and layout.
 package soa
 
 import (

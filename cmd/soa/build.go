@@ -77,12 +77,12 @@ func buildCommand() command {
 				return problems(fmt.Errorf("%s; nothing was written — fix them and build again", plural(n, "error")))
 			}
 			if since != "" {
-				old, ref, err := loadSide(since, c.App.ErrWriter)
+				old, err := openSide(since, c.App.ErrWriter)
 				if err != nil {
 					return err
 				}
-				s.Changes = soa.Compare(old, s.ToJSON())
-				s.Changes.Old.Source, s.Changes.Old.Commit, s.Changes.New.Source = ref.Source, ref.Commit, dir
+				s.Changes = soa.Compare(old.JSON, s.ToJSON())
+				s.Changes.Old.Source, s.Changes.Old.Commit, s.Changes.New.Source = old.Ref.Source, old.Ref.Commit, dir
 			}
 			files := renderers(s, want, popt)
 			var inputs []string

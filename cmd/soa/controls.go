@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/soa-tool/soa/annexa"
-	"github.com/soa-tool/soa/soa/table"
 	"github.com/urfave/cli/v2"
 )
 
@@ -112,60 +110,16 @@ func selectControls(stderr io.Writer, ids []string, theme string, onlyNew bool, 
 	return out, nil
 }
 
-// controlJSON is the JSON form of a catalogue entry.
-type controlJSON struct {
-	ID         string              `json:"id"`
-	Title      string              `json:"title"`
-	Theme      annexa.Theme        `json:"theme"`
-	New        bool                `json:"new_in_2022"`
-	Attributes map[string][]string `json:"attributes"`
-	ISO2013    []string            `json:"iso2013"`
-}
-
-func writeControls(w io.Writer, list []annexa.Control, format string) error {
-	if format == "json" {
-		out := make([]controlJSON, 0, len(list))
-		for _, c := range list {
-			j := controlJSON{c.ID.String(), c.Title, c.Theme, c.New, c.Attributes, c.ISO2013}
-			if j.Attributes == nil {
-				j.Attributes = map[string][]string{}
-			}
-			if j.ISO2013 == nil {
-				j.ISO2013 = []string{}
-			}
-			out = append(out, j)
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+func writeControls(w io.Writer, list annexa.List, format string) error {
+	switch format {
+	case "json":
+		return list.WriteJSON(w)
+	case "csv":
+		return list.WriteCSV(w)
+	case "md":
+		return list.WriteMarkdown(w)
 	}
-	t := table.Table{}
-	if format == "table" {
-		t.Header = []string{"ID", "THEME", "NEW", "TITLE"}
-		for _, c := range list {
-			t.Rows = append(t.Rows, []string{c.ID.String(), string(c.Theme), yesNo(c.New, "new", ""), c.Title})
-		}
-		return t.Text(w, terminalWidth())
-	}
-	t.Header = append([]string{"id", "title", "theme", "new_in_2022", "iso2013"}, annexa.AttributeTypes...)
-	for _, c := range list {
-		row := []string{c.ID.String(), c.Title, string(c.Theme), yesNo(c.New, "yes", "no"), strings.Join(c.ISO2013, " ")}
-		for _, a := range annexa.AttributeTypes {
-			row = append(row, strings.Join(c.Attributes[a], " "))
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	if format == "md" {
-		return t.Markdown(w)
-	}
-	return t.CSV(w)
-}
-
-func yesNo(b bool, yes, no string) string {
-	if b {
-		return yes
-	}
-	return no
+	return list.WriteText(w, terminalWidth())
 }
 
 // terminalWidth is $COLUMNS when set, else 80.

@@ -12,7 +12,6 @@ import (
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/finding"
 	"github.com/urfave/cli/v2"
-	"gopkg.in/yaml.v3"
 )
 
 func releaseCommand() command {
@@ -121,59 +120,22 @@ func nextVersion(v string) string {
 // changesSinceRelease is the diff summary from the previous release recorded in git to the
 // workspace in dir, as it will be with version next.
 func changesSinceRelease(dir, current, next string, stderr io.Writer) (string, error) {
-	commit, why := previousRelease(dir, current)
+	commit, why := soa.PreviousRelease(dir, current)
 	if commit == "" {
 		return "", usage("--changes is required: %s\ndescribe the changes, e.g. --changes \"Annual review: R-24 added, A.8.23 implemented\"", why)
 	}
-	label := "git:" + commit[:12]
-	fsys, _, err := gitWorkspace(dir, commit, ".", label)
+	s, err := soa.OpenGitSide(dir, commit, ".", "git:"+commit[:12])
+	old, err := sideReport(s, err, stderr)
 	if err != nil {
 		return "", err
 	}
-	ws, err := soa.LoadFS(fsys, label)
-	if err != nil {
-		return "", usage("%v", err)
-	}
-	old, err := deriveSide(ws, label, stderr)
-	if err != nil {
-		return "", err
-	}
-	new, _, err := loadSide(dir, stderr)
+	new, err := openSide(dir, stderr)
 	if err != nil {
 		return "", err
 	}
 	// The release removes the approval anyway; only the content counts.
-	new.Document.Version = next
-	new.Document.Status, new.Document.ApprovedBy, new.Document.ApprovedOn = old.Document.Status, old.Document.ApprovedBy, old.Document.ApprovedOn
-	return soa.Compare(old, new).Summary, nil
-}
-
-// previousRelease finds the commit that gave dir's isms.yaml its current version: walking
-// back through the commits that touched it, the oldest of the latest run with that version.
-// Edits committed since then belong to the new version. why says why none was found.
-func previousRelease(dir, current string) (commit, why string) {
-	out, err := git(dir, "log", "--format=%H", "--", soa.ISMSFile)
-	if err != nil {
-		return "", fmt.Sprintf("%s is not in a git repository, so there is no previous release to compare with", dir)
-	}
-	commits := strings.Fields(string(out))
-	if len(commits) == 0 {
-		return "", fmt.Sprintf("%s has never been committed to git, so there is no previous release to compare with", filepath.Join(dir, soa.ISMSFile))
-	}
-	for _, c := range commits[:min(len(commits), 1000)] {
-		b, err := git(dir, "show", c+":./"+soa.ISMSFile)
-		var v struct {
-			Document struct {
-				Version string `yaml:"version"`
-			} `yaml:"document"`
-		}
-		if err != nil || yaml.Unmarshal(b, &v) != nil || strings.TrimSpace(v.Document.Version) != current {
-			break
-		}
-		commit = c
-	}
-	if commit == "" {
-		return "", fmt.Sprintf("no commit has %s at version %s (the latest committed version differs)", filepath.Join(dir, soa.ISMSFile), current)
-	}
-	return commit, ""
+	o, n := old.JSON, new.JSON
+	n.Document.Version = next
+	n.Document.Status, n.Document.ApprovedBy, n.Document.ApprovedOn = o.Document.Status, o.Document.ApprovedBy, o.Document.ApprovedOn
+	return soa.Compare(o, n).Summary, nil
 }

@@ -18,9 +18,16 @@
 // (most physical controls, whose only criteria are CC6.4 and CC6.5); and not covered otherwise
 // (see [Level]).
 //
+// # Output
+//
+// [NewReport] sums the coverage up per theme and security domain for the gap report, which
+// [Report.WriteText], [Report.WriteMarkdown] and [Report.WriteJSON] write in the forms of soa
+// gap; [ControlsYAML] gives the first controls.yaml.
+//
 // The package holds no criteria or mappings of its own; those live in package annexa. It holds
 // only the text saying what ISO/IEC 27001 expects of a control the criteria touch in general.
-// It does not write files: [ControlsYAML] returns the text and the caller decides where it goes.
+// It does not open files for writing: the writers take an [io.Writer] and [ControlsYAML]
+// returns the text, and the caller decides where it goes.
 package soc2
 
 import (

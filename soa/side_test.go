@@ -1,0 +1,189 @@
+package soa_test
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/soatest"
+)
+
+func TestOpenSide(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795737600") // soatest.Today, so that runs do not depend on the date
+	dir := soatest.Example("acme-saas")
+	s, err := soa.OpenSide(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Ref.Source != dir || s.Ref.Commit != "" || len(s.Errors) != 0 || s.JSON.Document.Version != "2.0" {
+		t.Errorf("workspace side: ref %+v, %d errors, version %q", s.Ref, len(s.Errors), s.JSON.Document.Version)
+	}
+	// The soa.json of a workspace is the same side.
+	var b bytes.Buffer
+	if err := exampleSoA(t, "acme-saas").WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "soa.json")
+	os.WriteFile(file, b.Bytes(), 0o644)
+	j, err := soa.OpenSide(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch := soa.Compare(j.JSON, s.JSON); !ch.Empty() {
+		t.Errorf("a soa.json differs from its workspace: %s", ch.Summary)
+	}
+}
+
+// exampleSoA derives a shipped example.
+func exampleSoA(t *testing.T, name string) *soa.SoA {
+	t.Helper()
+	ws, err := soa.Load(soatest.Example(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := soa.Derive(ws, soa.Options{Today: soatest.Today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestOpenSideErrors(t *testing.T) {
+	dir := soatest.Example("acme-saas")
+	tests := []struct{ arg, want string }{
+		{"git:", "git:: give a revision, e.g. git:HEAD~1"},
+		{filepath.Join(t.TempDir(), "nope"), "no such file or directory\ngive a workspace directory, a soa.json or git:REV[:PATH]"},
+		{filepath.Join(dir, soa.ISMSFile), "isms.yaml is a workspace file; give the directory that holds it (" + dir + ")"},
+		{"side_test.go", "side_test.go: not a soa.json"},
+	}
+	for _, tt := range tests {
+		_, err := soa.OpenSide(tt.arg)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %q", tt.arg, err, tt.want)
+		}
+		var se *soa.SideError
+		if errors.As(err, &se) {
+			t.Errorf("%s: a SideError for an unusable argument", tt.arg)
+		}
+	}
+	if _, err := soa.OpenSide(filepath.Join(t.TempDir(), "nope")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing side: %v does not wrap fs.ErrNotExist", err)
+	}
+}
+
+// TestOpenSideWithErrors: a side with check errors is returned with them, one with an
+// unreadable file is a SideError.
+func TestOpenSideWithErrors(t *testing.T) {
+	dir := soatest.Edited(t, "acme-saas", map[string][][2]string{soa.ControlsFile: {{"status: implemented", "status: done"}}})
+	s, err := soa.OpenSide(dir)
+	if err != nil || len(s.Errors) != 1 || !strings.Contains(s.Errors[0].Message, `status "done" is not one of`) || s.JSON == nil {
+		t.Fatalf("side with an error: %v, %v", s, err)
+	}
+	os.WriteFile(filepath.Join(dir, soa.ControlsFile), []byte("controls: [\n"), 0o644)
+	_, err = soa.OpenSide(dir)
+	var se *soa.SideError
+	if !errors.As(err, &se) || se.Name != dir || len(se.Errors) == 0 || err.Error() != dir+" cannot be compared: a workspace file could not be read" {
+		t.Errorf("unreadable side: %v", err)
+	}
+}
+
+// gitRepo makes a repository with the 2025 example committed as release 1.1 in ws/, then the
+// 2026 one committed twice (the second commit not changing the version).
+func gitRepo(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	for k, v := range map[string]string{"GIT_CONFIG_GLOBAL": os.DevNull, "GIT_CONFIG_NOSYSTEM": "1",
+		"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "T",
+		"GIT_COMMITTER_EMAIL": "t@example.com", "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z"} {
+		t.Setenv(k, v)
+	}
+	repo := t.TempDir()
+	run := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = repo
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	put := func(example string) {
+		os.MkdirAll(filepath.Join(repo, "ws"), 0o755)
+		for _, f := range soa.Files {
+			b, err := os.ReadFile(filepath.Join(soatest.Example(example), f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(repo, "ws", f), b, 0o644)
+		}
+	}
+	run("init", "-q")
+	put("acme-saas-2025")
+	run("add", "-A")
+	run("commit", "-qm", "SoA 1.1")
+	put("acme-saas")
+	run("commit", "-qam", "SoA 2.0")
+	os.WriteFile(filepath.Join(repo, "ws", soa.ISMSFile), append(must(os.ReadFile(filepath.Join(repo, "ws", soa.ISMSFile))), "# reviewed\n"...), 0o644)
+	run("commit", "-qam", "comment")
+	return repo
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func TestOpenGitSide(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795737600")
+	repo := gitRepo(t)
+	old, err := soa.OpenGitSide(repo, "HEAD~2", "ws", "git:HEAD~2:ws")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(old.Ref.Commit) != 40 || old.Ref.Source != "git:HEAD~2:ws" || old.JSON.Document.Version != "1.1" {
+		t.Errorf("old side %+v, version %q", old.Ref, old.JSON.Document.Version)
+	}
+	abs, err := soa.OpenGitSide(repo, "HEAD~2", filepath.Join(repo, "ws"), "abs")
+	if err != nil || !soa.Compare(old.JSON, abs.JSON).Empty() {
+		t.Errorf("an absolute path: %v", err)
+	}
+	for _, tt := range []struct{ dir, rev, path, want string }{
+		{repo, "v9.9", "ws", `x: unknown revision "v9.9"` + "\nsee 'git log --oneline'"},
+		{repo, "HEAD", "nope", "x: nope is not a directory in revision HEAD ("},
+		{repo, "HEAD", "ws/isms.yaml", "x: ws/isms.yaml is not a directory in revision HEAD"},
+		{t.TempDir(), "HEAD", "", "is not in a git repository (git: "},
+	} {
+		if _, err := soa.OpenGitSide(tt.dir, tt.rev, tt.path, "x"); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s %s: error %v, want %q", tt.rev, tt.path, err, tt.want)
+		}
+	}
+}
+
+func TestPreviousRelease(t *testing.T) {
+	repo := gitRepo(t)
+	ws := filepath.Join(repo, "ws")
+	head := func(rev string) string {
+		cmd := exec.Command("git", "rev-parse", rev)
+		cmd.Dir = repo
+		return strings.TrimSpace(string(must(cmd.Output())))
+	}
+	// Version 2.0 came with HEAD~1; HEAD only added a comment.
+	if c, why := soa.PreviousRelease(ws, "2.0"); c != head("HEAD~1") || why != "" {
+		t.Errorf("2.0: commit %q, why %q; want %s", c, why, head("HEAD~1"))
+	}
+	if c, why := soa.PreviousRelease(ws, "3.0"); c != "" || !strings.Contains(why, "no commit has") {
+		t.Errorf("3.0: commit %q, why %q", c, why)
+	}
+	if c, why := soa.PreviousRelease(t.TempDir(), "2.0"); c != "" || !strings.Contains(why, "is not in a git repository") {
+		t.Errorf("outside git: commit %q, why %q", c, why)
+	}
+}
