@@ -12,9 +12,13 @@ import (
 )
 
 // Require returns the path of the first of names found on PATH, or skips (fails under
-// CI=true) when none is.
+// CI=true) when none is. Under go test -short it always skips: the real clients are slow, and
+// the short run (CI's race run) is about the program's own code.
 func Require(t testing.TB, names ...string) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skipf("%v: skipped under -short", names)
+	}
 	for _, n := range names {
 		if p, err := exec.LookPath(n); err == nil {
 			return p

@@ -74,6 +74,6 @@ func (b *book) documentSheet() {
 	b.str(sh, 1, row, "Input fingerprint", b.st.section)
 	row++
 	row = b.pair(sh, row, 1, last, "SHA-256", s.Fingerprint, valueWidth, b.st.valueMono)
-	row = b.pair(sh, row, 1, last, "How to check it", Recompute, valueWidth, b.st.value)
+	b.pair(sh, row, 1, last, "How to check it", Recompute, valueWidth, b.st.value)
 	b.page(sh, 1, 1)
 }
