@@ -43,15 +43,7 @@ func TestOpenSide(t *testing.T) {
 // exampleSoA derives a shipped example.
 func exampleSoA(t *testing.T, name string) *soa.SoA {
 	t.Helper()
-	ws, err := soa.Load(soatest.Example(name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := soa.Derive(ws, soa.Options{Today: soatest.Today})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return soatest.Derive(t, soatest.Example(name))
 }
 
 func TestOpenSideErrors(t *testing.T) {
@@ -97,42 +89,16 @@ func TestOpenSideWithErrors(t *testing.T) {
 // 2026 one committed twice (the second commit not changing the version).
 func gitRepo(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	for k, v := range map[string]string{"GIT_CONFIG_GLOBAL": os.DevNull, "GIT_CONFIG_NOSYSTEM": "1",
-		"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "T",
-		"GIT_COMMITTER_EMAIL": "t@example.com", "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z"} {
-		t.Setenv(k, v)
-	}
-	repo := t.TempDir()
-	run := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = repo
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	put := func(example string) {
-		os.MkdirAll(filepath.Join(repo, "ws"), 0o755)
-		for _, f := range soa.Files {
-			b, err := os.ReadFile(filepath.Join(soatest.Example(example), f))
-			if err != nil {
-				t.Fatal(err)
-			}
-			os.WriteFile(filepath.Join(repo, "ws", f), b, 0o644)
-		}
-	}
-	run("init", "-q")
-	put("acme-saas-2025")
-	run("add", "-A")
-	run("commit", "-qm", "SoA 1.1")
-	put("acme-saas")
-	run("commit", "-qam", "SoA 2.0")
-	os.WriteFile(filepath.Join(repo, "ws", soa.ISMSFile), append(must(os.ReadFile(filepath.Join(repo, "ws", soa.ISMSFile))), "# reviewed\n"...), 0o644)
-	run("commit", "-qam", "comment")
-	return repo
+	r := soatest.NewRepo(t)
+	r.Put("acme-saas-2025", "ws")
+	r.Git("add", "-A")
+	r.Git("commit", "-qm", "SoA 1.1")
+	r.Put("acme-saas", "ws")
+	r.Git("commit", "-qam", "SoA 2.0")
+	isms := filepath.Join(r.Dir, "ws", soa.ISMSFile)
+	os.WriteFile(isms, append(must(os.ReadFile(isms)), "# reviewed\n"...), 0o644)
+	r.Git("commit", "-qam", "comment")
+	return r.Dir
 }
 
 func must(b []byte, err error) []byte {

@@ -129,23 +129,14 @@ func TestDiffSideWithErrors(t *testing.T) {
 // example, then the 2026 one, in ws/. It changes into the repository.
 func gitRepo(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	for k, v := range map[string]string{"GIT_CONFIG_GLOBAL": os.DevNull, "GIT_CONFIG_NOSYSTEM": "1",
-		"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "T",
-		"GIT_COMMITTER_EMAIL": "t@example.com", "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z"} {
-		t.Setenv(k, v)
-	}
-	repo := t.TempDir()
-	gitIn(t, repo, "init", "-q")
-	copyExample(t, "acme-saas-2025", filepath.Join(repo, "ws"))
-	gitIn(t, repo, "add", "-A")
-	gitIn(t, repo, "commit", "-qm", "SoA 1.1")
-	copyExample(t, "acme-saas", filepath.Join(repo, "ws"))
-	gitIn(t, repo, "commit", "-qam", "SoA 2.0")
-	t.Chdir(repo)
-	return repo
+	r := soatest.NewRepo(t)
+	r.Put("acme-saas-2025", "ws")
+	r.Git("add", "-A")
+	r.Git("commit", "-qm", "SoA 1.1")
+	r.Put("acme-saas", "ws")
+	r.Git("commit", "-qam", "SoA 2.0")
+	t.Chdir(r.Dir)
+	return r.Dir
 }
 
 func gitIn(t *testing.T, dir string, args ...string) {
@@ -154,20 +145,6 @@ func gitIn(t *testing.T, dir string, args ...string) {
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-}
-
-func copyExample(t *testing.T, name, dir string) {
-	t.Helper()
-	os.MkdirAll(dir, 0o755)
-	for _, f := range soa.Files {
-		b, err := os.ReadFile(filepath.Join(soatest.Example(name), f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
 

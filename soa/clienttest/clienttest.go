@@ -5,6 +5,7 @@ package clienttest
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -63,4 +64,23 @@ func Convert(t testing.TB, file, ext, filter string) string {
 		t.Fatalf("LibreOffice wrote no %s: %v", out, err)
 	}
 	return out
+}
+
+// FirstSheet converts a workbook's first sheet to CSV with LibreOffice (UTF-8, cells as shown)
+// and returns its records, so that tests see the cells as a spreadsheet user does.
+func FirstSheet(t testing.TB, xlsx string) [][]string {
+	t.Helper()
+	// 44 comma, 34 quote, 76 UTF-8, from line 1; "true" for formatted text as shown.
+	out := Convert(t, xlsx, "csv", "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false")
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
 }

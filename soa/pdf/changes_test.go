@@ -18,17 +18,6 @@ import (
 	"github.com/soa-tool/soa/soa/soatest"
 )
 
-// sinceExample is the 2026 example with the changes since the 2025 one, as soa build
-// examples/acme-saas --since examples/acme-saas-2025 makes it.
-func sinceExample(t testing.TB) *soa.SoA {
-	t.Helper()
-	s := derive(t, soatest.Example("acme-saas"))
-	old := soatest.Derive(t, soatest.Example("acme-saas-2025"))
-	s.Changes = soa.Compare(old.ToJSON(), s.ToJSON())
-	s.Changes.Old.Source, s.Changes.New.Source = "examples/acme-saas-2025", "examples/acme-saas"
-	return s
-}
-
 // changeHeadings are the group headings soa diff prints, in order: the unindented lines after
 // the title and the summary.
 func changeHeadings(t testing.TB, c *soa.Changes) []string {
@@ -61,7 +50,7 @@ func between(t testing.TB, s, from, to string) string {
 }
 
 func TestChanges(t *testing.T) {
-	s := sinceExample(t)
+	s := soatest.Since(t)
 	c := s.Changes
 	path, _ := render(t, s, pdf.Options{})
 	layout := pages(t, path, "-layout")
@@ -128,7 +117,7 @@ func TestChanges(t *testing.T) {
 // A change longer than a page is split between lines, the header repeated and the entry
 // marked as continued, with nothing lost.
 func TestChangesLong(t *testing.T) {
-	s := sinceExample(t)
+	s := soatest.Since(t)
 	var long strings.Builder
 	for w := range 1500 {
 		fmt.Fprintf(&long, "word%04d ", w)
@@ -166,10 +155,10 @@ func TestChangesLong(t *testing.T) {
 
 func TestChangesDeterministic(t *testing.T) {
 	var a, b bytes.Buffer
-	if err := pdf.Write(&a, sinceExample(t), pdf.Options{}); err != nil {
+	if err := pdf.Write(&a, soatest.Since(t), pdf.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := pdf.Write(&b, sinceExample(t), pdf.Options{}); err != nil {
+	if err := pdf.Write(&b, soatest.Since(t), pdf.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {

@@ -108,3 +108,14 @@ func Derive(tb testing.TB, dir string) *soa.SoA {
 	}
 	return s
 }
+
+// Since is the 2026 example with the changes since the 2025 one, as
+// "soa build examples/acme-saas --since examples/acme-saas-2025" makes it.
+func Since(tb testing.TB) *soa.SoA {
+	tb.Helper()
+	s := Valid(tb, Example("acme-saas"))
+	old := Derive(tb, Example("acme-saas-2025"))
+	s.Changes = soa.Compare(old.ToJSON(), s.ToJSON())
+	s.Changes.Old.Source, s.Changes.New.Source = "examples/acme-saas-2025", "examples/acme-saas"
+	return s
+}

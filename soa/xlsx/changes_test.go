@@ -17,17 +17,6 @@ import (
 	"github.com/soa-tool/soa/soa/xlsx"
 )
 
-// sinceExample is the 2026 example with the changes since the 2025 one, as soa build
-// examples/acme-saas --since examples/acme-saas-2025 makes it.
-func sinceExample(tb testing.TB) *soa.SoA {
-	tb.Helper()
-	s := derive(tb, soatest.Example("acme-saas"))
-	old := soatest.Derive(tb, soatest.Example("acme-saas-2025"))
-	s.Changes = soa.Compare(old.ToJSON(), s.ToJSON())
-	s.Changes.Old.Source, s.Changes.New.Source = "examples/acme-saas-2025", "examples/acme-saas"
-	return s
-}
-
 // changeHeadings are the group headings soa diff prints, in order: the unindented lines after
 // the title and the summary.
 func changeHeadings(tb testing.TB, c *soa.Changes) []string {
@@ -46,7 +35,7 @@ func changeHeadings(tb testing.TB, c *soa.Changes) []string {
 }
 
 func TestChangesSheet(t *testing.T) {
-	s := sinceExample(t)
+	s := soatest.Since(t)
 	c := s.Changes
 	f := open(t, render(t, s))
 	want := []string{xlsx.SheetSoA, xlsx.SheetChanges, xlsx.SheetSummary, xlsx.SheetRisks, xlsx.SheetHeatMap, xlsx.SheetDocument}
@@ -175,7 +164,7 @@ func TestChangesSheet(t *testing.T) {
 
 // The other sheets are the same with and without the changes.
 func TestChangesLeaveOtherSheets(t *testing.T) {
-	with := open(t, render(t, sinceExample(t)))
+	with := open(t, render(t, soatest.Since(t)))
 	without := open(t, render(t, derive(t, soatest.Example("acme-saas"))))
 	for _, sh := range xlsx.Sheets {
 		a, err := with.GetRows(sh)
@@ -193,9 +182,9 @@ func TestChangesLeaveOtherSheets(t *testing.T) {
 }
 
 func TestChangesDeterministic(t *testing.T) {
-	first := render(t, sinceExample(t))
+	first := render(t, soatest.Since(t))
 	for range 3 {
-		if !bytes.Equal(first, render(t, sinceExample(t))) {
+		if !bytes.Equal(first, render(t, soatest.Since(t))) {
 			t.Fatal("two renders with the changes differ")
 		}
 	}
@@ -226,7 +215,7 @@ func TestWithoutChangesUnchanged(t *testing.T) {
 // LibreOffice opens the workbook with the Changes sheet and prints it.
 func TestChangesLibreOffice(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "soa.xlsx")
-	if err := os.WriteFile(path, render(t, sinceExample(t)), 0o644); err != nil {
+	if err := os.WriteFile(path, render(t, soatest.Since(t)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out := clienttest.Convert(t, path, "pdf", "")
