@@ -35,6 +35,16 @@ func IsPlaceholder(s string) bool {
 
 func (s *SoA) checkDocument(today time.Time) {
 	d := s.Document
+	if d.ApprovedOn.After(today) {
+		s.Findings.Warnf(d.Pos["document.approved_on"], "future-date",
+			"the approval is dated %s, after today (%s); an approval is recorded once it has been given — correct approved_on", DateString(d.ApprovedOn), DateString(today))
+	}
+	for i, h := range d.History {
+		if h.Date.After(today) {
+			s.Findings.Warnf(d.Pos[fmt.Sprintf("document.history[%d]", i)], "future-date",
+				"history entry %s is dated %s, after today (%s); correct its date", h.Version, DateString(h.Date), DateString(today))
+		}
+	}
 	if !d.NextReview.IsZero() && d.NextReview.Before(today) {
 		s.Findings.Warnf(d.Pos["document.next_review"], "review-overdue",
 			"the document's next review (%s) has passed; review the SoA and set a new next_review", DateString(d.NextReview))

@@ -700,6 +700,8 @@ func TestRuleApproval(t *testing.T) {
 		{name: "approved_by empty", mut: sub(isms, "  approved_by: John Smith, CEO\n", "  approved_by:\n"),
 			want: []want{wantError("approval", isms, "  |approved_on", "approved_by is empty but approved_on is given")}},
 		{name: "a draft has neither", mut: sub(isms, "  approved_by: John Smith, CEO\n  approved_on: 2026-01-10\n", ""), want: nil},
+		{name: "approval in the future", mut: sub(isms, "approved_on: 2026-01-10", "approved_on: 2027-01-01"),
+			want: []want{wantWarning("future-date", isms, "  |approved_on", "the approval is dated 2027-01-01, after today (2026-06-01)")}},
 	})
 }
 

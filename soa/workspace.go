@@ -258,6 +258,7 @@ func (ws *Workspace) readHistory(r *reader, doc *object) {
 		if o.require("date", "give the date of the revision (YYYY-MM-DD)") {
 			rev.Date = o.date("date")
 		}
+		ws.Document.Pos[fmt.Sprintf("document.history[%d]", i)] = o.at("date")
 		ws.Document.History = append(ws.Document.History, rev)
 	}
 }

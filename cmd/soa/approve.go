@@ -34,13 +34,18 @@ func approveCommand() command {
 			if by == "" {
 				return usage("--by is required: name who approved the document, e.g. soa approve %s --by \"Siobhán O'Connor, CEO\"", dir)
 			}
-			var date time.Time
-			if on == "" {
-				if date, err = soa.Today(); err != nil {
-					return usage("%v", err)
+			today, err := soa.Today()
+			if err != nil {
+				return usage("%v", err)
+			}
+			date := today
+			if on != "" {
+				if date, err = time.Parse(time.DateOnly, strings.TrimSpace(on)); err != nil {
+					return usage("--on %q is not a date; write it YYYY-MM-DD, e.g. --on 2026-10-15", on)
 				}
-			} else if date, err = time.Parse(time.DateOnly, strings.TrimSpace(on)); err != nil {
-				return usage("--on %q is not a date; write it YYYY-MM-DD, e.g. --on 2026-10-15", on)
+				if date.After(today) {
+					return usage("--on %s is in the future: record an approval once it has been given (today is %s)", soa.DateString(date), soa.DateString(today))
+				}
 			}
 			path, b, doc, err := readISMS(dir, c.App.ErrWriter)
 			if err != nil {
@@ -53,6 +58,9 @@ func approveCommand() command {
 			e, err := soa.ApproveISMS(path, b, by, date)
 			if err != nil {
 				return problems(err)
+			}
+			if doc.Approved() && (doc.ApprovedBy != by || !doc.ApprovedOn.Equal(date)) {
+				fmt.Fprintf(c.App.ErrWriter, "soa: note: this replaces the approval by %s on %s\n", doc.ApprovedBy, soa.DateString(doc.ApprovedOn))
 			}
 			if bytes.Equal(e.Data, b) {
 				fmt.Fprintf(c.App.Writer, "the approval of version %s by %s on %s is already recorded; %s was not changed\n", doc.Version, by, soa.DateString(date), path)

@@ -24,6 +24,7 @@ func TestApprove(t *testing.T) {
 		{nil, 2, "--by is required"},
 		{[]string{"--by", "CEO", "--on", "27/11/2026"}, 2, `--on "27/11/2026" is not a date; write it YYYY-MM-DD`},
 		{[]string{"--by", "CEO", "--on", "2026-11-26"}, 2, "soa: 2026-11-26 is before the newest history entry (version 2.1 of 2026-11-27): an approval comes after the version it approves\nsoa: give --on 2026-11-27 or later"},
+		{[]string{"--by", "CEO", "--on", "2026-11-30"}, 2, "soa: --on 2026-11-30 is in the future: record an approval once it has been given (today is 2026-11-27)"},
 	}
 	for _, tt := range tests {
 		_, errs, code := runCLI(t, append([]string{"approve", dir}, tt.args...)...)
@@ -41,10 +42,11 @@ func TestApprove(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "is already recorded") {
 		t.Errorf("again: exit %d\n%s", code, out)
 	}
-	// A later approval by someone else replaces the values in place.
-	out, _, code = runCLI(t, "approve", dir, "--by", "Board", "--on", "2026-11-30")
-	if code != 0 || !strings.Contains(out, "@@ -20,2 +20,2 @@\n-  approved_by: Siobhán O'Connor, CEO\n-  approved_on: 2026-11-27\n+  approved_by: Board\n+  approved_on: 2026-11-30\n") {
-		t.Errorf("replace: exit %d\n%s", code, out)
+	// An approval by someone else replaces the values in place, and says so.
+	out, errs, code = runCLI(t, "approve", dir, "--by", "Board")
+	if code != 0 || !strings.Contains(out, "@@ -20,2 +20,2 @@\n-  approved_by: Siobhán O'Connor, CEO\n-  approved_on: 2026-11-27\n+  approved_by: Board\n+  approved_on: 2026-11-27\n") ||
+		!strings.Contains(errs, "soa: note: this replaces the approval by Siobhán O'Connor, CEO on 2026-11-27") {
+		t.Errorf("replace: exit %d\n%s\n%s", code, out, errs)
 	}
 	if _, errs, code := runCLI(t, "build", dir, "--final", "-o", t.TempDir(), "-f", "json"); code != 0 {
 		t.Errorf("final build after release and approval: exit %d, %s", code, errs)

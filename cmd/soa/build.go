@@ -137,6 +137,9 @@ func pdfOptions(font, bold string, soc2 bool) (pdf.Options, error) {
 		if err != nil {
 			return opt, usage("cannot read font: %v", err)
 		}
+		if err := pdf.CheckFont(b); err != nil {
+			return opt, usage("font %s: %v", f.path, err)
+		}
 		*f.dst = b
 	}
 	return opt, nil

@@ -107,6 +107,7 @@ var hostiles = []hostile{
 	{name: "bad SOURCE_DATE_EPOCH", env: map[string]string{"SOURCE_DATE_EPOCH": "yesterday"}, code: 2, stderr: "SOURCE_DATE_EPOCH=\"yesterday\" is not a number"},
 	{name: "unknown format", args: []string{"--format", "docx"}, code: 2, stderr: `--format "docx": choose from xlsx, pdf, json, csv`},
 	{name: "two directories", args: []string{"{dir}"}, code: 2, stderr: "takes one workspace directory"},
+	{name: "font that is not a font", args: []string{"--font", "{dir}/isms.yaml"}, code: 2, stderr: "isms.yaml: the file is not a TrueType font (.ttf)"},
 }
 
 var position = regexp.MustCompile(`^(\S+?\.yaml(?::\d+(?::\d+)?)?): (error|warning): `)

@@ -38,7 +38,7 @@ func initCommand() command {
 			if fromSOC2 != "" {
 				return initFromSOC2(c, fromSOC2, dir, force)
 			}
-			if err := writeStarter(c.App.Writer, dir, starterFiles(templates.Controls()), force); err != nil {
+			if err := writeStarter(c.App.Writer, dir, starterFiles(templates.Controls()), force, ""); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.App.Writer, "next: fill in isms.yaml (organization, scope, document owner), replace the example risk in\n"+
@@ -73,8 +73,9 @@ func starterFiles(controls []byte) []starterFile {
 // writeStarter writes files into dir, creating directories as needed, and prints each path
 // written. When any file already exists it writes nothing and returns a usage error naming
 // them, unless force is set. Each file goes through a temporary name and a rename, so none is
-// left half written.
-func writeStarter(w io.Writer, dir string, files []starterFile, force bool) error {
+// left half written. fromSOC2 is the --from-soc2 file, if any, for the hint that repeats the
+// command.
+func writeStarter(w io.Writer, dir string, files []starterFile, force bool, fromSOC2 string) error {
 	var exist []string
 	dirs := map[string][]output.File{}
 	var order []string
@@ -102,9 +103,13 @@ func writeStarter(w io.Writer, dir string, files []starterFile, force bool) erro
 		if len(exist) > 1 {
 			verb = "already exist"
 		}
+		from := ""
+		if fromSOC2 != "" {
+			from = " --from-soc2 " + shellArg(fromSOC2)
+		}
 		return usage("%s %s; soa init does not overwrite files, so it wrote nothing\n"+
-			"run 'soa init --force%s' to overwrite them with the starter files, or give another directory",
-			joinAnd(exist), verb, dirArg(dir))
+			"run 'soa init --force%s%s' to overwrite them with the starter files, or give another directory",
+			joinAnd(exist), verb, from, dirArg(dir))
 	}
 	for _, sub := range order {
 		written, err := output.WriteAll(sub, dirs[sub], nil)

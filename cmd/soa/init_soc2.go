@@ -25,7 +25,7 @@ func initFromSOC2(c *cli.Context, file, dir string, force bool) error {
 			return usage("%s is both the SOC 2 control list and a file soa init writes; give the workspace another directory", file)
 		}
 	}
-	if err := writeStarter(c.App.Writer, dir, files, force); err != nil {
+	if err := writeStarter(c.App.Writer, dir, files, force, file); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.Writer, "controls.yaml: of the 93 Annex A controls, %d are covered by the SOC 2 program (status implemented),\n"+

@@ -71,13 +71,55 @@ func WriteAll(dir string, files []File, inputs []string) ([]Written, error) {
 		}
 		out = append(out, Written{Path: filepath.Join(dir, f.Name), Size: size})
 	}
-	for i, f := range files {
-		if err := os.Rename(temps[i], filepath.Join(dir, f.Name)); err != nil {
-			cleanup()
-			return nil, fmt.Errorf("cannot put %s in place: %w", f.Name, err)
-		}
+	if err := place(dir, files, temps); err != nil {
+		cleanup()
+		return nil, err
 	}
 	return out, nil
+}
+
+// place renames the rendered files into place. A target that cannot be replaced (a directory,
+// say) is found before anything moves; should a rename still fail, the files already
+// replaced are put back, so the outputs stay all old or all new.
+func place(dir string, files []File, temps []string) error {
+	for _, f := range files {
+		if st, err := os.Lstat(filepath.Join(dir, f.Name)); err == nil && st.IsDir() {
+			return fmt.Errorf("cannot write %s: it is a directory; move it away or choose another output directory with -o", filepath.Join(dir, f.Name))
+		}
+	}
+	var backups []string // "" where there was no earlier output
+	restore := func() {
+		for i := len(backups) - 1; i >= 0; i-- {
+			target := filepath.Join(dir, files[i].Name)
+			if backups[i] == "" {
+				os.Remove(target)
+			} else {
+				os.Rename(backups[i], target)
+			}
+		}
+	}
+	for i, f := range files {
+		target := filepath.Join(dir, f.Name)
+		backup := ""
+		if _, err := os.Lstat(target); err == nil {
+			backup = temps[i] + ".old"
+			if err := os.Rename(target, backup); err != nil {
+				restore()
+				return fmt.Errorf("cannot replace %s: %w", target, err)
+			}
+		}
+		backups = append(backups, backup)
+		if err := os.Rename(temps[i], target); err != nil {
+			restore()
+			return fmt.Errorf("cannot put %s in place: %w", f.Name, err)
+		}
+	}
+	for _, b := range backups {
+		if b != "" {
+			os.Remove(b)
+		}
+	}
+	return nil
 }
 
 // resolve gives an absolute path with links and .. resolved.

@@ -144,3 +144,42 @@ func TestRefusals(t *testing.T) {
 		t.Errorf("linked input changed to %q", b)
 	}
 }
+
+// TestDirectoryInTheWay: when one output cannot be replaced, none is.
+func TestDirectoryInTheWay(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := WriteAll(dir, []File{{"a.txt", text("old a")}, {"c.txt", text("old c")}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "b.txt"), 0o755)
+	_, err := WriteAll(dir, []File{{"a.txt", text("new a")}, {"b.txt", text("new b")}, {"c.txt", text("new c")}}, nil)
+	if err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Fatalf("err = %v, want a refusal naming the directory", err)
+	}
+	for n, want := range map[string]string{"a.txt": "old a", "c.txt": "old c"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, n)); string(b) != want {
+			t.Errorf("%s = %q, want %q", n, b, want)
+		}
+	}
+	if got := names(t, dir); !slices.Equal(got, []string{"a.txt", "b.txt", "c.txt"}) {
+		t.Errorf("directory holds %v", got)
+	}
+}
+
+// TestPlaceRestores: a rename that fails half way puts the earlier outputs back.
+func TestPlaceRestores(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("old a"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".a.tmp"), []byte("new a"), 0o644)
+	// The second temporary file does not exist, so its rename fails after the first one.
+	err := place(dir, []File{{Name: "a.txt"}, {Name: "b.txt"}}, []string{filepath.Join(dir, ".a.tmp"), filepath.Join(dir, ".b.tmp")})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "a.txt")); string(b) != "old a" {
+		t.Errorf("a.txt = %q after a failed placement, want the old content", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b.txt")); err == nil {
+		t.Error("b.txt exists after a failed placement")
+	}
+}

@@ -120,8 +120,11 @@ func newMeasurer(regular, bold []byte) (f *gofpdf.Fpdf, err error) {
 	return f, nil
 }
 
-// checkTrueType accepts TrueType outlines only: gofpdf cannot embed CFF-based OpenType
-// (OTTO) or collections (ttcf), and prints to stdout when given one.
+// CheckFont reports whether b is a font the PDF can embed: TrueType outlines only, since
+// gofpdf cannot embed CFF-based OpenType (OTTO) or collections (ttcf), and prints to stdout
+// when given one.
+func CheckFont(b []byte) error { return checkTrueType(b) }
+
 func checkTrueType(b []byte) error {
 	switch {
 	case len(b) < 12:
