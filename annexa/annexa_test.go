@@ -142,6 +142,7 @@ func TestResolve(t *testing.T) {
 		{"A.5.38", Unknown, `"A.5.38" is not an ISO/IEC 27001:2022 Annex A control; did you mean A.5.36 Compliance with policies, rules and standards for information security or A.5.37 Documented operating procedures?`},
 		{"A.9.1", Unknown, "did you mean A.8.1 User end point devices or A.8.2 Privileged access rights?"},
 		{"x", BadForm, `"x" is not a control ID`},
+		{"A.9.9.9", No2013, `"A.9.9.9" is written like an ISO/IEC 27001:2013 control, but the 2013 Annex A has no such control`},
 	}
 	for _, tt := range tests {
 		_, err := Resolve(tt.in)

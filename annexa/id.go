@@ -35,7 +35,7 @@ func (id ID) IsZero() bool { return id == ID{} }
 func (id ID) MarshalText() ([]byte, error) { return []byte(id.String()), nil }
 
 // AcceptedForms says how a control ID may be written; error messages end with it.
-const AcceptedForms = "write it as 5.1, A.5.1 or A.05.01"
+const AcceptedForms = "write it as 5.1, A.5.1, a.5.1, A 5.1 or A.05.01"
 
 // ParseID reads a control ID written as 5.1, A.5.1, a.5.1, A 5.1 or A.05.01, with surrounding
 // spaces allowed. It checks the form only; [Resolve] also checks that the control exists.
@@ -91,6 +91,7 @@ const (
 	BadForm IDErrorKind = iota // not written as an ID at all
 	Unknown                    // well formed, but not a 2022 control
 	Old                        // a 2013 control; Replacements says what replaced it
+	No2013                     // written like a 2013 control, but the 2013 Annex A has none such
 )
 
 // IDError reports a control ID that is not a 2022 Annex A control.
@@ -107,6 +108,9 @@ func (e *IDError) Error() string {
 		c, _ := Lookup2013(e.Input)
 		return fmt.Sprintf("%s is an ISO/IEC 27001:2013 control (%s); in the 2022 Annex A it is %s",
 			c.ID, c.Title, describe(e.Replacements, " and "))
+	case No2013:
+		return fmt.Sprintf("%q is written like an ISO/IEC 27001:2013 control, but the 2013 Annex A has no such control; give a 2022 control, %s",
+			strings.TrimSpace(e.Input), AcceptedForms)
 	case Unknown:
 		return fmt.Sprintf("%q is not an ISO/IEC 27001:2022 Annex A control; did you mean %s?",
 			strings.TrimSpace(e.Input), describe(e.Nearest, " or "))
@@ -133,6 +137,9 @@ func describe(ids []ID, sep string) string {
 func Resolve(s string) (ID, error) {
 	if c, ok := Lookup2013(s); ok {
 		return ID{}, &IDError{Input: s, Kind: Old, Replacements: c.Now}
+	}
+	if _, ok := parse2013(s); ok {
+		return ID{}, &IDError{Input: s, Kind: No2013}
 	}
 	id, err := ParseID(s)
 	if err != nil {

@@ -127,7 +127,7 @@ func (m Method) Check() finding.List {
 			last.Name, last.Max, max, len(m.Likelihood), len(m.Impact), max)
 	}
 	if max > 0 && (m.Acceptance < 1 || m.Acceptance > max) {
-		l.Errorf(at(m.Pos, "acceptance"), "method", "risk_method.acceptance is %d, outside the score range 1..%d", m.Acceptance, max)
+		l.Errorf(at(m.Pos, "acceptance"), "method", "risk_method.acceptance is %d, outside the score range 1..%d; set it to the highest residual score accepted without the owner's sign-off", m.Acceptance, max)
 	}
 	return l
 }
@@ -174,8 +174,11 @@ func ParseOption(s string) (Option, bool) {
 type Treatment struct {
 	Option   Option
 	Controls []annexa.ID // Annex A controls chosen, in the order written
-	Plan     string
-	Due      time.Time // zero when not given
+	// ControlsGiven is true when controls were written, even if none was a valid ID (those
+	// are reported where they stand, not again as "no controls").
+	ControlsGiven bool
+	Plan          string
+	Due           time.Time // zero when not given
 }
 
 // Risk is one entry of the risk register.
@@ -212,7 +215,7 @@ func Check(risks []Risk, m Method, today time.Time) finding.List {
 	var l finding.List
 	for _, r := range risks {
 		opt := r.Treatment.Option
-		if (opt == Modify || opt == Share) && len(r.Treatment.Controls) == 0 {
+		if (opt == Modify || opt == Share) && len(r.Treatment.Controls) == 0 && !r.Treatment.ControlsGiven {
 			l.Errorf(r.At("treatment"), "treatment-controls",
 				"risk %s is treated with %q but names no controls; list the Annex A controls that treat it under treatment.controls", r.ID, opt)
 		}

@@ -133,7 +133,11 @@ func (s *SoA) checkControl(ws *Workspace, e *Entry, today time.Time) {
 		if !d.Decided {
 			why = " (" + selectedBy + ")"
 		}
-		s.Findings.Errorf(at("applicable"), "status",
+		where := "applicable"
+		if _, ok := d.Pos["status"]; ok {
+			where = "status"
+		}
+		s.Findings.Errorf(at(where), "status",
 			"%s is applicable%s but has no status; add status: %s", id, why, strings.Join(Statuses, " | "))
 	}
 	if d.Owner == "" {

@@ -159,3 +159,37 @@ func TestIsPlaceholder(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntaxErrorLine: yaml.v3 names the line where the enclosing mapping began (line 3 here,
+// "controls:"); the finding points at the line that breaks the file.
+func TestSyntaxErrorLine(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range Files {
+		b, _ := os.ReadFile(filepath.Join("..", "examples", "acme-saas", f))
+		os.WriteFile(filepath.Join(dir, f), b, 0o644)
+	}
+	path := filepath.Join(dir, ControlsFile)
+	b, _ := os.ReadFile(path)
+	lines := strings.Split(string(b), "\n")
+	bad := 0
+	for i, l := range lines {
+		if i > 400 && strings.HasPrefix(l, "    owner: ") {
+			lines[i] = "   " + strings.TrimSpace(l) // three spaces instead of four
+			bad = i + 1
+			break
+		}
+	}
+	os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644)
+	ws, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range ws.Findings {
+		got = append(got, f.String())
+	}
+	want := fmt.Sprintf("%s:%d:4: error: YAML syntax: did not find expected key", path, bad)
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("findings %q, want one starting %q", got, want)
+	}
+}

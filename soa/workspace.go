@@ -133,7 +133,7 @@ func (e *IOError) Unwrap() error { return e.Err }
 func Load(dir string) (*Workspace, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, &IOError{fmt.Errorf("cannot read workspace %s: %w", dir, errors.Unwrap(err))}
+		return nil, &IOError{fmt.Errorf("cannot read workspace %s: %w\ngive the directory that holds isms.yaml, risks.yaml and controls.yaml, or create one with 'soa init %s'", dir, errors.Unwrap(err), dir)}
 	}
 	if !st.IsDir() {
 		return nil, &IOError{fmt.Errorf("%s is not a directory; give the workspace directory that holds isms.yaml, risks.yaml and controls.yaml", dir)}
@@ -151,7 +151,7 @@ func LoadFS(fsys fs.FS, dir string) (*Workspace, error) {
 		b, err := readLimited(fsys, f)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			ws.Findings.Errorf(finding.Pos{File: name}, "missing-file", "%s is missing; run 'soa init %s' to write a starter, or check the directory", f, dir)
+			ws.Findings.Errorf(finding.Pos{File: name, Line: 1, Col: 1}, "missing-file", "%s is missing; run 'soa init %s' to write a starter, or check the directory", f, dir)
 			continue
 		case err != nil:
 			return nil, &IOError{fmt.Errorf("cannot read %s: %w", name, err)}
@@ -172,14 +172,22 @@ func LoadFS(fsys fs.FS, dir string) (*Workspace, error) {
 // readLimited reads a file, reading at most one byte past MaxFileSize so that parse can
 // refuse a larger one without holding it all.
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	// Stat before opening: opening a named pipe would wait for a writer.
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s is a directory, not a file", name)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (a device, pipe or socket); give the workspace file itself", name)
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory, not a file", name)
-	}
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
@@ -219,8 +227,12 @@ func (ws *Workspace) readISMS(r *reader, n *yaml.Node) {
 			}
 			_, hasBy := doc.keys["approved_by"]
 			_, hasOn := doc.keys["approved_on"]
-			if d.ApprovedBy != "" && !hasOn {
-				r.l.Errorf(doc.at("approved_by"), "approval", "approved_by is given without approved_on; add the date of approval (YYYY-MM-DD)")
+			if d.ApprovedBy != "" && doc.node("approved_on") == nil {
+				msg := "approved_by is given without approved_on; add the date of approval (YYYY-MM-DD)"
+				if hasOn {
+					msg = "approved_by is given but approved_on is empty; add the date of approval (YYYY-MM-DD)"
+				}
+				r.l.Errorf(doc.at("approved_by"), "approval", "%s", msg)
 			}
 			if d.ApprovedBy == "" && hasOn && doc.node("approved_on") != nil {
 				msg := "approved_on is given without approved_by; name who approved the document, or remove approved_on for a draft"
@@ -270,6 +282,7 @@ func (ws *Workspace) readMethod(r *reader, n *yaml.Node) {
 	}
 	m := &ws.Method
 	m.Pos = map[string]finding.Pos{"": o.at("")}
+	before := ws.Findings.Count(finding.Error)
 	ok := true
 	for _, key := range []string{"likelihood", "impact"} {
 		m.Pos[key] = o.at(key)
@@ -321,6 +334,9 @@ func (ws *Workspace) readMethod(r *reader, n *yaml.Node) {
 		m.Acceptance, _ = o.integer("acceptance")
 	} else {
 		ok = false
+	}
+	if ws.Findings.Count(finding.Error) > before {
+		return // a value could not be read: checking the method would report its absence too
 	}
 	mf := m.Check()
 	ws.Findings = append(ws.Findings, mf...)
@@ -414,7 +430,11 @@ func (ws *Workspace) rating(o *object) risk.Rating {
 		if !ws.methodOK {
 			continue // the method's own findings say what to fix first
 		}
-		n, err := risk.Value(scales[key], v.Value)
+		text := o.str(key) // reports a value over the field limit
+		if len(text) > MaxFieldSize {
+			continue
+		}
+		n, err := risk.Value(scales[key], text)
 		if err != nil {
 			o.r.errorf(v, "scale", "%s: %v", o.full(key), err)
 			continue
@@ -446,7 +466,9 @@ func (ws *Workspace) readTreatment(r *reader, o *object, k *risk.Risk) {
 	}
 	k.Treatment.Plan = t.str("plan")
 	k.Treatment.Due = t.date("due")
-	for i, it := range t.list("controls", true) {
+	written := t.list("controls", true)
+	k.Treatment.ControlsGiven = len(written) > 0
+	for i, it := range written {
 		k.Pos[fmt.Sprintf("treatment.controls[%d]", i)] = it.Pos
 		id, err := annexa.Resolve(it.Value)
 		if err != nil {

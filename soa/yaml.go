@@ -96,18 +96,29 @@ func (r *reader) parse(b []byte) *yaml.Node {
 	return doc.Content[0]
 }
 
-// parserErrors are the yaml.v3 messages of parser (not scanner) errors. For these yaml.v3
-// reports the 0-based line of the enclosing construct (decode.go, parser.fail), one less than
-// the line it means.
-var parserErrors = []string{
-	"did not find expected <document start>", "did not find expected node content",
-	"did not find expected key", "did not find expected '-' indicator",
-	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "found undefined tag handle",
-}
-
 var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 
 func (r *reader) syntax(err error, b []byte) {
+	msg, line := syntaxMessage(err)
+	col := 1
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		// yaml.v3 gives no line for this one: point at the first use of the alias.
+		if i := bytes.Index(b, []byte("*"+m[1])); i >= 0 {
+			line = bytes.Count(b[:i], []byte("\n")) + 1
+		}
+	} else if l, ok := failingLine(b, msg, max(line-1, 1)); ok {
+		line = l
+	}
+	if lines := bytes.Split(b, []byte("\n")); line <= len(lines) {
+		text := string(lines[line-1])
+		col = utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeft(text, " ")) + 1
+	}
+	r.l.Errorf(finding.Pos{File: r.file, Line: line, Col: col}, "yaml",
+		"YAML syntax: %s; check the indentation and quoting on this line or the one before", msg)
+}
+
+// syntaxMessage splits a yaml.v3 error into its message and the line it names (1 if none).
+func syntaxMessage(err error) (string, int) {
 	msg, line := err.Error(), 1
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -116,23 +127,51 @@ func (r *reader) syntax(err error, b []byte) {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		if m[1] != "" {
 			line, _ = strconv.Atoi(m[1])
-			if contains(parserErrors, m[2]) {
-				line++
-			}
 		}
 		msg = m[2]
 	}
-	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
-		// yaml.v3 gives no line for this one: point at the first use of the alias.
-		if i := bytes.Index(b, []byte("*"+m[1])); i >= 0 {
-			line = bytes.Count(b[:i], []byte("\n")) + 1
-		}
-	}
-	r.l.Errorf(finding.Pos{File: r.file, Line: line, Col: 1}, "yaml",
-		"YAML syntax: %s; check the indentation and quoting on this line or the one before", msg)
+	return msg, line
 }
 
-// sound checks the tree for anchors, aliases, duplicate keys and depth.
+// failingLine finds where a syntax error is: yaml.v3 often names the line where the enclosing
+// mapping began, or one before the error. The first line from which the file's beginning
+// stops parsing, with the same message, is the line the user has to look at. It searches
+// from line from on, by halving, so a file of n lines costs about log2(n) parses.
+func failingLine(b []byte, msg string, from int) (int, bool) {
+	ends := []int{}
+	for i, c := range b {
+		if c == '\n' {
+			ends = append(ends, i)
+		}
+	}
+	ends = append(ends, len(b))
+	fails := func(k int) bool { // the first k lines fail with msg
+		var n yaml.Node
+		err := yaml.Unmarshal(b[:ends[k-1]], &n)
+		if err == nil {
+			return false
+		}
+		m, _ := syntaxMessage(err)
+		return m == msg
+	}
+	lo, hi := from, len(ends)
+	if lo > hi || !fails(hi) {
+		return 0, false
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo, true
+}
+
+// sound checks the tree for anchors, aliases and depth, which make the file unusable, and for
+// duplicate and non-text keys, which are reported and dropped (the first of duplicates stays)
+// so that the rest of the file is still checked.
 func (r *reader) sound(n *yaml.Node, depth int) bool {
 	if depth > MaxDepth {
 		r.errorf(n, "limit", "nesting deeper than %d levels; no workspace file needs this much", MaxDepth)
@@ -142,24 +181,25 @@ func (r *reader) sound(n *yaml.Node, depth int) bool {
 		r.errorf(n, "yaml", "anchors and aliases (& and *) are not supported in workspace files; write the value out in full")
 		return false
 	}
-	ok := true
 	if n.Kind == yaml.MappingNode {
 		seen := map[string]*yaml.Node{}
+		kept := n.Content[:0]
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if k.Kind != yaml.ScalarNode {
 				r.errorf(k, "type", "a key must be plain text")
-				ok = false
 				continue
 			}
 			if first, dup := seen[k.Value]; dup {
-				r.errorf(k, "duplicate-key", "key %q is given twice (first on line %d); keep one", k.Value, first.Line)
-				ok = false
-			} else {
-				seen[k.Value] = k
+				r.errorf(k, "duplicate-key", "key %q is given twice (first on line %d); keep one — the first is used", k.Value, first.Line)
+				continue
 			}
+			seen[k.Value] = k
+			kept = append(kept, k, n.Content[i+1])
 		}
+		n.Content = kept
 	}
+	ok := true
 	for _, c := range n.Content {
 		ok = r.sound(c, depth+1) && ok
 	}
@@ -298,8 +338,9 @@ func (o *object) str(key string) string {
 	}
 	if len(v.Value) > MaxFieldSize {
 		o.r.errorf(v, "limit", "%s is %d bytes long, over the limit of %d KiB; shorten it or refer to a document", o.full(key), len(v.Value), MaxFieldSize>>10)
-		return ""
 	}
+	// Returned even when too long: the limit finding stops the build, and an empty value
+	// would add a second, wrong finding ("missing").
 	return strings.TrimSpace(v.Value)
 }
 

@@ -85,6 +85,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	app := newApp(stdout, stderr)
+	if len(args) > 1 && args[1] == "help" { // "soa help [COMMAND]" is "soa [COMMAND] --help"
+		args = append(append([]string{args[0]}, args[2:]...), "--help")
+	}
 	args = moveFlagsFirst(app, args)
 	if len(args) > 1 && !strings.HasPrefix(args[1], "-") && app.Command(args[1]) == nil {
 		msg := fmt.Sprintf("soa: unknown command %q", args[1])
@@ -145,7 +148,7 @@ func usage(format string, a ...any) error {
 
 func usageErr(c *cli.Context, err error, _ bool) error {
 	name := "soa"
-	if c.Command != nil && c.Command.Name != "" {
+	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
 		name = "soa " + c.Command.Name
 	}
 	return usage("%v\nrun '%s --help' for usage", err, name)

@@ -56,12 +56,15 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"controls"}, 0, ""},
 		{[]string{"controls", "A.9.2.1"}, 0, "soa: note: A.9.2.1 is an ISO/IEC 27001:2013 control"},
 		{[]string{"controls", "A.5.38"}, 1, `soa: "A.5.38" is not an ISO/IEC 27001:2022 Annex A control; did you mean A.5.36`},
-		{[]string{"controls", "five"}, 1, `soa: "five" is not a control ID: write it as 5.1, A.5.1 or A.05.01`},
+		{[]string{"controls", "five"}, 1, `soa: "five" is not a control ID: write it as 5.1, A.5.1, a.5.1, A 5.1 or A.05.01`},
 		{[]string{"controls", "--format", "xml"}, 2, `soa: --format "xml" is not one of table, csv, json, md`},
 		{[]string{"controls", "--theme", "legal"}, 2, "soa: --theme: unknown theme"},
 		{[]string{"controls", "--attribute", "colour=red"}, 2, "soa: --attribute \"colour=red\": write NAME=VALUE"},
 		{[]string{"controls", "--nope"}, 2, "soa: flag provided but not defined: -nope\nsoa: run 'soa controls --help' for usage"},
 		{[]string{"contrls"}, 2, "soa: unknown command \"contrls\"\nsoa: did you mean \"controls\"?"},
+		{[]string{"help"}, 0, ""},
+		{[]string{"help", "check"}, 0, ""},
+		{[]string{"--bogus"}, 2, "soa: flag provided but not defined: -bogus\nsoa: run 'soa --help' for usage"},
 	}
 	for _, tt := range tests {
 		_, errs, code := runCLI(t, tt.args...)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/soa-tool/soa/soa/soatest"
@@ -96,7 +97,13 @@ var hostiles = []hostile{
 		if err := os.Symlink("/dev/zero", filepath.Join(dir, "isms.yaml")); err != nil {
 			t.Skip(err)
 		}
-	}, code: 1, stderr: "the limit of 16 MiB", pos: "isms.yaml:1:1"},
+	}, code: 2, stderr: "isms.yaml is not a regular file (a device, pipe or socket)"},
+	{name: "isms.yaml is a named pipe", setup: func(t *testing.T, dir string) {
+		os.Remove(filepath.Join(dir, "isms.yaml"))
+		if err := syscall.Mkfifo(filepath.Join(dir, "isms.yaml"), 0o644); err != nil {
+			t.Skip(err)
+		}
+	}, code: 2, stderr: "isms.yaml is not a regular file (a device, pipe or socket)"},
 	{name: "workspace does not exist", setup: func(t *testing.T, dir string) { os.RemoveAll(dir) }, code: 2, stderr: "cannot read workspace"},
 	{name: "workspace is a file", setup: func(t *testing.T, dir string) {
 		os.RemoveAll(dir)

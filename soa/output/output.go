@@ -34,7 +34,7 @@ func WriteAll(dir string, files []File, inputs []string) ([]Written, error) {
 		return nil, fmt.Errorf("output %s is a file, not a directory; give a directory with -o", dir)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create output directory: %w", err)
+		return nil, fmt.Errorf("cannot create output directory: %w; choose a directory you can write with -o", err)
 	}
 	protected := map[string]bool{}
 	for _, in := range inputs {
