@@ -89,6 +89,13 @@ func buildCommand() command {
 			for _, f := range soa.Files {
 				inputs = append(inputs, filepath.Join(dir, f))
 			}
+			// The baseline of --since and the fonts are inputs too: a build must not replace
+			// the soa.json it was compared against.
+			for _, in := range []string{since, font, fontBold} {
+				if in != "" && !strings.HasPrefix(in, "git:") {
+					inputs = append(inputs, in)
+				}
+			}
 			written, err := output.WriteAll(out, files, inputs)
 			if err != nil {
 				return usage("%v", err)

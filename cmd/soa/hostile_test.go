@@ -114,6 +114,12 @@ var hostiles = []hostile{
 	{name: "bad SOURCE_DATE_EPOCH", env: map[string]string{"SOURCE_DATE_EPOCH": "yesterday"}, code: 2, stderr: "SOURCE_DATE_EPOCH=\"yesterday\" is not a number"},
 	{name: "unknown format", args: []string{"--format", "docx"}, code: 2, stderr: `--format "docx": choose from xlsx, pdf, json, csv`},
 	{name: "two directories", args: []string{"{dir}"}, code: 2, stderr: "takes one workspace directory"},
+	{name: "output onto the --since baseline", setup: func(t *testing.T, dir string) {
+		os.MkdirAll(filepath.Join(dir, "out"), 0o755)
+		if _, errs, code := runCLI(t, "build", dir, "-f", "json"); code != 0 {
+			t.Fatal(errs)
+		}
+	}, args: []string{"--since", "{dir}/out/soa.json", "-o", "{dir}/out/../out"}, code: 2, stderr: "refusing to write"},
 	{name: "font that is not a font", args: []string{"--font", "{dir}/isms.yaml"}, code: 2, stderr: "isms.yaml: the file is not a TrueType font (.ttf)"},
 }
 
