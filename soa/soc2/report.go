@@ -2,6 +2,7 @@ package soc2
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/soa-tool/soa/annexa"
 )
@@ -34,13 +35,33 @@ func (c Counts) Of(l Level) int {
 	return c.NotCovered
 }
 
-// Percent returns the share of the controls at level l, in whole percent rounded half up;
-// 0 when there are no controls. The three shares may add up to 99 or 101.
+// Percent returns the share of the controls at level l in whole percent, 0 when there are no
+// controls. The three shares are rounded by largest remainder so that they add up to 100.
 func (c Counts) Percent(l Level) int {
 	if c.Controls == 0 {
 		return 0
 	}
-	return (200*c.Of(l) + c.Controls) / (2 * c.Controls)
+	if c.Covered+c.Partly+c.NotCovered != c.Controls { // not a partition: round each half up
+		return (200*c.Of(l) + c.Controls) / (2 * c.Controls)
+	}
+	levels := []Level{Covered, Partly, NotCovered}
+	pct, rem := make([]int, 3), make([]int, 3)
+	left := 100
+	for i, lv := range levels {
+		pct[i], rem[i] = 100*c.Of(lv)/c.Controls, 100*c.Of(lv)%c.Controls
+		left -= pct[i]
+	}
+	for ; left > 0; left-- { // one point each to the largest remainders, first level first
+		best := 0
+		for i := range rem {
+			if rem[i] > rem[best] {
+				best = i
+			}
+		}
+		pct[best]++
+		rem[best] = -1
+	}
+	return pct[slices.Index(levels, l)]
 }
 
 // ThemeCoverage counts one theme's controls.
