@@ -319,8 +319,16 @@ func TestFont(t *testing.T) {
 	if !bytes.Contains(raw, []byte("Go Mono")) && !bytes.Contains(raw, utf16) {
 		t.Error("the embedded font is not Go Mono")
 	}
-	if !strings.Contains(strings.Join(pages(t, path, "-layout"), ""), "A.8.34") {
+	text := strings.Join(pages(t, path, "-raw"), "")
+	if !strings.Contains(text, "A.8.34") {
 		t.Error("text is missing with --font")
+	}
+	// Go Mono is wider than Go Regular: the columns of headings and statuses widen so that
+	// no word breaks inside ("Implemente" / "d").
+	for _, broken := range []string{"Implemente\n", "Applicabl\n"} {
+		if strings.Contains(text, broken) {
+			t.Errorf("with a wider font a word breaks: %q", broken)
+		}
 	}
 
 	if err := pdf.Write(&bytes.Buffer{}, s, pdf.Options{Regular: []byte("not a font")}); err == nil {

@@ -1,16 +1,32 @@
 package pdf
 
 import (
+	"strings"
+
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 	"github.com/johnfercher/maroto/v2/pkg/consts/border"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
+	"github.com/soa-tool/soa/soa"
 )
 
 // column is a table column: its heading and its share of the width.
 type column struct {
 	title  string
 	weight float64
+}
+
+// vocabulary gives the values of a column whose cells come from a fixed list, which must
+// not break inside a word.
+func vocabulary(title string) []string {
+	if title != "Status" {
+		return nil
+	}
+	var out []string
+	for _, st := range soa.Statuses {
+		out = append(out, soa.StatusTitle(st))
+	}
+	return out
 }
 
 // table is a table whose column header opens every page it runs on.
@@ -29,6 +45,8 @@ func (r *renderer) newTable(cols []column, cont string) *table {
 	t := &table{r: r, cols: cols, cont: cont, aligns: make([]align.Type, len(cols)),
 		rs: rowSpec{fontSize: 7.5, padTop: 1.3, padBottom: 1.6, padSide: 1.3, borderGrey: rule},
 		hs: rowSpec{fontSize: 7.5, padTop: 1.5, padBottom: 1.5, padSide: 1.3, borderGrey: navy}}
+	cols = t.fitWords(cols)
+	t.cols = cols
 	total := 0.0
 	for _, c := range cols {
 		total += c.weight
@@ -119,4 +137,44 @@ func (t *table) addStyled(i int, cells [][]line, bg *props.Color, colBG map[int]
 		return c
 	}
 	t.r.d.entry(t.rs, cols, cont)
+}
+
+// fitWords widens a column whose heading or listed words would break inside a word in the
+// font in use (a font given with --font may be wider than the Go fonts the weights were set
+// for), taking the width from the widest column.
+func (t *table) fitWords(cols []column) []column {
+	total := 0.0
+	for _, c := range cols {
+		total += c.weight
+	}
+	out := append([]column(nil), cols...)
+	for i, c := range out {
+		need := 0.0
+		for _, w := range strings.Fields(c.title) {
+			need = max(need, t.r.d.width(w, t.hs.fontSize, true))
+		}
+		for _, v := range vocabulary(c.title) {
+			for _, w := range strings.Fields(v) {
+				need = max(need, t.r.d.width(w, t.rs.fontSize, false))
+			}
+		}
+		need += 2*t.rs.padSide + 0.5
+		have := t.r.d.root.Width * c.weight / total
+		if need <= have {
+			continue
+		}
+		widest := 0
+		for j := range out {
+			if out[j].weight > out[widest].weight {
+				widest = j
+			}
+		}
+		if widest == i {
+			continue
+		}
+		extra := (need - have) / t.r.d.root.Width * total
+		out[i].weight += extra
+		out[widest].weight -= extra
+	}
+	return out
 }
