@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -83,4 +84,23 @@ func FirstSheet(t testing.TB, xlsx string) [][]string {
 		t.Fatal(err)
 	}
 	return recs
+}
+
+// CheckPDF runs qpdf --check on a PDF and checks with pdffonts that it has fonts and that
+// every one is embedded. It returns the number of fonts.
+func CheckPDF(t testing.TB, path string) int {
+	t.Helper()
+	Run(t, Require(t, "qpdf"), "--check", path)
+	out := string(Run(t, Require(t, "pdffonts"), path))
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no fonts:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		// name type [type] encoding emb sub uni object ID: emb is the fifth field from the end.
+		if f := strings.Fields(l); len(f) < 7 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+	return len(lines) - 2
 }
