@@ -89,12 +89,7 @@ func TestOpenSideWithErrors(t *testing.T) {
 // 2026 one committed twice (the second commit not changing the version).
 func gitRepo(t *testing.T) string {
 	t.Helper()
-	r := soatest.NewRepo(t)
-	r.Put("acme-saas-2025", "ws")
-	r.Git("add", "-A")
-	r.Git("commit", "-qm", "SoA 1.1")
-	r.Put("acme-saas", "ws")
-	r.Git("commit", "-qam", "SoA 2.0")
+	r := soatest.Releases(t)
 	isms := filepath.Join(r.Dir, "ws", soa.ISMSFile)
 	os.WriteFile(isms, append(must(os.ReadFile(isms)), "# reviewed\n"...), 0o644)
 	r.Git("commit", "-qam", "comment")

@@ -129,12 +129,7 @@ func TestDiffSideWithErrors(t *testing.T) {
 // example, then the 2026 one, in ws/. It changes into the repository.
 func gitRepo(t *testing.T) string {
 	t.Helper()
-	r := soatest.NewRepo(t)
-	r.Put("acme-saas-2025", "ws")
-	r.Git("add", "-A")
-	r.Git("commit", "-qm", "SoA 1.1")
-	r.Put("acme-saas", "ws")
-	r.Git("commit", "-qam", "SoA 2.0")
+	r := soatest.Releases(t)
 	t.Chdir(r.Dir)
 	return r.Dir
 }

@@ -53,23 +53,14 @@ func TestChanges(t *testing.T) {
 	s := soatest.Since(t)
 	c := s.Changes
 	path, _ := render(t, s, pdf.Options{})
-	layout := pages(t, path, "-layout")
-	n := pageCount(t, path)
-	if len(layout) != n {
-		t.Fatalf("pdftotext gave %d pages, pdfinfo %d", len(layout), n)
-	}
-	for i, p := range layout {
-		if want := fmt.Sprintf("Page %d of %d", i+1, n); !strings.Contains(p, want) {
-			t.Errorf("page %d lacks %q", i+1, want)
-		}
-	}
+	layout := numbered(t, path)
 	// The section follows document control, and the contents give its page.
 	m := regexp.MustCompile(`(?m)^\s*Changes in this version\s+(\d+)\s*$`).FindStringSubmatch(layout[1])
 	if m == nil {
 		t.Fatalf("the contents do not list the changes:\n%s", layout[1])
 	}
 	p, _ := strconv.Atoi(m[1])
-	if p < 3 || p > n || !regexp.MustCompile(`(?m)^\s*Changes in this version\s*$`).MatchString(layout[p-1]) {
+	if p < 3 || p > len(layout) || !regexp.MustCompile(`(?m)^\s*Changes in this version\s*$`).MatchString(layout[p-1]) {
 		t.Errorf("the contents give page %d for the changes", p)
 	}
 	if !strings.Contains(layout[p-1], "Changes from examples/acme-saas-2025, version 1.1 to examples/acme-saas, version 2.0.") {
@@ -143,13 +134,7 @@ func TestChangesLong(t *testing.T) {
 	if !strings.Contains(raw, "Controls newly applicable (1) (continued)") {
 		t.Error("the table header is not repeated")
 	}
-	layout := pages(t, path, "-layout")
-	n := len(layout)
-	for i, p := range layout {
-		if want := fmt.Sprintf("Page %d of %d", i+1, n); !strings.Contains(p, want) {
-			t.Errorf("page %d lacks %q", i+1, want)
-		}
-	}
+	numbered(t, path)
 	checkNoOverlap(t, path)
 }
 

@@ -85,9 +85,10 @@ func inOrder(got, want string) (string, bool) {
 	return "", true
 }
 
-func TestExample(t *testing.T) {
-	s := derive(t, soatest.Example("acme-saas"))
-	path, _ := render(t, s, pdf.Options{})
+// numbered extracts the PDF's pages with pdftotext -layout, checks that they are as many as
+// pdfinfo counts and that page i says "Page i of N", and returns them.
+func numbered(t *testing.T, path string) []string {
+	t.Helper()
 	layout := pages(t, path, "-layout")
 	n := pageCount(t, path)
 	if len(layout) != n {
@@ -97,6 +98,15 @@ func TestExample(t *testing.T) {
 		if want := fmt.Sprintf("Page %d of %d", i+1, n); !strings.Contains(p, want) {
 			t.Errorf("page %d lacks %q", i+1, want)
 		}
+	}
+	return layout
+}
+
+func TestExample(t *testing.T) {
+	s := derive(t, soatest.Example("acme-saas"))
+	path, _ := render(t, s, pdf.Options{})
+	layout := numbered(t, path)
+	for i, p := range layout {
 		for _, want := range []string{"Acme Cloud Ltd", "Statement of Applicability", "ISMS-SOA-01", "Version 2.0", "Confidential"} {
 			if !strings.Contains(p, want) {
 				t.Errorf("page %d lacks %q in its header or footer", i+1, want)
@@ -215,11 +225,7 @@ func TestText(t *testing.T) {
 	if !strings.Contains(raw, s.Controls[in].Control.ID.String()+"\n(cont.)") {
 		t.Error("the long entry's continuation is not marked")
 	}
-	layout := pages(t, path, "-layout")
-	n := len(layout)
-	if !strings.Contains(layout[0], fmt.Sprintf("Page 1 of %d", n)) || !strings.Contains(layout[n-1], fmt.Sprintf("Page %d of %d", n, n)) {
-		t.Errorf("page numbers are wrong: %d pages", n)
-	}
+	numbered(t, path)
 	checkNoOverlap(t, path)
 }
 

@@ -60,3 +60,16 @@ func (r *Repo) Put(example, dir string) {
 		}
 	}
 }
+
+// Releases makes a repository holding the 2025 example committed as release 1.1 in ws/, then
+// the 2026 one committed as 2.0.
+func Releases(tb testing.TB) *Repo {
+	tb.Helper()
+	r := NewRepo(tb)
+	r.Put("acme-saas-2025", "ws")
+	r.Git("add", "-A")
+	r.Git("commit", "-qm", "SoA 1.1")
+	r.Put("acme-saas", "ws")
+	r.Git("commit", "-qam", "SoA 2.0")
+	return r
+}
