@@ -17,8 +17,8 @@
 // # Crosswalk
 //
 // Each pair of the crosswalk has a fit, full or partial ([Link]). [CrosswalkFromControls] and
-// [CrosswalkFromCriteria] look it up in either direction, and a [Crosswalk] writes itself as a
-// table, CSV, JSON or Markdown (the forms of soa crosswalk) through package table.
+// [CrosswalkFromCriteria] look it up in either direction; soa crosswalk writes the result.
+// This package imports nothing of soa's: it is the leaf the others stand on.
 //
 // The package holds no SOC 2 program of a company and no coverage or gap report; those are in
 // package soa/soc2. It does not parse command lines: callers resolve the IDs they are given

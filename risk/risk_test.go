@@ -4,9 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/soa-tool/soa/annexa"
-	"github.com/soa-tool/soa/soa/finding"
 )
 
 var fiveByFive = Method{
@@ -127,49 +124,28 @@ func TestNeedsAcceptance(t *testing.T) {
 	}
 }
 
-func TestMethodCheck(t *testing.T) {
-	pos := map[string]finding.Pos{"": {File: "isms.yaml", Line: 10, Col: 3}, "acceptance": {File: "isms.yaml", Line: 18, Col: 3}}
-	good := fiveByFive
-	good.Pos = pos
-	if l := good.Check(); len(l) != 0 {
+func TestMethodProblems(t *testing.T) {
+	if l := fiveByFive.Problems(); len(l) != 0 {
 		t.Errorf("5x5 method: %v", l)
 	}
-	bad := good
+	bad := fiveByFive
 	bad.Acceptance = 26
-	l := bad.Check()
-	if len(l) != 1 || l[0].Rule != "method" || l[0].Pos.Line != 18 || !strings.Contains(l[0].Message, "outside the score range 1..25") {
+	l := bad.Problems()
+	if len(l) != 1 || l[0].Key != "acceptance" || !strings.Contains(l[0].Message, "outside the score range 1..25") {
 		t.Errorf("acceptance 26: %v", l)
 	}
-	bad = good
+	bad = fiveByFive
 	bad.Levels = nil
-	if l := bad.Check(); len(l) != 1 || l[0].Pos.Line != 10 || !strings.Contains(l[0].Message, "levels is empty") {
+	if l := bad.Problems(); len(l) != 1 || l[0].Key != "levels" || !strings.Contains(l[0].Message, "levels is empty") {
 		t.Errorf("no levels: %v", l)
 	}
 }
 
-func TestCheck(t *testing.T) {
-	today := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
-	at := map[string]finding.Pos{"": {File: "risks.yaml", Line: 2, Col: 5}}
-	risks := []Risk{
-		{ID: "R-01", Inherent: Rating{4, 5}, Residual: Rating{1, 5}, ResidualGiven: true, Pos: at,
-			Treatment: Treatment{Option: Modify, Controls: []annexa.ID{{Clause: 5, Num: 17}}, Due: today}},
-		{ID: "R-02", Inherent: Rating{4, 5}, Residual: Rating{4, 5}, Pos: at, Treatment: Treatment{Option: Share}},
-		{ID: "R-03", Inherent: Rating{2, 2}, Residual: Rating{2, 3}, ResidualGiven: true, Pos: at,
-			Treatment: Treatment{Option: Avoid, Due: today.AddDate(0, 0, -1)}},
-		{ID: "R-04", Inherent: Rating{0, 3}, Residual: Rating{2, 3}, ResidualGiven: true, Pos: at, Treatment: Treatment{Option: Avoid}},
-	}
-	l := Check(risks, fiveByFive, today)
-	var got []string
-	for _, f := range l {
-		got = append(got, f.Severity.String()+" "+f.Rule+" "+f.Message[:len("risk R-0x")])
-	}
-	want := []string{
-		"error treatment-controls risk R-02",
-		"error acceptance risk R-02",
-		"warning residual-above-inherent risk R-03",
-		"warning overdue the treat",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("Check:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+func TestDescribe(t *testing.T) {
+	want := "Risk method: score = likelihood (1–5: Rare, Unlikely, Possible, Likely, Almost certain) × impact (1–5: " +
+		"Negligible, Minor, Moderate, Major, Severe). Levels: Low 1–4; Medium 5–9; High 10–15; Critical 16–25. " +
+		"A residual score above 9 needs the risk owner's acceptance."
+	if got := fiveByFive.Describe(); got != want {
+		t.Errorf("Describe() =\n%s\nwant\n%s", got, want)
 	}
 }

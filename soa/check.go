@@ -9,6 +9,8 @@ import (
 
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // placeholders are justifications that say nothing; compared after folding case and dropping
@@ -37,35 +39,36 @@ func (s *SoA) checkDocument(today time.Time) {
 	d := s.Document
 	if d.ApprovedOn.After(today) {
 		s.Findings.Warnf(d.Pos["document.approved_on"], "future-date",
-			"the approval is dated %s, after today (%s); an approval is recorded once it has been given — correct approved_on", DateString(d.ApprovedOn), DateString(today))
+			"the approval is dated %s, after today (%s); an approval is recorded once it has been given — correct approved_on", label.Date(d.ApprovedOn), label.Date(today))
 	}
 	for i, h := range d.History {
 		if h.Date.After(today) {
 			s.Findings.Warnf(d.Pos[fmt.Sprintf("document.history[%d]", i)], "future-date",
-				"history entry %s is dated %s, after today (%s); correct its date", h.Version, DateString(h.Date), DateString(today))
+				"history entry %s is dated %s, after today (%s); correct its date", h.Version, label.Date(h.Date), label.Date(today))
 		}
 	}
 	if !d.NextReview.IsZero() && d.NextReview.Before(today) {
 		s.Findings.Warnf(d.Pos["document.next_review"], "review-overdue",
-			"the document's next review (%s) has passed; review the SoA and set a new next_review", DateString(d.NextReview))
+			"the document's next review (%s) has passed; review the SoA and set a new next_review", label.Date(d.NextReview))
 	}
 }
 
 // checkControl fills e from the workspace's decision and reports its problems.
-func (s *SoA) checkControl(ws *Workspace, e *Entry, today time.Time) {
+func (s *SoA) checkControl(ws *workspace.Workspace, e *Entry, today time.Time) {
+	e.State = StateUndecided
 	id, title := e.Control.ID, e.Control.Title
 	d := ws.Decisions[id]
 	selectedBy := s.selectedBy(id, e.Risks)
-	if d == nil && !ws.controlsRead {
+	if d == nil && !ws.ControlsRead {
 		return // controls.yaml could not be read; its findings say why
 	}
 	if d == nil {
-		p := finding.Pos{File: ws.controlsFile(), Line: ws.controlsPos.Line, Col: ws.controlsPos.Col}
+		p := ws.ControlsPos
 		msg := fmt.Sprintf("%s %s has no decision; add it under controls: with applicable: true and reasons, or applicable: false and a justification", id, title)
 		if len(e.Risks) > 0 {
 			msg = fmt.Sprintf("%s %s has no decision, but %s; add it under controls: with its status and owner", id, title, selectedBy)
 		}
-		if ws.controlsFile() != "" {
+		if ws.ControlsPos.File != "" {
 			s.Findings.Errorf(p, "undecided", "%s", msg)
 		}
 		return
@@ -78,7 +81,7 @@ func (s *SoA) checkControl(ws *Workspace, e *Entry, today time.Time) {
 	}
 	e.Justification, e.Owner, e.Implementation = d.Justification, d.Owner, d.Implementation
 	e.Evidence, e.Due, e.Review = d.Evidence, d.Due, d.Review
-	if _, given := d.Pos["applicable"]; given && !d.Decided && d.applicableBad {
+	if _, given := d.Pos["applicable"]; given && !d.Decided && d.ApplicableBad {
 		return // the type error is reported; guessing a decision would only add noise
 	}
 	switch {
@@ -91,8 +94,12 @@ func (s *SoA) checkControl(ws *Workspace, e *Entry, today time.Time) {
 		return
 	}
 	e.Decided = true
+	e.State = StateApplicable
+	if !e.Applicable {
+		e.State = StateExcluded
+	}
 	if !d.Review.IsZero() && d.Review.Before(today) {
-		s.Findings.Warnf(at("review"), "decision-review-overdue", "%s: the decision was due for review on %s; review it and set a new review date", id, DateString(d.Review))
+		s.Findings.Warnf(at("review"), "decision-review-overdue", "%s: the decision was due for review on %s; review it and set a new review date", id, label.Date(d.Review))
 	}
 	if !e.Applicable {
 		if len(e.Risks) > 0 {
@@ -109,9 +116,9 @@ func (s *SoA) checkControl(ws *Workspace, e *Entry, today time.Time) {
 		return
 	}
 	e.Reasons = slices.Clone(d.Reasons)
-	slices.SortFunc(e.Reasons, func(a, b string) int { return slices.Index(Reasons, a) - slices.Index(Reasons, b) })
+	slices.SortFunc(e.Reasons, func(a, b string) int { return slices.Index(workspace.Reasons, a) - slices.Index(workspace.Reasons, b) })
 	if len(e.Risks) > 0 {
-		e.Reasons = append(e.Reasons, ReasonRisk)
+		e.Reasons = append(e.Reasons, workspace.ReasonRisk)
 	}
 	if d.Status != "?" {
 		e.Status = d.Status
@@ -119,7 +126,7 @@ func (s *SoA) checkControl(ws *Workspace, e *Entry, today time.Time) {
 	switch {
 	case len(d.Reasons) == 0 && len(e.Risks) == 0:
 		s.Findings.Errorf(at("applicable"), "no-basis",
-			"%s %s is applicable but no risk selects it and no reason is given; add reasons (%s) or select it in a risk's treatment", id, title, strings.Join(Reasons, ", "))
+			"%s %s is applicable but no risk selects it and no reason is given; add reasons (%s) or select it in a risk's treatment", id, title, strings.Join(workspace.Reasons, ", "))
 	case len(d.Reasons) > 0 && IsPlaceholder(d.Justification):
 		s.Findings.Errorf(at("justification"), "justification",
 			"%s is included for %s without a justification%s; say why it is needed", id, strings.Join(d.Reasons, ", "), placeholderNote(d.Justification))
@@ -138,7 +145,7 @@ func (s *SoA) checkControl(ws *Workspace, e *Entry, today time.Time) {
 			where = "status"
 		}
 		s.Findings.Errorf(at(where), "status",
-			"%s is applicable%s but has no status; add status: %s", id, why, strings.Join(Statuses, " | "))
+			"%s is applicable%s but has no status; add status: %s", id, why, strings.Join(workspace.Statuses, " | "))
 	}
 	if d.Owner == "" {
 		s.Findings.Warnf(at("applicable"), "no-owner", "%s is applicable but has no owner; name who is responsible for it", id)
@@ -147,7 +154,7 @@ func (s *SoA) checkControl(ws *Workspace, e *Entry, today time.Time) {
 		if d.Due.IsZero() {
 			s.Findings.Warnf(at("status"), "no-due", "%s is %s but has no due date; add due: YYYY-MM-DD, the target date", id, e.Status)
 		} else if d.Due.Before(today) {
-			s.Findings.Warnf(at("due"), "overdue", "%s is %s and was due on %s; update the status or set a new due date", id, e.Status, DateString(d.Due))
+			s.Findings.Warnf(at("due"), "overdue", "%s is %s and was due on %s; update the status or set a new due date", id, e.Status, label.Date(d.Due))
 		}
 	}
 }
@@ -188,11 +195,4 @@ func (s *SoA) riskList(ids []string) string {
 		return strings.Join(parts, "")
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-}
-
-func (ws *Workspace) controlsFile() string {
-	if ws.controlsPos.File == "" {
-		return ""
-	}
-	return ws.controlsPos.File
 }

@@ -1,8 +1,7 @@
-package soa
+package soa_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,124 +9,25 @@ import (
 	"time"
 
 	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/internal/yamlpos"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // testToday is the date the tests judge due and review dates against.
-var testToday = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
-
-const validISMS = `organization: Test Org Ltd
-scope: Development and operation of the Test platform.
-document:
-  id: ISMS-SOA-01
-  version: "1.0"
-  owner: Jane Doe, CISO
-  approved_by: John Smith, CEO
-  approved_on: 2026-01-10
-  next_review: 2027-01-10
-risk_method:
-  likelihood: [Rare, Unlikely, Possible, Likely, Almost certain]
-  impact: [Negligible, Minor, Moderate, Major, Severe]
-  levels:
-    - {name: Low, max: 4}
-    - {name: Medium, max: 9}
-    - {name: High, max: 15}
-    - {name: Critical, max: 25}
-  acceptance: 9
-`
-
-const validRisks = `risks:
-  - id: R-01
-    title: Takeover of admin accounts
-    owner: Head of Engineering
-    likelihood: 4
-    impact: 5
-    treatment:
-      option: modify
-      controls: [A.5.17, A.8.5]
-      plan: Phishing-resistant MFA for admin roles
-      due: 2026-09-30
-    residual: {likelihood: 1, impact: 5}
-  - id: R-02
-    title: Malware on laptops
-    owner: IT Lead
-    likelihood: Possible
-    impact: Major
-    treatment:
-      option: modify
-      controls: [8.7]
-    residual: {likelihood: 2, impact: 3}
-  - id: R-03
-    title: Flood at the office
-    owner: COO
-    likelihood: 1
-    impact: 3
-    treatment:
-      option: retain
-`
-
-// riskSelected are the controls the valid register selects; they are decided by the risk
-// alone (no applicable, no reasons, no justification).
-var riskSelected = []string{"A.5.17", "A.8.5", "A.8.7"}
-
-// excluded are the controls the valid workspace excludes.
-var excluded = map[string]string{
-	"A.7.5":  "The office is in a shared building whose physical threats the landlord manages.",
-	"A.7.12": "No company premises hold information processing cabling; hosting is with AWS.",
-}
-
-// validControls decides all 93 controls: the risk-selected ones by the risk alone, two
-// exclusions, one planned control with a due date, and the rest included for business.
-func validControls() string {
-	var b strings.Builder
-	b.WriteString("controls:\n")
-	for _, c := range annexa.All() {
-		id := c.ID.String()
-		fmt.Fprintf(&b, "  %s:\n", id)
-		switch {
-		case slices.Contains(riskSelected, id):
-			fmt.Fprintf(&b, "    status: implemented\n    owner: CISO\n")
-		case excluded[id] != "":
-			fmt.Fprintf(&b, "    applicable: false\n    justification: %s\n", excluded[id])
-		case id == "A.8.12":
-			fmt.Fprintf(&b, "    applicable: true\n    reasons: [contractual]\n    justification: Customer contracts require it.\n    status: planned\n    owner: CTO\n    due: 2026-12-31\n")
-		default:
-			fmt.Fprintf(&b, "    applicable: true\n    reasons: [business]\n    justification: Needed to run %s safely.\n    status: implemented\n    owner: CISO\n", id)
-		}
-	}
-	return b.String()
-}
-
-// validFiles returns the three files of a clean workspace.
-func validFiles() map[string]string {
-	return map[string]string{ISMSFile: validISMS, RisksFile: validRisks, ControlsFile: validControls()}
-}
-
-// writeWorkspace writes files (file name to content; a file absent from the map is not written)
-// to a fresh directory.
-func writeWorkspace(t testing.TB, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+var testToday = soatest.SmallToday
 
 // check loads and derives the workspace in files, judged on testToday.
-func check(t testing.TB, files map[string]string) *SoA {
+func check(t testing.TB, files map[string]string) *soa.SoA {
 	t.Helper()
-	ws, err := Load(writeWorkspace(t, files))
+	ws, err := workspace.Load(soatest.Write(t, files))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Derive(ws, Options{Today: testToday})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return soa.Derive(ws, soa.Options{Today: testToday})
 }
 
 func dump(l finding.List) string {
@@ -139,7 +39,7 @@ func dump(l finding.List) string {
 }
 
 func TestValidWorkspaceIsClean(t *testing.T) {
-	s := check(t, validFiles())
+	s := check(t, soatest.ValidFiles())
 	if len(s.Findings) != 0 {
 		t.Fatalf("valid workspace has findings:\n%s", dump(s.Findings))
 	}
@@ -192,7 +92,7 @@ func all(ms ...mutation) mutation {
 func ctl(id, body string) mutation {
 	return func(t *testing.T, files map[string]string) {
 		t.Helper()
-		text := files[ControlsFile]
+		text := files[workspace.ControlsFile]
 		start := strings.Index(text, "\n  "+id+":\n")
 		if start < 0 {
 			t.Fatalf("no decision for %s", id)
@@ -204,7 +104,7 @@ func ctl(id, body string) mutation {
 		} else {
 			end += start + 2
 		}
-		files[ControlsFile] = text[:start] + body + text[end:]
+		files[workspace.ControlsFile] = text[:start] + body + text[end:]
 	}
 }
 
@@ -272,7 +172,7 @@ func runRuleCases(t *testing.T, cases []ruleCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			files := validFiles()
+			files := soatest.ValidFiles()
 			tc.mut(t, files)
 			s := check(t, files)
 			for _, w := range tc.want {
@@ -298,9 +198,9 @@ func runRuleCases(t *testing.T, cases []ruleCase) {
 }
 
 const (
-	isms     = ISMSFile
-	risks    = RisksFile
-	controls = ControlsFile
+	isms     = workspace.ISMSFile
+	risks    = workspace.RisksFile
+	controls = workspace.ControlsFile
 )
 
 func TestRuleYAML(t *testing.T) {
@@ -454,7 +354,7 @@ func TestRuleRequired(t *testing.T) {
 			want: []want{wantError("required", isms, "  |id: ISMS", "document.version is missing; give the version as text")}},
 		{name: "document owner empty", mut: sub(isms, "  owner: Jane Doe, CISO\n", "  owner:\n"),
 			want: []want{wantError("required", isms, "  |owner:\n", "document.owner is empty; name the document owner")}},
-		{name: "risk_method missing", mut: sub(isms, validISMS[strings.Index(validISMS, "risk_method:"):], ""),
+		{name: "risk_method missing", mut: sub(isms, soatest.ValidISMS[strings.Index(soatest.ValidISMS, "risk_method:"):], ""),
 			want: []want{wantError("required", isms, "", "risk_method is missing; add the risk method").lineCol(1, 1)}},
 		{name: "risk_method likelihood missing", mut: sub(isms, "  likelihood: [Rare, Unlikely, Possible, Likely, Almost certain]\n", ""),
 			want: []want{
@@ -702,8 +602,8 @@ func TestRuleApproval(t *testing.T) {
 }
 
 func TestRuleLimitAndEncoding(t *testing.T) {
-	long := strings.Repeat("x", MaxFieldSize+1)
-	deep := strings.Repeat("[", MaxDepth) + "x" + strings.Repeat("]", MaxDepth)
+	long := strings.Repeat("x", yamlpos.MaxFieldSize+1)
+	deep := strings.Repeat("[", yamlpos.MaxDepth) + "x" + strings.Repeat("]", yamlpos.MaxDepth)
 	crlf := func(t *testing.T, files map[string]string) {
 		for k, v := range files {
 			files[k] = "\xef\xbb\xbf" + strings.ReplaceAll(v, "\n", "\r\n")
@@ -711,11 +611,11 @@ func TestRuleLimitAndEncoding(t *testing.T) {
 	}
 	runRuleCases(t, []ruleCase{
 		{name: "field over 64 KiB", mut: sub(isms, "scope: Development and operation of the Test platform.", "scope: "+long),
-			want: []want{wantError("limit", isms, "scope: |x", fmt.Sprintf("scope is %d bytes long, over the limit of 64 KiB", MaxFieldSize+1))}},
+			want: []want{wantError("limit", isms, "scope: |x", fmt.Sprintf("scope is %d bytes long, over the limit of 64 KiB", yamlpos.MaxFieldSize+1))}},
 		{name: "field of exactly 64 KiB", mut: sub(isms, "scope: Development and operation of the Test platform.", "scope: "+long[1:]), want: nil},
 		{name: "list entry over 64 KiB", mut: sub(controls, "    status: planned\n", "    status: planned\n    evidence: ["+long+"]\n"),
 			want: []want{wantError("limit", controls, "evidence: [|x", "an entry of control A.8.12 evidence is over the limit of 64 KiB")}},
-		{name: "file over 16 MiB", mut: appendTo(controls, "# "+strings.Repeat("padding ", MaxFileSize/8)+"\n"),
+		{name: "file over 16 MiB", mut: appendTo(controls, "# "+strings.Repeat("padding ", yamlpos.MaxFileSize/8)+"\n"),
 			want: []want{wantError("limit", controls, "", "the file is larger than the limit of 16 MiB; a workspace file is far smaller").lineCol(1, 1)}},
 		{name: "nesting", mut: sub(controls, "    status: planned\n", "    status: planned\n    evidence: "+deep+"\n"),
 			want: []want{wantError("limit", controls, "evidence: "+strings.Repeat("[", 9)+"|[", "nesting deeper than 12 levels")}},
@@ -767,7 +667,7 @@ func TestWarnings(t *testing.T) {
 // TestManyProblems breaks a dozen rules across the three files and expects every finding in
 // one run, sorted by file and line.
 func TestManyProblems(t *testing.T) {
-	files := validFiles()
+	files := soatest.ValidFiles()
 	all(
 		sub(isms, "  approved_on: 2026-01-10\n", ""),
 		sub(isms, "next_review: 2027-01-10", "next_review: 2026-05-01"),
@@ -816,16 +716,13 @@ func TestManyProblems(t *testing.T) {
 	}
 }
 
-func loadExample(t *testing.T) (*Workspace, *SoA) {
+func loadExample(t *testing.T) (*workspace.Workspace, *soa.SoA) {
 	t.Helper()
-	ws, err := Load(filepath.Join("..", "examples", "acme-saas"))
+	ws, err := workspace.Load(filepath.Join("..", "examples", "acme-saas"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Derive(ws, Options{Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := soa.Derive(ws, soa.Options{Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
 	if len(s.Findings) != 0 {
 		t.Fatalf("examples/acme-saas has findings:\n%s", dump(s.Findings))
 	}
@@ -864,14 +761,14 @@ func TestDerivedSoA(t *testing.T) {
 				t.Errorf("excluded %s has status %q, reasons %v", e.Control.ID, e.Status, e.Reasons)
 			}
 		}
-		hasRisk := slices.Contains(e.Reasons, ReasonRisk)
+		hasRisk := slices.Contains(e.Reasons, workspace.ReasonRisk)
 		if want := len(selectedBy[e.Control.ID]) > 0; hasRisk != want {
 			t.Errorf("%s: reasons %v, selected by %v", e.Control.ID, e.Reasons, selectedBy[e.Control.ID])
 		}
 		if !slices.Equal(e.Risks, selectedBy[e.Control.ID]) {
 			t.Errorf("%s: risks %v, want %v", e.Control.ID, e.Risks, selectedBy[e.Control.ID])
 		}
-		if hasRisk && e.Reasons[len(e.Reasons)-1] != ReasonRisk {
+		if hasRisk && e.Reasons[len(e.Reasons)-1] != workspace.ReasonRisk {
 			t.Errorf("%s: risk is not the last reason: %v", e.Control.ID, e.Reasons)
 		}
 		d := ws.Decisions[e.Control.ID]
@@ -903,7 +800,7 @@ func TestDerivedSoA(t *testing.T) {
 			t.Errorf("ByStatus[%s] = %d, counted %d", st, sum.ByStatus[st], n)
 		}
 	}
-	var themes Counts
+	var themes soa.Counts
 	for _, th := range annexa.Themes {
 		c := sum.ByTheme[th]
 		themes.Total += c.Total
@@ -919,11 +816,14 @@ func TestDerivedSoA(t *testing.T) {
 	if len(s.Risks) != 22 {
 		t.Errorf("%d risks", len(s.Risks))
 	}
-	for name, h := range map[string]HeatMap{"inherent": s.Inherent, "residual": s.Residual} {
+	for name, h := range map[string]soa.HeatMap{"inherent": s.Inherent, "residual": s.Residual} {
 		total := 0
-		for _, row := range h {
-			for _, n := range row {
-				total += n
+		for l, row := range h {
+			for i, c := range row {
+				total += c.Count
+				if score := (l + 1) * (i + 1); c.Score != score || c.Rank != s.Method.LevelOf(score) {
+					t.Errorf("%s heat map cell %d×%d: score %d rank %d", name, l+1, i+1, c.Score, c.Rank)
+				}
 			}
 		}
 		if len(h) != 5 || len(h[0]) != 5 || total != len(s.Risks) {
@@ -943,7 +843,7 @@ func TestDerivedSoA(t *testing.T) {
 // TestDerivedJustification checks the justification soa writes for a control that only risks
 // select.
 func TestDerivedJustification(t *testing.T) {
-	files := validFiles()
+	files := soatest.ValidFiles()
 	sub(risks, "controls: [8.7]", "controls: [8.7, A.5.17]")(t, files)
 	s := check(t, files)
 	if len(s.Findings) != 0 {
@@ -954,7 +854,7 @@ func TestDerivedJustification(t *testing.T) {
 		"A.8.7":  "Selected to treat R-02 Malware on laptops.",
 	} {
 		e := s.Controls[annexa.Index(mustParse(t, id))]
-		if e.Justification != want || !e.JustificationDerived || !slices.Equal(e.Reasons, []string{ReasonRisk}) || !e.Applicable {
+		if e.Justification != want || !e.JustificationDerived || !slices.Equal(e.Reasons, []string{workspace.ReasonRisk}) || !e.Applicable {
 			t.Errorf("%s: %q derived=%v reasons=%v", id, e.Justification, e.JustificationDerived, e.Reasons)
 		}
 	}
@@ -980,5 +880,31 @@ func TestDeriveIsDeterministic(t *testing.T) {
 	_, b := loadExample(t)
 	if fmt.Sprint(a.Controls) != fmt.Sprint(b.Controls) || fmt.Sprint(a.Summary) != fmt.Sprint(b.Summary) || a.Fingerprint != b.Fingerprint {
 		t.Error("two derivations of the same workspace differ")
+	}
+}
+
+func TestIsPlaceholder(t *testing.T) {
+	for _, s := range []string{"", " ", "N/A", "n/a", "NA", "n.a.", "-", "--", "—", "TBD", "tbd.", "TBC", "TODO", "To do", "to-do",
+		"FIXME", "?", "...", "None", "null", "Not applicable", "not relevant", "See above", "Same as above", "x", "XXX", "Lorem ipsum"} {
+		if !soa.IsPlaceholder(s) {
+			t.Errorf("soa.IsPlaceholder(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"No premises.", "NA region only", "Not applicable: no offices", "Hosting is with AWS", "TBD by the board on 2026-07-01: pending budget"} {
+		if soa.IsPlaceholder(s) {
+			t.Errorf("soa.IsPlaceholder(%q) = true", s)
+		}
+	}
+}
+
+func TestNextReviewAndFinal(t *testing.T) {
+	day1 := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	ws, err := workspace.Load(soatest.Example("acme-saas"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := soa.Derive(ws, soa.Options{Today: day1})
+	if p := s.FinalProblems("dir", day1); len(p) != 0 {
+		t.Errorf("the approved example is not final on %s: %v", label.Date(day1), p)
 	}
 }

@@ -1,34 +1,34 @@
-package soa
+package soa_test
 
 import (
 	"path"
 	"testing"
 	"testing/fstest"
 
+	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // FuzzLoad feeds arbitrary bytes as one of the three workspace files (which, modulo 3, picks
-// it from [Files]) with the other two valid, through Load and Derive. Seeds, in
+// it from [workspace.Files]) with the other two valid, through Load and Derive. Seeds, in
 // testdata/fuzz/FuzzLoad, run in every go test: the example files, an alias bomb, deep
 // nesting, a BOM, CRLF, invalid UTF-8 and huge numbers.
 func FuzzLoad(f *testing.F) {
-	valid := validFiles()
+	valid := soatest.ValidFiles()
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
-		name := Files[int(which)%len(Files)]
+		name := workspace.Files[int(which)%len(workspace.Files)]
 		fsys := fstest.MapFS{}
-		for _, n := range Files {
+		for _, n := range workspace.Files {
 			fsys[n] = &fstest.MapFile{Data: []byte(valid[n])}
 		}
 		fsys[name] = &fstest.MapFile{Data: data}
-		ws, err := LoadFS(fsys, "ws")
+		ws, err := workspace.LoadFS(fsys, "ws")
 		if err != nil {
 			t.Fatalf("LoadFS: %v", err)
 		}
-		s, err := Derive(ws, Options{Today: testToday})
-		if err != nil {
-			t.Fatalf("Derive: %v", err)
-		}
+		s := soa.Derive(ws, soa.Options{Today: soatest.SmallToday})
 		for _, fd := range s.Findings {
 			if fd.Pos.File == "" || fd.Rule == "" || fd.Message == "" {
 				t.Errorf("finding without a file, rule or message: %+v", fd)
@@ -53,7 +53,7 @@ func FuzzLoad(f *testing.F) {
 			if e.Applicable && e.Status == "" {
 				t.Errorf("clean result, but applicable %s has no status", e.Control.ID)
 			}
-			if !e.Applicable && IsPlaceholder(e.Justification) {
+			if !e.Applicable && soa.IsPlaceholder(e.Justification) {
 				t.Errorf("clean result, but excluded %s has no justification", e.Control.ID)
 			}
 		}

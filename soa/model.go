@@ -1,22 +1,38 @@
+// Package soa holds the derived Statement of Applicability and every rule of clause 6.1.3 of
+// ISO/IEC 27001:2022 that it is checked against. [Derive] takes a workspace read by
+// soa/workspace and computes everything once: each control's state, reasons and selecting
+// risks, the risks' scores and levels, the counts per theme and status, the heat maps, and
+// the findings. Renderers (soa/xlsx, soa/pdf, soa/sheet) and versions (soa/version) read the
+// result and never re-derive a rule.
+//
+// This package reads no environment and writes no file; it must not import its renderers,
+// soa/version or soa/edit.
 package soa
 
 import (
-	"fmt"
-	"os"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/workspace"
+)
+
+// The states of a control in the SoA.
+const (
+	StateApplicable = "applicable"
+	StateExcluded   = "excluded"
+	StateUndecided  = "undecided"
 )
 
 // Entry is the SoA's line for one control: the decision with the reasons and risks derived
 // from the register.
 type Entry struct {
-	Control    annexa.Control
-	Decided    bool // the workspace decides it (applicable given, or selected by a risk)
+	Control annexa.Control
+	// State is StateApplicable, StateExcluded or StateUndecided. A control is decided when
+	// applicable is given, or when a risk selects it.
+	State      string
+	Decided    bool // State is not StateUndecided
 	Applicable bool
 	// Reasons are the typed reasons in vocabulary order, then "risk" when a risk selects it.
 	Reasons []string
@@ -38,15 +54,18 @@ type Entry struct {
 
 // RiskEntry is a risk of the register with its scores and levels worked out.
 type RiskEntry struct {
-	risk.Risk
+	workspace.Risk
 	InherentScore, ResidualScore int
 	InherentLevel, ResidualLevel string
-	NeedsAcceptance              bool
+	// InherentRank and ResidualRank are the indexes of the levels in Method.Levels, -1
+	// when the score has none (renderers colour by them).
+	InherentRank, ResidualRank int
+	NeedsAcceptance            bool
 }
 
 // Counts are numbers of controls.
 type Counts struct {
-	Total, Applicable, Excluded int
+	Total, Applicable, Excluded, Undecided int
 	// ByStatus counts applicable controls per status (keys from [Statuses]).
 	ByStatus map[string]int
 }
@@ -58,11 +77,17 @@ type Summary struct {
 }
 
 // HeatMap counts risks per cell: [likelihood-1][impact-1].
-type HeatMap [][]int
+type HeatMap [][]HeatCell
+
+// HeatCell is one cell of a heat map: the risks rated at its likelihood and impact, its score
+// and the index of the score's level in Method.Levels (-1 when none).
+type HeatCell struct {
+	Count, Score, Rank int
+}
 
 // SoA is the derived Statement of Applicability that the renderers read.
 type SoA struct {
-	Document    Document
+	Document    workspace.Document
 	Method      risk.Method
 	Controls    []Entry // the 93 controls in catalogue order
 	Risks       []RiskEntry
@@ -70,11 +95,9 @@ type SoA struct {
 	Inherent    HeatMap
 	Residual    HeatMap
 	Fingerprint string
-	// Date is the date the outputs carry (see [OutputDate]).
+	// Date is the date the outputs carry (see [Options].Date).
 	Date     time.Time
 	Findings finding.List
-	// Changes, when set (soa build --since), are the changes since a previous version.
-	Changes *Changes
 
 	riskIndex map[string]int
 }
@@ -83,36 +106,14 @@ type SoA struct {
 type Options struct {
 	// Today is the date that overdue and past review dates are judged against.
 	Today time.Time
+	// Date is the date the outputs carry. When zero, it is the newest date of the document
+	// (approval or history), else 1980-01-01, so that the same workspace always gives the
+	// same bytes. The command sets it from SOURCE_DATE_EPOCH.
+	Date time.Time
 }
 
-// Today returns the current date, or the date of SOURCE_DATE_EPOCH when it is set.
-func Today() (time.Time, error) {
-	if t, ok, err := sourceDateEpoch(); ok || err != nil {
-		return t, err
-	}
-	now := time.Now().UTC()
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
-}
-
-func sourceDateEpoch() (time.Time, bool, error) {
-	s := os.Getenv("SOURCE_DATE_EPOCH")
-	if s == "" {
-		return time.Time{}, false, nil
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 {
-		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970; unset it or give e.g. SOURCE_DATE_EPOCH=$(date +%%s)", s)
-	}
-	return time.Unix(n, 0).UTC(), true, nil
-}
-
-// OutputDate is the date written into output files: SOURCE_DATE_EPOCH when set, else the
-// newest date of the document (approval or history), else 1980-01-01, so that the same
-// workspace always gives the same bytes.
-func OutputDate(d Document) (time.Time, error) {
-	if t, ok, err := sourceDateEpoch(); ok || err != nil {
-		return t, err
-	}
+// outputDate is the date of [Options].Date when it is zero.
+func outputDate(d workspace.Document) time.Time {
 	t := d.ApprovedOn
 	for _, h := range d.History {
 		if h.Date.After(t) {
@@ -122,22 +123,19 @@ func OutputDate(d Document) (time.Time, error) {
 	if t.IsZero() {
 		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	return t, nil
+	return t
 }
 
 // Derive runs every check on the workspace and builds the SoA. The SoA is built even when
 // there are errors (for reporting); renderers must only be given one whose
 // Findings.Err() is nil.
-func Derive(ws *Workspace, opt Options) (*SoA, error) {
-	date, err := OutputDate(ws.Document)
-	if err != nil {
-		return nil, err
+func Derive(ws *workspace.Workspace, opt Options) *SoA {
+	date := opt.Date
+	if date.IsZero() {
+		date = outputDate(ws.Document)
 	}
-	s := &SoA{Document: ws.Document, Method: ws.Method, Fingerprint: ws.Fingerprint, Date: date}
+	s := &SoA{Document: ws.Document, Method: ws.Method.Method, Fingerprint: ws.Fingerprint, Date: date}
 	s.Findings = append(s.Findings, ws.Findings...)
-	if ws.methodOK {
-		s.Findings = append(s.Findings, risk.Check(ws.Risks, ws.Method, opt.Today)...)
-	}
 	s.checkDocument(opt.Today)
 	selected := s.scoreRisks(ws)
 	s.Controls = make([]Entry, 0, len(annexa.All()))
@@ -146,25 +144,28 @@ func Derive(ws *Workspace, opt Options) (*SoA, error) {
 		s.checkControl(ws, &e, opt.Today)
 		s.Controls = append(s.Controls, e)
 	}
+	if ws.MethodOK {
+		s.checkRisks(opt.Today)
+	}
 	s.summarise()
 	s.Findings.Sort()
-	return s, nil
+	return s
 }
 
 // scoreRisks works out the risks' scores, levels and heat maps, and returns for each control
 // the IDs of the risks that select it.
-func (s *SoA) scoreRisks(ws *Workspace) map[annexa.ID][]string {
+func (s *SoA) scoreRisks(ws *workspace.Workspace) map[annexa.ID][]string {
 	selected := map[annexa.ID][]string{}
-	n, m := len(ws.Method.Likelihood), len(ws.Method.Impact)
-	if ws.methodOK {
-		s.Inherent, s.Residual = newHeatMap(n, m), newHeatMap(n, m)
+	m := ws.Method.Method
+	if ws.MethodOK {
+		s.Inherent, s.Residual = NewHeatMap(m), NewHeatMap(m)
 	}
 	for _, r := range ws.Risks {
-		e := RiskEntry{Risk: r, InherentScore: r.Inherent.Score(), ResidualScore: r.Residual.Score()}
-		if ws.methodOK {
-			e.InherentLevel = ws.Method.LevelName(e.InherentScore)
-			e.ResidualLevel = ws.Method.LevelName(e.ResidualScore)
-			e.NeedsAcceptance = r.NeedsAcceptance(ws.Method)
+		e := RiskEntry{Risk: r, InherentScore: r.Inherent.Score(), ResidualScore: r.Residual.Score(), InherentRank: -1, ResidualRank: -1}
+		if ws.MethodOK {
+			e.InherentLevel, e.InherentRank = m.LevelName(e.InherentScore), m.LevelOf(e.InherentScore)
+			e.ResidualLevel, e.ResidualRank = m.LevelName(e.ResidualScore), m.LevelOf(e.ResidualScore)
+			e.NeedsAcceptance = r.NeedsAcceptance(m)
 			s.Inherent.add(r.Inherent)
 			s.Residual.add(r.Residual)
 		}
@@ -179,17 +180,22 @@ func (s *SoA) scoreRisks(ws *Workspace) map[annexa.ID][]string {
 	return selected
 }
 
-func newHeatMap(n, m int) HeatMap {
-	h := make(HeatMap, n)
-	for i := range h {
-		h[i] = make([]int, m)
+// NewHeatMap is an empty heat map for the method: every cell with its score and level, no risks.
+func NewHeatMap(m risk.Method) HeatMap {
+	h := make(HeatMap, len(m.Likelihood))
+	for l := range h {
+		h[l] = make([]HeatCell, len(m.Impact))
+		for i := range h[l] {
+			score := (l + 1) * (i + 1)
+			h[l][i] = HeatCell{Score: score, Rank: m.LevelOf(score)}
+		}
 	}
 	return h
 }
 
 func (h HeatMap) add(r risk.Rating) {
 	if r.Likelihood >= 1 && r.Likelihood <= len(h) && r.Impact >= 1 && r.Impact <= len(h[0]) {
-		h[r.Likelihood-1][r.Impact-1]++
+		h[r.Likelihood-1][r.Impact-1].Count++
 	}
 }
 
@@ -203,6 +209,7 @@ func (s *SoA) summarise() {
 		for _, c := range []*Counts{&s.Summary.Counts, &tc} {
 			c.Total++
 			if !e.Decided {
+				c.Undecided++
 				continue
 			}
 			if e.Applicable {
@@ -246,21 +253,4 @@ func (s *SoA) Excluded() []Entry {
 		}
 	}
 	return out
-}
-
-// DateString formats a date as YYYY-MM-DD, or "" for the zero time.
-func DateString(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.DateOnly)
-}
-
-// StatusTitle gives a status as people read it: "Not implemented".
-func StatusTitle(s string) string {
-	if s == "" {
-		return ""
-	}
-	s = strings.ReplaceAll(s, "-", " ")
-	return strings.ToUpper(s[:1]) + s[1:]
 }

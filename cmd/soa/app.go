@@ -11,8 +11,9 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// version is set with -ldflags "-X main.version=v1.2.3"; otherwise it comes from build info.
-var version = ""
+// stampedVersion is set with -ldflags "-X main.stampedVersion=v1.2.3"; otherwise the version
+// comes from build info.
+var stampedVersion = ""
 
 // command is one soa command: the urfave/cli definition and an example for the help text.
 type command struct {
@@ -67,8 +68,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 }
 
 func buildVersion() string {
-	if version != "" {
-		return version
+	if stampedVersion != "" {
+		return stampedVersion
 	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
 		return bi.Main.Version

@@ -2,10 +2,11 @@ package main
 
 import (
 	"bytes"
-	goldenfile "github.com/soa-tool/soa/soa/golden"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	goldenfile "github.com/soa-tool/soa/soa/golden"
 )
 
 // runCLI runs the CLI in-process and returns what it printed and its exit code.

@@ -7,6 +7,9 @@ import (
 	"time"
 
 	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/edit"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/output"
 	"github.com/urfave/cli/v2"
 )
 
@@ -34,9 +37,9 @@ func approveCommand() command {
 			if by == "" {
 				return usage("--by is required: name who approved the document, e.g. soa approve %s --by \"Siobhán O'Connor, CEO\"", dir)
 			}
-			today, err := soa.Today()
+			today, err := today()
 			if err != nil {
-				return usage("%v", err)
+				return err
 			}
 			date := today
 			if on != "" {
@@ -44,33 +47,33 @@ func approveCommand() command {
 					return usage("--on %q is not a date; write it YYYY-MM-DD, e.g. --on 2026-10-15", on)
 				}
 				if date.After(today) {
-					return usage("--on %s is in the future: record an approval once it has been given (today is %s)", soa.DateString(date), soa.DateString(today))
+					return usage("--on %s is in the future: record an approval once it has been given (today is %s)", label.Date(date), label.Date(today))
 				}
 			}
 			path, b, doc, err := readISMS(dir, c.App.ErrWriter)
 			if err != nil {
 				return err
 			}
-			if h, ok := doc.NewestRevision(); ok && date.Before(h.Date) {
+			if h, old := soa.ApprovalPredates(doc, date); old {
 				return usage("%s is before the newest history entry (version %s of %s): an approval comes after the version it approves\ngive --on %s or later, or release a new version first (soa release)",
-					soa.DateString(date), h.Version, soa.DateString(h.Date), soa.DateString(h.Date))
+					label.Date(date), h.Version, label.Date(h.Date), label.Date(h.Date))
 			}
-			e, err := soa.ApproveISMS(path, b, by, date)
+			e, err := edit.ApproveISMS(path, b, by, date)
 			if err != nil {
 				return problems(err)
 			}
 			if doc.Approved() && (doc.ApprovedBy != by || !doc.ApprovedOn.Equal(date)) {
-				fmt.Fprintf(c.App.ErrWriter, "soa: note: this replaces the approval by %s on %s\n", doc.ApprovedBy, soa.DateString(doc.ApprovedOn))
+				fmt.Fprintf(c.App.ErrWriter, "soa: note: this replaces the approval by %s on %s\n", doc.ApprovedBy, label.Date(doc.ApprovedOn))
 			}
 			if bytes.Equal(e.Data, b) {
-				fmt.Fprintf(c.App.Writer, "the approval of version %s by %s on %s is already recorded; %s was not changed\n", doc.Version, by, soa.DateString(date), path)
+				fmt.Fprintf(c.App.Writer, "the approval of version %s by %s on %s is already recorded; %s was not changed\n", doc.Version, by, label.Date(date), path)
 				return nil
 			}
-			if err := soa.WriteFileAtomic(path, e.Data); err != nil {
+			if err := output.Replace(path, e.Data); err != nil {
 				return usage("%v", err)
 			}
 			fmt.Fprint(c.App.Writer, e.Unified(path))
-			fmt.Fprintf(c.App.Writer, "approval of version %s recorded: %s, %s\n", doc.Version, by, soa.DateString(date))
+			fmt.Fprintf(c.App.Writer, "approval of version %s recorded: %s, %s\n", doc.Version, by, label.Date(date))
 			return nil
 		},
 	}}

@@ -12,6 +12,10 @@ import (
 	"github.com/soa-tool/soa/soa/finding"
 	"github.com/soa-tool/soa/soa/output"
 	"github.com/soa-tool/soa/soa/pdf"
+	"github.com/soa-tool/soa/soa/sheet"
+	"github.com/soa-tool/soa/soa/text"
+	"github.com/soa-tool/soa/soa/version"
+	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/soa-tool/soa/soa/xlsx"
 	"github.com/urfave/cli/v2"
 )
@@ -74,19 +78,19 @@ func buildCommand() command {
 				}
 			}
 			if n := s.Findings.Count(finding.Error); n > 0 {
-				return problems(fmt.Errorf("%s; nothing was written — fix them and build again", plural(n, "error")))
+				return problems(fmt.Errorf("%s; nothing was written — fix them and build again", text.Plural(n, "error")))
 			}
+			var changes *version.Changes
 			if since != "" {
 				old, err := openSide(since, c.App.ErrWriter)
 				if err != nil {
 					return err
 				}
-				s.Changes = soa.Compare(old.JSON, s.ToJSON())
-				s.Changes.Old.Source, s.Changes.Old.Commit, s.Changes.New.Source = old.Ref.Source, old.Ref.Commit, dir
+				changes = version.CompareSides(old, &version.Side{JSON: version.FromSoA(s, nil), Ref: version.VersionRef{Source: dir}})
 			}
-			files := renderers(s, want, popt)
+			files := renderers(s, changes, want, popt)
 			var inputs []string
-			for _, f := range soa.Files {
+			for _, f := range workspace.Files {
 				inputs = append(inputs, filepath.Join(dir, f))
 			}
 			// The baseline of --since and the fonts are inputs too: a build must not replace
@@ -152,13 +156,14 @@ func pdfOptions(font, bold string, soc2 bool) (pdf.Options, error) {
 	return opt, nil
 }
 
-// renderers gives the output files for the chosen formats, in buildFormats order.
-func renderers(s *soa.SoA, formats []string, popt pdf.Options) []output.File {
+// renderers gives the output files for the chosen formats, in buildFormats order, with the
+// changes since a previous version when changes is not nil.
+func renderers(s *soa.SoA, changes *version.Changes, formats []string, popt pdf.Options) []output.File {
 	all := map[string]func(io.Writer) error{
-		"xlsx": func(w io.Writer) error { return xlsx.Write(w, s) },
-		"pdf":  func(w io.Writer) error { return pdf.Write(w, s, popt) },
-		"json": s.WriteJSON,
-		"csv":  s.WriteCSV,
+		"xlsx": func(w io.Writer) error { return xlsx.Write(w, s, changes) },
+		"pdf":  func(w io.Writer) error { return pdf.Write(w, s, changes, popt) },
+		"json": version.FromSoA(s, changes).Write,
+		"csv":  func(w io.Writer) error { return sheet.WriteCSV(w, s) },
 	}
 	var files []output.File
 	for _, f := range buildFormats {
@@ -181,14 +186,14 @@ func size(n int64) string {
 
 // finalGate refuses a --final build of s unless it may be handed over as the final document.
 func finalGate(s *soa.SoA, dir string) error {
-	today, err := soa.Today()
+	now, err := today()
 	if err != nil {
-		return usage("%v", err)
+		return err
 	}
-	probs := s.FinalProblems(dir, today)
+	probs := s.FinalProblems(dir, now)
 	if len(probs) == 0 {
 		return nil
 	}
 	return problems(fmt.Errorf("not built: a --final build needs %s fixed:\n  - %s\nnothing was written",
-		plural(len(probs), "problem"), strings.Join(probs, "\n  - ")))
+		text.Plural(len(probs), "problem"), strings.Join(probs, "\n  - ")))
 }

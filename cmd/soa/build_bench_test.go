@@ -27,7 +27,7 @@ func BenchmarkBuild(b *testing.B) {
 				if n := s.Findings.Count(finding.Error); n > 0 {
 					b.Fatalf("%d errors: %v", n, s.Findings[0])
 				}
-				for _, f := range renderers(s, buildFormats, pdf.Options{}) {
+				for _, f := range renderers(s, nil, buildFormats, pdf.Options{}) {
 					if err := f.Render(io.Discard); err != nil {
 						b.Fatal(err)
 					}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/urfave/cli/v2"
 )
 
@@ -58,32 +59,15 @@ func oneDir(c *cli.Context) (string, error) {
 
 // loadSoA loads and checks the workspace in dir, judging dates against today.
 func loadSoA(dir string) (*soa.SoA, error) {
-	ws, err := soa.Load(dir)
+	ws, err := workspace.Load(dir)
 	if err != nil {
 		return nil, err
 	}
-	today, err := soa.Today()
+	today, date, err := dates()
 	if err != nil {
-		return nil, usage("%v", err)
+		return nil, err
 	}
-	return soa.Derive(ws, soa.Options{Today: today})
-}
-
-func summaryLine(s *soa.SoA) string {
-	sum := s.Summary
-	line := fmt.Sprintf("%d controls: %d applicable, %d excluded", sum.Total, sum.Applicable, sum.Excluded)
-	if u := sum.Total - sum.Applicable - sum.Excluded; u > 0 {
-		line += fmt.Sprintf(", %d undecided", u)
-	}
-	return line + fmt.Sprintf("; %s; %s, %s", plural(len(s.Risks), "risk"),
-		plural(s.Findings.Count(finding.Error), "error"), plural(s.Findings.Count(finding.Warning), "warning"))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return soa.Derive(ws, soa.Options{Today: today, Date: date}), nil
 }
 
 type findingJSON struct {
@@ -121,12 +105,12 @@ func writeFindings(w io.Writer, s *soa.SoA, format string) error {
 			fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", f.Severity, ghProp(f.Pos.File),
 				f.Pos.Line, f.Pos.Col, ghProp("soa "+f.Rule), ghData(f.Message))
 		}
-		fmt.Fprintf(&b, "%s\n", summaryLine(s))
+		fmt.Fprintf(&b, "%s\n", s.SummaryLine())
 	default:
 		for _, f := range s.Findings {
 			fmt.Fprintf(&b, "%s\n", f)
 		}
-		fmt.Fprintf(&b, "%s\n", summaryLine(s))
+		fmt.Fprintf(&b, "%s\n", s.SummaryLine())
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

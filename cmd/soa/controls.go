@@ -110,7 +110,7 @@ func selectControls(stderr io.Writer, ids []string, theme string, onlyNew bool, 
 	return out, nil
 }
 
-func writeControls(w io.Writer, list annexa.List, format string) error {
+func writeControls(w io.Writer, list controlList, format string) error {
 	switch format {
 	case "json":
 		return list.WriteJSON(w)

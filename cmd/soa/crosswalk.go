@@ -53,13 +53,13 @@ func crosswalkCommand() command {
 			}
 			switch format {
 			case "json":
-				return x.WriteJSON(c.App.Writer)
+				return writeCrosswalkJSON(c.App.Writer, x)
 			case "csv":
-				return x.WriteCSV(c.App.Writer)
+				return writeCrosswalkCSV(c.App.Writer, x)
 			case "md":
-				return x.WriteMarkdown(c.App.Writer)
+				return writeCrosswalkMarkdown(c.App.Writer, x)
 			}
-			return x.WriteText(c.App.Writer, terminalWidth())
+			return writeCrosswalkText(c.App.Writer, x, terminalWidth())
 		},
 	}}
 }

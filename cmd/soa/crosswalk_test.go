@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 
@@ -131,5 +133,45 @@ func TestCrosswalkErrors(t *testing.T) {
 	out, _, _ := runCLI(t, "crosswalk", "A1.2", "--format", "csv")
 	if !strings.Contains(out, "A.8.13,Information backup,A1.2,") {
 		t.Errorf("A1.2 should read as the availability criterion:\n%s", out)
+	}
+}
+
+func TestCrosswalkWriters(t *testing.T) {
+	a57, _ := annexa.Lookup(annexa.ID{Clause: 5, Num: 7}) // no SOC 2 counterpart
+	cc64, _ := annexa.LookupCriterion("CC6.4")
+	for _, x := range []*annexa.Crosswalk{annexa.CrosswalkFromControls(annexa.All()), annexa.CrosswalkFromCriteria(annexa.Criteria()),
+		annexa.CrosswalkFromControls([]annexa.Control{a57}), annexa.CrosswalkFromCriteria([]annexa.Criterion{cc64}), annexa.CrosswalkFromControls(nil)} {
+		forms := map[string]func(io.Writer) error{
+			"text": func(w io.Writer) error { return writeCrosswalkText(w, x, 80) },
+			"csv":  func(w io.Writer) error { return writeCrosswalkCSV(w, x) },
+			"json": func(w io.Writer) error { return writeCrosswalkJSON(w, x) },
+			"md":   func(w io.Writer) error { return writeCrosswalkMarkdown(w, x) },
+		}
+		for name, write := range forms {
+			var a, b bytes.Buffer
+			if err := write(&a); err != nil {
+				t.Fatal(err)
+			}
+			write(&b)
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Errorf("%s %d groups %s: two renderings differ", x.From, len(x.Groups), name)
+			}
+		}
+	}
+	var b bytes.Buffer
+	writeCrosswalkJSON(&b, annexa.CrosswalkFromControls(nil))
+	if b.String() != "[]\n" {
+		t.Errorf("no groups: JSON %q, want []", b.String())
+	}
+	b.Reset()
+	writeCrosswalkJSON(&b, annexa.CrosswalkFromCriteria([]annexa.Criterion{cc64}))
+	var pairs []map[string]any
+	if err := json.Unmarshal(b.Bytes(), &pairs); err != nil || len(pairs) != len(annexa.ControlsFor("CC6.4")) {
+		t.Fatalf("CC6.4: %d pairs, %v", len(pairs), err)
+	}
+	b.Reset()
+	writeCrosswalkText(&b, annexa.CrosswalkFromControls([]annexa.Control{a57}), 80)
+	if flat := strings.Join(strings.Fields(b.String()), " "); !strings.Contains(flat, "A.5.7 none Threat intelligence — No SOC 2 counterpart. No criterion asks") {
+		t.Errorf("A.5.7: no \"none\" row:\n%s", b.String())
 	}
 }

@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/text"
+	"github.com/soa-tool/soa/soa/version"
 	"github.com/urfave/cli/v2"
 )
 
@@ -62,7 +63,7 @@ func diffCommand() command {
 }
 
 // compareSides loads both sides and compares them.
-func compareSides(oldArg, newArg string, stderr io.Writer) (*soa.Changes, error) {
+func compareSides(oldArg, newArg string, stderr io.Writer) (*version.Changes, error) {
 	old, err := openSide(oldArg, stderr)
 	if err != nil {
 		return nil, err
@@ -71,23 +72,24 @@ func compareSides(oldArg, newArg string, stderr io.Writer) (*soa.Changes, error)
 	if err != nil {
 		return nil, err
 	}
-	ch := soa.Compare(old.JSON, new.JSON)
-	ch.Old.Source, ch.Old.Commit = old.Ref.Source, old.Ref.Commit
-	ch.New.Source, ch.New.Commit = new.Ref.Source, new.Ref.Commit
-	return ch, nil
+	return version.CompareSides(old, new), nil
 }
 
-// openSide reads one side of a comparison with [soa.OpenSide] and reports it with [sideReport].
-func openSide(arg string, stderr io.Writer) (*soa.Side, error) {
-	s, err := soa.OpenSide(arg)
+// openSide reads one side of a comparison with [version.OpenSide] and reports it with [sideReport].
+func openSide(arg string, stderr io.Writer) (*version.Side, error) {
+	now, err := today()
+	if err != nil {
+		return nil, err
+	}
+	s, err := version.OpenSide(arg, now)
 	return sideReport(s, err, stderr)
 }
 
-// sideReport prints the check errors of a side read by [soa.OpenSide] or [soa.OpenGitSide]:
+// sideReport prints the check errors of a side read by [version.OpenSide] or [version.OpenGitSide]:
 // with a warning when the side is compared as far as it could be read, before the error when
 // it cannot be compared at all (exit 1). Any other error is exit 2.
-func sideReport(s *soa.Side, err error, stderr io.Writer) (*soa.Side, error) {
-	var se *soa.SideError
+func sideReport(s *version.Side, err error, stderr io.Writer) (*version.Side, error) {
+	var se *version.SideError
 	if errors.As(err, &se) {
 		for _, f := range se.Errors {
 			fmt.Fprintln(stderr, f)
@@ -101,7 +103,7 @@ func sideReport(s *soa.Side, err error, stderr io.Writer) (*soa.Side, error) {
 		for _, f := range s.Errors {
 			fmt.Fprintln(stderr, f)
 		}
-		fmt.Fprintf(stderr, "soa: warning: %s has %s (above); it is compared as far as it could be read\n", s.Ref.Source, plural(len(s.Errors), "error"))
+		fmt.Fprintf(stderr, "soa: warning: %s has %s (above); it is compared as far as it could be read\n", s.Ref.Source, text.Plural(len(s.Errors), "error"))
 	}
 	return s, nil
 }

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/version"
 )
 
 const (
@@ -73,20 +73,20 @@ func TestDiffUsage(t *testing.T) {
 }
 
 // changesOf runs soa diff --format json and decodes the result.
-func changesOf(t *testing.T, args ...string) *soa.Changes {
+func changesOf(t *testing.T, args ...string) *version.Changes {
 	t.Helper()
 	out, errs, code := runCLI(t, append([]string{"diff", "--format", "json"}, args...)...)
 	if code != 0 {
 		t.Fatalf("soa diff %v: exit %d, stderr %q", args, code, errs)
 	}
-	var c soa.Changes
+	var c version.Changes
 	if err := json.Unmarshal([]byte(out), &c); err != nil {
 		t.Fatal(err)
 	}
 	return &c
 }
 
-func sameContent(t *testing.T, got, want *soa.Changes) {
+func sameContent(t *testing.T, got, want *version.Changes) {
 	t.Helper()
 	if got.Summary != want.Summary || !reflect.DeepEqual(got.Controls, want.Controls) ||
 		!reflect.DeepEqual(got.Risks, want.Risks) || !reflect.DeepEqual(got.Document, want.Document) {
@@ -122,6 +122,30 @@ func TestDiffSideWithErrors(t *testing.T) {
 	os.WriteFile(path, []byte("controls: [\n"), 0o644)
 	if _, errs, code := runCLI(t, "diff", new2026, dir); code != 1 || !strings.Contains(errs, "cannot be compared") {
 		t.Errorf("unreadable side: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestDiffUndecided is the regression test of a control whose decision was removed: soa check
+// calls it undecided, and so must soa diff (it once said "applicable → excluded", deciding
+// the state from the justification that soa.json carried), from a workspace and from the
+// soa.json a build wrote.
+func TestDiffUndecided(t *testing.T) {
+	dir := soatest.Edited(t, "acme-saas", map[string][][2]string{
+		"controls.yaml": {{"  A.5.1:\n    applicable: true\n", "  A.5.1:\n"}}})
+	out, errs, code := runCLI(t, "check", dir)
+	if code != 1 || !strings.Contains(out, "A.5.1 Policies for information security is not decided") {
+		t.Fatalf("check: exit %d, stderr %q, output:\n%s", code, errs, out)
+	}
+	built := t.TempDir()
+	if _, errs, code := runCLI(t, "build", new2026, "-o", built, "--format", "json"); code != 0 {
+		t.Fatalf("build: exit %d, %s", code, errs)
+	}
+	for _, old := range []string{new2026, filepath.Join(built, "soa.json")} {
+		out, _, code = runCLI(t, "diff", old, dir)
+		if code != 0 || !strings.Contains(out, "A.5.1 Policies for information security: applicable → undecided") ||
+			strings.Contains(out, "→ excluded") {
+			t.Errorf("diff %s NEW: exit %d, output:\n%s", old, code, out)
+		}
 	}
 }
 
@@ -203,13 +227,13 @@ func TestBuildSince(t *testing.T) {
 	if _, errs, code := runCLI(t, "build", new2026, "--since", old2025, "-o", since, "-f", "json"); code != 0 {
 		t.Fatal(errs)
 	}
-	read := func(dir string) *soa.JSON {
+	read := func(dir string) *version.JSON {
 		f, err := os.Open(filepath.Join(dir, "soa.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		j, err := soa.ReadJSON(f)
+		j, err := version.ReadJSON(f)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -23,9 +23,12 @@ import (
 	"time"
 
 	"github.com/soa-tool/soa/annexa"
-	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/clienttest"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/sheet"
 	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/version"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 var e2eBin struct {
@@ -35,9 +38,9 @@ var e2eBin struct {
 	err  error
 }
 
-// TestMain removes the binary the end-to-end tests built, if any.
+// TestMain removes the binary the end-to-end tests built, if any, and the LibreOffice profile.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := clienttest.Main(m)
 	if e2eBin.dir != "" {
 		os.RemoveAll(e2eBin.dir)
 	}
@@ -162,9 +165,9 @@ func (u *user) read(name ...string) []byte {
 	return b
 }
 
-func (u *user) readJSON(name ...string) *soa.JSON {
+func (u *user) readJSON(name ...string) *version.JSON {
 	u.t.Helper()
-	j, err := soa.ReadJSON(bytes.NewReader(u.read(name...)))
+	j, err := version.ReadJSON(bytes.NewReader(u.read(name...)))
 	if err != nil {
 		u.t.Fatal(err)
 	}
@@ -224,7 +227,7 @@ func TestE2EWorkflow(t *testing.T) {
 
 	// A starter workspace fails the checks and says what is missing.
 	u.must(0, "init", "isms")
-	for _, f := range soa.Files {
+	for _, f := range workspace.Files {
 		u.read("isms", f)
 	}
 	out, _ := u.must(1, "check", "isms")
@@ -279,7 +282,7 @@ func TestE2EWorkflow(t *testing.T) {
 	if err := os.Mkdir(u.path("old"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range soa.Files {
+	for _, f := range workspace.Files {
 		u.write(filepath.Join("old", f), string(u.read("isms", f)))
 	}
 
@@ -338,7 +341,7 @@ func TestE2EWorkflow(t *testing.T) {
 }
 
 // checkE2EJSON checks soa.json against the decisions of TestE2EWorkflow.
-func checkE2EJSON(t *testing.T, j *soa.JSON) {
+func checkE2EJSON(t *testing.T, j *version.JSON) {
 	t.Helper()
 	if len(j.Controls) != 93 || len(j.Risks) != 2 {
 		t.Fatalf("soa.json: %d controls, %d risks", len(j.Controls), len(j.Risks))
@@ -366,21 +369,21 @@ func checkE2EJSON(t *testing.T, j *soa.JSON) {
 }
 
 // checkXLSX opens the workbook in LibreOffice and compares its SoA sheet with soa.json.
-func checkXLSX(t *testing.T, path string, j *soa.JSON) {
+func checkXLSX(t *testing.T, path string, j *version.JSON) {
 	recs := clienttest.FirstSheet(t, path)
 	header := slices.IndexFunc(recs, func(rec []string) bool {
-		return len(rec) >= len(soa.SheetColumns) && slices.Equal(rec[:len(soa.SheetColumns)], soa.SheetColumns)
+		return len(rec) >= len(sheet.Columns) && slices.Equal(rec[:len(sheet.Columns)], sheet.Columns)
 	})
 	if header < 0 || len(recs) < header+1+len(j.Controls) {
 		t.Fatalf("LibreOffice shows no SoA table of %d controls (header at %d of %d rows)", len(j.Controls), header, len(recs))
 	}
-	col := func(name string) int { return slices.Index(soa.SheetColumns, name) }
+	col := func(name string) int { return slices.Index(sheet.Columns, name) }
 	yes := map[bool]string{true: "Yes", false: "No"}
 	for i, c := range j.Controls {
 		rec := recs[header+1+i]
 		cell := func(name string) string { return rec[col(name)] }
 		got := []string{cell("ID"), cell("Control"), cell("Applicable"), cell("Status"), cell("Justification"), cell("Owner"), cell("Target date")}
-		want := []string{c.ID, c.Title, yes[c.Applicable], soa.StatusTitle(c.Status), c.Justification, c.Owner, c.Due}
+		want := []string{c.ID, c.Title, yes[c.Applicable], label.Status(c.Status), c.Justification, c.Owner, c.Due}
 		if !slices.Equal(got, want) {
 			t.Errorf("row %d:\n got %q\nwant %q", header+2+i, got, want)
 		}

@@ -13,17 +13,19 @@ import (
 	"github.com/soa-tool/soa/soa/finding"
 	"github.com/soa-tool/soa/soa/pdf"
 	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/version"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // FuzzBuild runs the whole of soa build in memory on a mutated acme-saas workspace: data
-// replaces one of the three files (which, modulo 3, picks it from [soa.Files]), the other two
+// replaces one of the three files (which, modulo 3, picks it from [workspace.Files]), the other two
 // stay as shipped. Load and Derive must never panic and every finding must name its file and
 // rule; a workspace without errors must render in every format, and its soa.json must read
 // back with the 93 controls. Seeds, in testdata/fuzz/FuzzBuild, run in every go test (with
 // -short, without rendering).
 func FuzzBuild(f *testing.F) {
 	example := map[string][]byte{}
-	for _, name := range soa.Files {
+	for _, name := range workspace.Files {
 		b, err := os.ReadFile(filepath.Join(soatest.Example("acme-saas"), name))
 		if err != nil {
 			f.Fatal(err)
@@ -31,20 +33,17 @@ func FuzzBuild(f *testing.F) {
 		example[name] = b
 	}
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
-		name := soa.Files[int(which)%len(soa.Files)]
+		name := workspace.Files[int(which)%len(workspace.Files)]
 		fsys := fstest.MapFS{}
 		for n, b := range example {
 			fsys[n] = &fstest.MapFile{Data: b}
 		}
 		fsys[name] = &fstest.MapFile{Data: data}
-		ws, err := soa.LoadFS(fsys, "ws")
+		ws, err := workspace.LoadFS(fsys, "ws")
 		if err != nil {
 			t.Fatalf("LoadFS: %v", err)
 		}
-		s, err := soa.Derive(ws, soa.Options{Today: soatest.Today})
-		if err != nil {
-			t.Fatalf("Derive: %v", err)
-		}
+		s := soa.Derive(ws, soa.Options{Today: soatest.Today})
 		for _, fd := range s.Findings {
 			if fd.Pos.File == "" || fd.Rule == "" {
 				t.Errorf("finding without a file or rule: %+v", fd)
@@ -56,7 +55,7 @@ func FuzzBuild(f *testing.F) {
 			return
 		}
 		out := map[string][]byte{}
-		for _, file := range renderers(s, buildFormats, pdf.Options{}) {
+		for _, file := range renderers(s, nil, buildFormats, pdf.Options{}) {
 			var b bytes.Buffer
 			if err := file.Render(&b); err != nil {
 				t.Fatalf("no errors found, but %s fails to render: %v", file.Name, err)
@@ -66,7 +65,7 @@ func FuzzBuild(f *testing.F) {
 			}
 			out[file.Name] = b.Bytes()
 		}
-		j, err := soa.ReadJSON(bytes.NewReader(out["soa.json"]))
+		j, err := version.ReadJSON(bytes.NewReader(out["soa.json"]))
 		if err != nil {
 			t.Fatalf("soa.json does not read back: %v", err)
 		}

@@ -7,9 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/output"
 	"github.com/soa-tool/soa/soa/schema"
+	"github.com/soa-tool/soa/soa/text"
+	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/soa-tool/soa/templates"
 	"github.com/urfave/cli/v2"
 )
@@ -59,9 +60,9 @@ type starterFile struct {
 // workspace files, then the schemas their modelines point to.
 func starterFiles(controls []byte) []starterFile {
 	files := []starterFile{
-		{soa.ISMSFile, templates.ISMS()},
-		{soa.RisksFile, templates.Risks()},
-		{soa.ControlsFile, controls},
+		{workspace.ISMSFile, templates.ISMS()},
+		{workspace.RisksFile, templates.Risks()},
+		{workspace.ControlsFile, controls},
 	}
 	for _, k := range schema.Kinds {
 		b, _ := schema.For(k)
@@ -109,7 +110,7 @@ func writeStarter(w io.Writer, dir string, files []starterFile, force bool, from
 		}
 		return usage("%s %s; soa init does not overwrite files, so it wrote nothing\n"+
 			"run 'soa init --force%s%s' to overwrite them with the starter files, or give another directory",
-			joinAnd(exist), verb, from, dirArg(dir))
+			text.JoinAnd(exist), verb, from, dirArg(dir))
 	}
 	for _, sub := range order {
 		written, err := output.WriteAll(sub, dirs[sub], nil)
@@ -121,14 +122,6 @@ func writeStarter(w io.Writer, dir string, files []starterFile, force bool, from
 		}
 	}
 	return nil
-}
-
-// joinAnd lists items as "a, b and c".
-func joinAnd(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // dirArg is the DIR argument to repeat in a suggested command: empty for the current

@@ -8,6 +8,7 @@ import (
 
 	"github.com/soa-tool/soa/soa/finding"
 	"github.com/soa-tool/soa/soa/soc2"
+	"github.com/soa-tool/soa/templates"
 	"github.com/urfave/cli/v2"
 )
 
@@ -19,7 +20,7 @@ func initFromSOC2(c *cli.Context, file, dir string, force bool) error {
 		return err
 	}
 	r := soc2.NewReport(p)
-	files := starterFiles(soc2.ControlsYAML(r, filepath.Base(file)))
+	files := starterFiles(soc2.ControlsYAML(r, filepath.Base(file), templates.Modeline("controls")))
 	for _, f := range files {
 		if sameFile(file, filepath.Join(dir, f.name)) {
 			return usage("%s is both the SOC 2 control list and a file soa init writes; give the workspace another directory", file)

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/soa-tool/soa/annexa"
-	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // TestInitFromSOC2ThenCheck is the acceptance test: a workspace started from the
@@ -32,7 +32,7 @@ func TestInitFromSOC2ThenCheck(t *testing.T) {
 		if _, _, code := runCLI(t, "init", plain); code != 0 {
 			t.Fatal("plain init failed")
 		}
-		for _, f := range []string{soa.ISMSFile, soa.RisksFile, filepath.Join(".schema", "controls.schema.json")} {
+		for _, f := range []string{workspace.ISMSFile, workspace.RisksFile, filepath.Join(".schema", "controls.schema.json")} {
 			a, _ := os.ReadFile(filepath.Join(dir, f))
 			b, _ := os.ReadFile(filepath.Join(plain, f))
 			if len(a) == 0 || string(a) != string(b) {
@@ -54,7 +54,7 @@ func TestInitFromSOC2ThenCheck(t *testing.T) {
 		if !slices.Contains(rules["controls.yaml"], "undecided") || !slices.Contains(rules["controls.yaml"], "justification") {
 			t.Errorf("%s: expected undecided and justification findings, got %v", example, rules)
 		}
-		ws, err := soa.Load(dir)
+		ws, err := workspace.Load(dir)
 		if err != nil {
 			t.Fatal(err)
 		}

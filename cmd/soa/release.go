@@ -9,8 +9,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/edit"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/output"
+	"github.com/soa-tool/soa/soa/text"
+	"github.com/soa-tool/soa/soa/version"
+	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/urfave/cli/v2"
 )
 
@@ -51,12 +56,12 @@ func releaseCommand() command {
 			}
 			for _, h := range doc.History {
 				if h.Version == version {
-					return usage("version %s is already in the history (%s); give a new version, e.g. --version %s", version, soa.DateString(h.Date), nextVersion(doc.Version))
+					return usage("version %s is already in the history (%s); give a new version, e.g. --version %s", version, label.Date(h.Date), nextVersion(doc.Version))
 				}
 			}
-			today, err := soa.Today()
+			today, err := today()
 			if err != nil {
-				return usage("%v", err)
+				return err
 			}
 			if author == "" {
 				author = doc.Owner
@@ -66,11 +71,11 @@ func releaseCommand() command {
 					return err
 				}
 			}
-			e, err := soa.ReleaseISMS(path, b, soa.Revision{Version: version, Date: today, Author: author, Changes: changes})
+			e, err := edit.ReleaseISMS(path, b, workspace.Revision{Version: version, Date: today, Author: author, Changes: changes})
 			if err != nil {
 				return problems(err)
 			}
-			if err := soa.WriteFileAtomic(path, e.Data); err != nil {
+			if err := output.Replace(path, e.Data); err != nil {
 				return usage("%v", err)
 			}
 			fmt.Fprint(c.App.Writer, e.Unified(path))
@@ -82,11 +87,11 @@ func releaseCommand() command {
 
 // readISMS reads DIR/isms.yaml and its document block; errors in isms.yaml are printed and
 // refused, since the edit needs a sound file.
-func readISMS(dir string, stderr io.Writer) (string, []byte, soa.Document, error) {
-	path := filepath.Join(dir, soa.ISMSFile)
-	ws, err := soa.Load(dir)
+func readISMS(dir string, stderr io.Writer) (string, []byte, workspace.Document, error) {
+	path := filepath.Join(dir, workspace.ISMSFile)
+	ws, err := workspace.Load(dir)
 	if err != nil {
-		return "", nil, soa.Document{}, usage("%v", err)
+		return "", nil, workspace.Document{}, usage("%v", err)
 	}
 	var errs finding.List
 	for _, f := range ws.Findings {
@@ -98,11 +103,11 @@ func readISMS(dir string, stderr io.Writer) (string, []byte, soa.Document, error
 		for _, f := range errs {
 			fmt.Fprintln(stderr, f)
 		}
-		return "", nil, soa.Document{}, problems(fmt.Errorf("%s has %s; fix them first — the file was not changed", path, plural(len(errs), "error")))
+		return "", nil, workspace.Document{}, problems(fmt.Errorf("%s has %s; fix them first — the file was not changed", path, text.Plural(len(errs), "error")))
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return "", nil, soa.Document{}, usage("cannot read %s: %v", path, errors.Unwrap(err))
+		return "", nil, workspace.Document{}, usage("cannot read %s: %v", path, errors.Unwrap(err))
 	}
 	return path, b, ws.Document, nil
 }
@@ -120,11 +125,15 @@ func nextVersion(v string) string {
 // changesSinceRelease is the diff summary from the previous release recorded in git to the
 // workspace in dir, as it will be with version next.
 func changesSinceRelease(dir, current, next string, stderr io.Writer) (string, error) {
-	commit, why := soa.PreviousRelease(dir, current)
+	commit, why := version.PreviousRelease(dir, current)
 	if commit == "" {
 		return "", usage("--changes is required: %s\ndescribe the changes, e.g. --changes \"Annual review: R-24 added, A.8.23 implemented\"", why)
 	}
-	s, err := soa.OpenGitSide(dir, commit, ".", "git:"+commit[:12])
+	now, err := today()
+	if err != nil {
+		return "", err
+	}
+	s, err := version.OpenGitSide(dir, commit, ".", "git:"+commit[:12], now)
 	old, err := sideReport(s, err, stderr)
 	if err != nil {
 		return "", err
@@ -133,9 +142,5 @@ func changesSinceRelease(dir, current, next string, stderr io.Writer) (string, e
 	if err != nil {
 		return "", err
 	}
-	// The release removes the approval anyway; only the content counts.
-	o, n := old.JSON, new.JSON
-	n.Document.Version = next
-	n.Document.Status, n.Document.ApprovedBy, n.Document.ApprovedOn = o.Document.Status, o.Document.ApprovedBy, o.Document.ApprovedOn
-	return soa.Compare(o, n).Summary, nil
+	return version.CompareRelease(old.JSON, new.JSON, next).Summary, nil
 }

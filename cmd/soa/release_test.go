@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // epoch26Nov27 is 2026-11-27 as SOURCE_DATE_EPOCH.
@@ -15,7 +15,7 @@ const epoch26Nov27 = "1795737600"
 
 func readISMSFile(t *testing.T, dir string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, soa.ISMSFile))
+	b, err := os.ReadFile(filepath.Join(dir, workspace.ISMSFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestReleaseChangesFromGit(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", epoch26Nov27)
 	repo := gitRepo(t)
 	gitIn(t, repo, "reset", "-q", "--hard", "HEAD~1")
-	for _, f := range []string{soa.RisksFile, soa.ControlsFile} {
+	for _, f := range []string{workspace.RisksFile, workspace.ControlsFile} {
 		b, _ := os.ReadFile(filepath.Join(soatest.Example("acme-saas"), f))
 		os.WriteFile(filepath.Join(repo, "ws", f), b, 0o644)
 	}

@@ -1,6 +1,10 @@
 // Package clienttest finds the real programs that tests check outputs with (LibreOffice,
 // pdftotext, qpdf, pdffonts). A missing program skips the test, except under CI=true, where
 // .ci/run has installed them and a missing one is a failure.
+//
+// LibreOffice runs with one user profile per test binary (a fresh profile costs about twice
+// the time of a conversion), one conversion at a time; a package whose tests convert calls
+// [Main] from its TestMain so that the profile is removed at the end.
 package clienttest
 
 import (
@@ -10,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -45,6 +50,23 @@ func Run(t testing.TB, name string, args ...string) []byte {
 	return out.Bytes()
 }
 
+// profile is the LibreOffice user profile of this test binary.
+var profile struct {
+	sync.Mutex
+	dir string
+}
+
+// Main runs the tests and removes the LibreOffice profile they used; call it from TestMain.
+func Main(m *testing.M) int {
+	code := m.Run()
+	profile.Lock()
+	if profile.dir != "" {
+		os.RemoveAll(profile.dir)
+	}
+	profile.Unlock()
+	return code
+}
+
 // Convert runs LibreOffice headless to convert file into the format given by ext ("xlsx",
 // "csv", "pdf") and returns the path of the converted file in a fresh temporary directory.
 // filter, when not empty, is appended to ext as LibreOffice's filter options ("csv:...").
@@ -56,9 +78,19 @@ func Convert(t testing.TB, file, ext, filter string) string {
 	if filter != "" {
 		target += ":" + filter
 	}
-	// A profile of its own so parallel tests and a user's running LibreOffice do not clash.
-	profile := "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile"))
-	Run(t, soffice, profile, "--headless", "--norestore", "--convert-to", target, "--outdir", dir, file)
+	// The binary's own profile, so that a user's running LibreOffice does not clash; one
+	// conversion at a time, since a profile cannot be shared by two.
+	profile.Lock()
+	defer profile.Unlock()
+	if profile.dir == "" {
+		d, err := os.MkdirTemp("", "soa-libreoffice-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		profile.dir = d
+	}
+	env := "-env:UserInstallation=file://" + filepath.ToSlash(profile.dir)
+	Run(t, soffice, env, "--headless", "--norestore", "--convert-to", target, "--outdir", dir, file)
 	base := filepath.Base(file)
 	out := filepath.Join(dir, base[:len(base)-len(filepath.Ext(base))]+"."+ext)
 	if _, err := os.Stat(out); err != nil {

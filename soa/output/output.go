@@ -1,6 +1,7 @@
-// Package output writes a set of output files so that a failure leaves the earlier outputs
-// as they were: every file is rendered to a temporary name in the target directory first,
-// and only when all succeeded are they renamed into place.
+// Package output is the one place where soa writes files, always to a temporary name in the
+// target directory first and then renamed into place, so that a failure leaves what was
+// there as it was: [WriteAll] for the set of outputs of soa build (all renamed only when
+// every one succeeded), [Replace] for a file edited in place (isms.yaml, controls.yaml).
 package output
 
 import (
@@ -174,3 +175,45 @@ func (c *counter) Write(p []byte) (int, error) {
 	c.n += int64(n)
 	return n, err
 }
+
+// Replace replaces the existing file at path with data: it writes a temporary file in the same
+// directory, gives it the original's mode, syncs it and renames it into place, so a failure
+// leaves the original as it was. A symbolic link is followed: its target is replaced.
+func Replace(path string, data []byte) (err error) {
+	if p, err := filepath.EvalSymlinks(path); err == nil {
+		path = p
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, errors.Unwrap(err))
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
+	}
+	if err = f.Chmod(st.Mode().Perm()); err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
+	}
+	if err = rename(f.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
+	}
+	return nil
+}
+
+// rename is os.Rename, replaced in tests to make the last step fail.
+var rename = os.Rename

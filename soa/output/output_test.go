@@ -183,3 +183,48 @@ func TestPlaceRestores(t *testing.T) {
 		t.Error("b.txt exists after a failed placement")
 	}
 }
+
+func TestReplace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "isms.yaml")
+	if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Replace(path, []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(path)
+	if b, _ := os.ReadFile(path); string(b) != "new\n" || st.Mode().Perm() != 0o600 {
+		t.Errorf("content %q, mode %v", b, st.Mode())
+	}
+
+	// A failing rename (as on a full or read-only disk) leaves the original and no temporary file.
+	rename = func(string, string) error { return errors.New("no space left on device") }
+	defer func() { rename = os.Rename }()
+	if err := Replace(path, []byte("newer\n")); err == nil || !strings.Contains(err.Error(), "the file was not changed") {
+		t.Errorf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new\n" {
+		t.Errorf("content %q after a failed write", b)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".isms.yaml.*")); len(m) > 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+}
+
+func TestReplaceReadOnlyDir(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes into read-only directories; TestReplace covers the failure")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "isms.yaml")
+	os.WriteFile(path, []byte("old\n"), 0o644)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	if err := Replace(path, []byte("new\n")); err == nil {
+		t.Fatal("no error in a read-only directory")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old\n" {
+		t.Errorf("content %q after a failed write", b)
+	}
+}

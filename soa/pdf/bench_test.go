@@ -27,7 +27,7 @@ func BenchmarkWrite(b *testing.B) {
 			b.ReportAllocs()
 			start, n := cpuTime(), 0
 			for b.Loop() {
-				if err := pdf.Write(io.Discard, s, pdf.Options{}); err != nil {
+				if err := pdf.Write(io.Discard, s, nil, pdf.Options{}); err != nil {
 					b.Fatal(err)
 				}
 				n++

@@ -1,6 +1,6 @@
 package pdf
 
-import "github.com/soa-tool/soa/soa"
+import "github.com/soa-tool/soa/soa/version"
 
 // changesHeading is the heading of the section soa build --since adds.
 const changesHeading = "Changes in this version"
@@ -10,7 +10,7 @@ const changesHeading = "Changes in this version"
 // order soa diff prints them. It follows the document control section: it details the newest
 // revision, and the numbers of the sections after it stay those of a build without --since.
 func (r *renderer) changes() {
-	c := r.s.Changes
+	c := r.since
 	if c == nil {
 		return
 	}
@@ -68,7 +68,7 @@ func (r *renderer) keepStart(heading string, t *table, first [][]line) {
 // changeCells gives the cells of one control or risk: its ID and title, and each changed
 // field with its old and new value side by side, the fields one under the other. One entry
 // per item, so that the table machinery keeps it together or splits it between lines.
-func changeCells(t *table, it soa.ChangeItem) [][]line {
+func changeCells(t *table, it version.ChangeItem) [][]line {
 	size := t.rs.fontSize
 	cells := [][]line{
 		t.wrap(0, it.ID, style{size: size, bold: true, color: ink}),

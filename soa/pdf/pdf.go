@@ -45,6 +45,9 @@ import (
 
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/version"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // Options steer the PDF.
@@ -83,8 +86,9 @@ var gofpdfDefaults sync.Mutex
 
 var timeZero time.Time
 
-// Write renders the PDF for s to w. The same SoA and options give the same bytes.
-func Write(w io.Writer, s *soa.SoA, opt Options) error {
+// Write renders the PDF for s to w, with a section "Changes in this version" when changes is
+// not nil (soa build --since). The same SoA, changes and options give the same bytes.
+func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) error {
 	regular, bold := goregular.TTF, gobold.TTF
 	if opt.Regular != nil {
 		regular, bold = opt.Regular, opt.Regular
@@ -109,7 +113,7 @@ func Write(w io.Writer, s *soa.SoA, opt Options) error {
 	gofpdf.SetDefaultCatalogSort(false)
 	gofpdfDefaults.Unlock()
 
-	r := &renderer{d: d, s: s, opt: opt}
+	r := &renderer{d: d, s: s, since: changes, opt: opt}
 	if err := r.frame(); err != nil {
 		return err
 	}
@@ -176,9 +180,10 @@ func docTitle(s *soa.SoA) string {
 
 // renderer writes the sections of the document.
 type renderer struct {
-	d   *doc
-	s   *soa.SoA
-	opt Options
+	d     *doc
+	s     *soa.SoA
+	since *version.Changes
+	opt   Options
 	// pageOf records the first page of each section, for the contents.
 	pageOf map[string]int
 }
@@ -338,7 +343,7 @@ func (r *renderer) cover() {
 		r.banner("DRAFT — NOT APPROVED", "This Statement of Applicability has not been approved by management. "+
 			"It must not be issued or relied on as the organization's SoA.", red, redTint)
 	} else {
-		r.banner("Approved by "+doc.ApprovedBy+" on "+soa.DateString(doc.ApprovedOn), "", green, greenBox)
+		r.banner("Approved by "+doc.ApprovedBy+" on "+label.Date(doc.ApprovedOn), "", green, greenBox)
 	}
 	r.space(6)
 	r.para("Scope of the information security management system", style{size: 9, bold: true, color: navy}, 720)
@@ -349,8 +354,8 @@ func (r *renderer) cover() {
 		{"Version", doc.Version},
 		{"Classification", doc.Classification},
 		{"Document owner", doc.Owner},
-		{"Date", soa.DateString(r.s.Date)},
-		{"Next review", soa.DateString(doc.NextReview)},
+		{"Date", label.Date(r.s.Date)},
+		{"Next review", label.Date(doc.NextReview)},
 	}, 130, 480, 9)
 }
 
@@ -379,8 +384,8 @@ func (r *renderer) control() {
 	r.keyValues2([][2]string{
 		{"Document ID", doc.ID}, {"Classification", doc.Classification},
 		{"Version", doc.Version}, {"Status", status},
-		{"Owner", doc.Owner}, {"Next review", soa.DateString(doc.NextReview)},
-		{"Approved by", doc.ApprovedBy}, {"Approved on", soa.DateString(doc.ApprovedOn)},
+		{"Owner", doc.Owner}, {"Next review", label.Date(doc.NextReview)},
+		{"Approved by", doc.ApprovedBy}, {"Approved on", label.Date(doc.ApprovedOn)},
 	}, 8.5)
 
 	r.space(5)
@@ -388,7 +393,7 @@ func (r *renderer) control() {
 	t := r.newTable([]column{{"Version", 18}, {"Date", 24}, {"Author", 50}, {"Changes", 181}}, "Revision history (continued)")
 	t.begin()
 	for i, h := range doc.History {
-		t.add(i, nil, h.Version, soa.DateString(h.Date), h.Author, h.Changes)
+		t.add(i, nil, h.Version, label.Date(h.Date), h.Author, h.Changes)
 	}
 	if len(doc.History) == 0 {
 		t.add(0, nil, "—", "", "", "No revisions recorded.")
@@ -406,7 +411,7 @@ func (r *renderer) control() {
 	r.space(5)
 	r.heading("Contents", 10)
 	entries := []struct{ key, title string }{{"control", "1  Document control"}}
-	if r.s.Changes != nil {
+	if r.since != nil {
 		entries = append(entries, struct{ key, title string }{"changes", "    " + changesHeading})
 	}
 	entries = append(entries, []struct{ key, title string }{
@@ -439,8 +444,8 @@ func (r *renderer) summary() {
 	sum := r.s.Summary
 	r.heading("Applicability and implementation status by theme", 10)
 	cols := []column{{"Theme", 60}, {"Controls", 22}, {"Applicable", 22}, {"Excluded", 22}}
-	for _, st := range soa.Statuses {
-		cols = append(cols, column{soa.StatusTitle(st), 22})
+	for _, st := range workspace.Statuses {
+		cols = append(cols, column{label.Status(st), 22})
 	}
 	t := r.newTable(cols, "")
 	for i := 1; i < len(cols); i++ {
@@ -449,7 +454,7 @@ func (r *renderer) summary() {
 	t.begin()
 	counts := func(c soa.Counts) []string {
 		v := []string{strconv.Itoa(c.Total), strconv.Itoa(c.Applicable), strconv.Itoa(c.Excluded)}
-		for _, st := range soa.Statuses {
+		for _, st := range workspace.Statuses {
 			v = append(v, strconv.Itoa(c.ByStatus[st]))
 		}
 		return v
@@ -490,10 +495,10 @@ var levelColors = []*props.Color{
 	{Red: 238, Green: 120, Blue: 120},
 }
 
-func (r *renderer) levelColor(score int) *props.Color {
+// levelColor is the colour of the level of index i in Method.Levels (a rank of the model).
+func (r *renderer) levelColor(i int) *props.Color {
 	m := r.s.Method
-	i := m.LevelOf(score)
-	if i < 0 || len(m.Levels) == 0 {
+	if i < 0 || i >= len(m.Levels) {
 		return nil
 	}
 	if len(m.Levels) == 1 {
@@ -525,8 +530,8 @@ func (r *renderer) heatMaps() {
 	half2 := func(h soa.HeatMap, l int) []textCol {
 		cols := []textCol{{size: label, lines: r.d.wrap(m.Likelihood[l], style{size: 7.5, color: ink, align: align.Right}, labelW-2, false)}}
 		for i := range k {
-			c := textCol{size: cell, bg: r.levelColor((l + 1) * (i + 1)), bd: border.Full}
-			if v := h[l][i]; v > 0 {
+			c := textCol{size: cell, bg: r.levelColor(h[l][i].Rank), bd: border.Full}
+			if v := h[l][i].Count; v > 0 {
 				c.lines = []line{{text: strconv.Itoa(v), bold: true, color: ink, align: align.Center}}
 			}
 			cols = append(cols, c)
@@ -559,10 +564,10 @@ func (r *renderer) heatMaps() {
 
 	// Legend: the levels with their colours and the acceptance threshold.
 	var legend []textCol
-	for i, lv := range m.Levels {
+	for i, lv := range m.Ranges() {
 		legend = append(legend,
-			textCol{size: 25, bg: r.levelColor(lv.Max), bd: border.Full},
-			textCol{size: 125, lines: []line{{text: fmt.Sprintf("%s (%d–%d)", lv.Name, m.MinScore(i), lv.Max), color: ink}}})
+			textCol{size: 25, bg: r.levelColor(i), bd: border.Full},
+			textCol{size: 125, lines: []line{{text: fmt.Sprintf("%s (%d–%d)", lv.Name, lv.Min, lv.Max), color: ink}}})
 	}
 	used := 150 * len(legend) / 2
 	if used < grid {
@@ -644,9 +649,9 @@ func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 		reasonLines = append(reasonLines, t.wrap(3, "Risks: "+strings.Join(e.Risks, ", "), mutedS)...)
 	}
 	just := t.wrap(4, dash(e.Justification), plain)
-	status := t.wrap(5, dash(soa.StatusTitle(e.Status)), plain)
+	status := t.wrap(5, dash(label.Status(e.Status)), plain)
 	if !e.Due.IsZero() {
-		status = append(status, t.wrap(5, "Due "+soa.DateString(e.Due), mutedS)...)
+		status = append(status, t.wrap(5, "Due "+label.Date(e.Due), mutedS)...)
 	}
 	var impl []line
 	if e.Implementation != "" {
@@ -678,14 +683,7 @@ func dash(s string) string {
 func (r *renderer) appendix() {
 	m := r.s.Method
 	r.section("appendix", "Appendix A  Risk treatment plan")
-	var levels []string
-	for i, lv := range m.Levels {
-		levels = append(levels, fmt.Sprintf("%s %d–%d", lv.Name, m.MinScore(i), lv.Max))
-	}
-	r.para(fmt.Sprintf("Risk method: score = likelihood (1–%d: %s) × impact (1–%d: %s). Levels: %s. "+
-		"A residual score above %d needs the risk owner's acceptance.",
-		len(m.Likelihood), strings.Join(m.Likelihood, ", "), len(m.Impact), strings.Join(m.Impact, ", "),
-		strings.Join(levels, "; "), m.Acceptance), style{size: 8, color: muted}, grid)
+	r.para(m.Describe(), style{size: 8, color: muted}, grid)
 	if len(r.s.Risks) == 0 {
 		r.para("The risk register is empty.", style{}, grid)
 		return
@@ -714,7 +712,7 @@ func (r *renderer) appendix() {
 		case rk.AcceptedBy != "":
 			accept = "Accepted by " + rk.AcceptedBy
 			if !rk.AcceptedOn.IsZero() {
-				accept += " on " + soa.DateString(rk.AcceptedOn)
+				accept += " on " + label.Date(rk.AcceptedOn)
 			}
 		case rk.NeedsAcceptance:
 			accept = "Required, not recorded"
@@ -727,11 +725,11 @@ func (r *renderer) appendix() {
 			t.wrap(0, rk.ID, boldS), riskLines, t.wrap(2, dash(rk.Owner), plain),
 			score(3, rk.Inherent, rk.Inherent.Likelihood, rk.Inherent.Impact, rk.InherentLevel),
 			t.wrap(4, dash(option), plain), t.wrap(5, dash(strings.Join(ctrls, ", ")), plain),
-			t.wrap(6, dash(rk.Treatment.Plan), plain), t.wrap(7, dash(soa.DateString(rk.Treatment.Due)), plain),
+			t.wrap(6, dash(rk.Treatment.Plan), plain), t.wrap(7, dash(label.Date(rk.Treatment.Due)), plain),
 			score(8, rk.Residual, rk.Residual.Likelihood, rk.Residual.Impact, rk.ResidualLevel),
 			t.wrap(9, accept, plain),
 		}
-		bgs := map[int]*props.Color{3: r.levelColor(rk.InherentScore), 8: r.levelColor(rk.ResidualScore)}
+		bgs := map[int]*props.Color{3: r.levelColor(rk.InherentRank), 8: r.levelColor(rk.ResidualRank)}
 		t.addStyled(i, cells, nil, bgs)
 	}
 	t.end()

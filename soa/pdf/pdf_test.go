@@ -17,6 +17,8 @@ import (
 	"github.com/soa-tool/soa/soa/clienttest"
 	"github.com/soa-tool/soa/soa/pdf"
 	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/version"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 const unicodeText = "Zażółć gęślą jaźń — Größe — Ελληνικά — Привет"
@@ -30,8 +32,14 @@ func derive(t testing.TB, dir string) *soa.SoA {
 // render writes the PDF of s into a temporary file and returns its path and bytes.
 func render(t testing.TB, s *soa.SoA, opt pdf.Options) (string, []byte) {
 	t.Helper()
+	return renderWith(t, s, nil, opt)
+}
+
+// renderWith is render with the changes ch (nil for none).
+func renderWith(t testing.TB, s *soa.SoA, ch *version.Changes, opt pdf.Options) (string, []byte) {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, s, opt); err != nil {
+	if err := pdf.Write(&buf, s, ch, opt); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "soa.pdf")
@@ -151,7 +159,7 @@ func TestExample(t *testing.T) {
 
 func TestDraft(t *testing.T) {
 	dir := soatest.Copy(t, "acme-saas")
-	file := filepath.Join(dir, soa.ISMSFile)
+	file := filepath.Join(dir, workspace.ISMSFile)
 	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -276,10 +284,10 @@ func TestPDFTools(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	s := derive(t, soatest.Example("acme-saas"))
 	var a, b bytes.Buffer
-	if err := pdf.Write(&a, s, pdf.Options{}); err != nil {
+	if err := pdf.Write(&a, s, nil, pdf.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := pdf.Write(&b, derive(t, soatest.Example("acme-saas")), pdf.Options{}); err != nil {
+	if err := pdf.Write(&b, derive(t, soatest.Example("acme-saas")), nil, pdf.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -329,7 +337,7 @@ func TestFont(t *testing.T) {
 		}
 	}
 
-	if err := pdf.Write(&bytes.Buffer{}, s, pdf.Options{Regular: []byte("not a font")}); err == nil {
+	if err := pdf.Write(&bytes.Buffer{}, s, nil, pdf.Options{Regular: []byte("not a font")}); err == nil {
 		t.Error("a file that is not a font was accepted")
 	}
 }

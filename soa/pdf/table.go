@@ -7,7 +7,8 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/consts/border"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
-	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // column is a table column: its heading and its share of the width.
@@ -23,8 +24,8 @@ func vocabulary(title string) []string {
 		return nil
 	}
 	var out []string
-	for _, st := range soa.Statuses {
-		out = append(out, soa.StatusTitle(st))
+	for _, st := range workspace.Statuses {
+		out = append(out, label.Status(st))
 	}
 	return out
 }

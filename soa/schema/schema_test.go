@@ -16,8 +16,8 @@ import (
 	"testing/fstest"
 
 	"github.com/soa-tool/soa/annexa"
-	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/schema"
+	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/soa-tool/soa/templates"
 	"gopkg.in/yaml.v3"
 )
@@ -164,7 +164,7 @@ func TestControlIDPattern(t *testing.T) {
 // TestExampleMatchesSchema loads the example workspace with the loader, and validates its
 // files against the schemas: every key the example uses is one both accept.
 func TestExampleMatchesSchema(t *testing.T) {
-	ws, err := soa.Load(example)
+	ws, err := workspace.Load(example)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func withKey(n *yaml.Node, key string) *yaml.Node {
 }
 
 // loadWith loads the example workspace with file kind's mapping target replaced by repl.
-func loadWith(t *testing.T, kind string, root, target, repl *yaml.Node) *soa.Workspace {
+func loadWith(t *testing.T, kind string, root, target, repl *yaml.Node) *workspace.Workspace {
 	t.Helper()
 	saved := *target
 	*target = *repl
@@ -264,7 +264,7 @@ func loadWith(t *testing.T, kind string, root, target, repl *yaml.Node) *soa.Wor
 		t.Fatal(err)
 	}
 	fsys := fstest.MapFS{}
-	for _, f := range soa.Files {
+	for _, f := range workspace.Files {
 		data, err := os.ReadFile(filepath.Join(example, f))
 		if err != nil {
 			t.Fatal(err)
@@ -272,7 +272,7 @@ func loadWith(t *testing.T, kind string, root, target, repl *yaml.Node) *soa.Wor
 		fsys[f] = &fstest.MapFile{Data: data}
 	}
 	fsys[kind+".yaml"] = &fstest.MapFile{Data: b}
-	ws, err := soa.LoadFS(fsys, "ws")
+	ws, err := workspace.LoadFS(fsys, "ws")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -300,7 +300,7 @@ func loaderKeysAt(t *testing.T, kind string, root, n *yaml.Node, bogus string) [
 	return nil
 }
 
-func hasRule(ws *soa.Workspace, rule string) bool {
+func hasRule(ws *workspace.Workspace, rule string) bool {
 	for _, f := range ws.Findings {
 		if f.Rule == rule {
 			return true

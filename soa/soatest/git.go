@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // Repo is a git repository in a temporary directory, with a fixed identity and dates and no
@@ -50,7 +50,7 @@ func (r *Repo) Put(example, dir string) {
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		r.tb.Fatal(err)
 	}
-	for _, f := range soa.Files {
+	for _, f := range workspace.Files {
 		b, err := os.ReadFile(filepath.Join(Example(example), f))
 		if err != nil {
 			r.tb.Fatal(err)

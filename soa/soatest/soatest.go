@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/version"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // Today is the date tests judge workspaces against.
@@ -35,7 +37,7 @@ func Copy(tb testing.TB, example string) string {
 func Edited(tb testing.TB, example string, edits map[string][][2]string) string {
 	tb.Helper()
 	dir := tb.TempDir()
-	for _, f := range soa.Files {
+	for _, f := range workspace.Files {
 		b, err := os.ReadFile(filepath.Join(Example(example), f))
 		if err != nil {
 			tb.Fatal(err)
@@ -58,7 +60,7 @@ func Edited(tb testing.TB, example string, edits map[string][][2]string) string 
 func Generated(tb testing.TB, n int) string {
 	tb.Helper()
 	dir := Copy(tb, "acme-saas")
-	ws, err := soa.Load(dir)
+	ws, err := workspace.Load(dir)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -79,7 +81,7 @@ func Generated(tb testing.TB, n int) string {
 		fmt.Fprintf(&b, "      plan: Reduce the likelihood of generated risk %d with the listed controls.\n", i+1)
 		fmt.Fprintf(&b, "    residual: {likelihood: 1, impact: %d}\n", im)
 	}
-	if err := os.WriteFile(filepath.Join(dir, soa.RisksFile), []byte(b.String()), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, workspace.RisksFile), []byte(b.String()), 0o644); err != nil {
 		tb.Fatal(err)
 	}
 	return dir
@@ -98,24 +100,19 @@ func Valid(tb testing.TB, dir string) *soa.SoA {
 // Derive loads and derives the workspace in dir as of [Today], failing on load errors.
 func Derive(tb testing.TB, dir string) *soa.SoA {
 	tb.Helper()
-	ws, err := soa.Load(dir)
+	ws, err := workspace.Load(dir)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s, err := soa.Derive(ws, soa.Options{Today: Today})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return s
+	return soa.Derive(ws, soa.Options{Today: Today})
 }
 
 // Since is the 2026 example with the changes since the 2025 one, as
-// "soa build examples/acme-saas --since examples/acme-saas-2025" makes it.
-func Since(tb testing.TB) *soa.SoA {
+// "soa build examples/acme-saas --since examples/acme-saas-2025" makes them.
+func Since(tb testing.TB) (*soa.SoA, *version.Changes) {
 	tb.Helper()
 	s := Valid(tb, Example("acme-saas"))
 	old := Derive(tb, Example("acme-saas-2025"))
-	s.Changes = soa.Compare(old.ToJSON(), s.ToJSON())
-	s.Changes.Old.Source, s.Changes.New.Source = "examples/acme-saas-2025", "examples/acme-saas"
-	return s
+	return s, version.CompareSides(&version.Side{JSON: version.FromSoA(old, nil), Ref: version.VersionRef{Source: "examples/acme-saas-2025"}},
+		&version.Side{JSON: version.FromSoA(s, nil), Ref: version.VersionRef{Source: "examples/acme-saas"}})
 }

@@ -6,7 +6,6 @@ import (
 	"unicode"
 
 	"github.com/soa-tool/soa/annexa"
-	"github.com/soa-tool/soa/templates"
 	"gopkg.in/yaml.v3"
 )
 
@@ -27,12 +26,13 @@ var InitReasons = []string{"contractual", "business"}
 //   - a [NotCovered] control is left undecided (applicable empty), with a comment on what
 //     ISO/IEC 27001 expects: a decision, and for an exclusion a justification.
 //
-// Nothing is excluded. source names the control list in the header comment. The text loads
-// with soa.Load; soa check then reports the undecided controls and the empty justifications.
-func ControlsYAML(r *Report, source string) []byte {
+// Nothing is excluded. header is the first line (the schema modeline soa init writes); source
+// names the control list in the header comment. The text loads with workspace.Load; soa check
+// then reports the undecided controls and the empty justifications.
+func ControlsYAML(r *Report, source, header string) []byte {
 	var b strings.Builder
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
-	w("%s\n", templates.Modeline("controls"))
+	w("%s\n", header)
 	comment(&b, "", fmt.Sprintf("Annex A decisions drafted by soa init --from-soc2 from the SOC 2 control list %s "+
 		"(%d controls addressing %d of the %d Trust Services Criteria).", source, len(r.Program.Controls), len(r.Criteria), len(annexa.Criteria())))
 	comment(&b, "", fmt.Sprintf("%d controls are covered by the program (status implemented), %d partly (status partial), "+

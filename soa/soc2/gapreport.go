@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa/table"
+	"github.com/soa-tool/soa/soa/text"
 )
 
 // This file holds the gap report's text, Markdown and JSON forms, as soa gap prints them.
@@ -111,7 +111,7 @@ func (r *Report) WriteText(w io.Writer, width int) error {
 		}
 		return t
 	}
-	fmt.Fprintf(&b, "%s\n\n%s\n%s\n\n", wrapText(gapIntro(r), width), wrapText(gapTotal(r), width), wrapText(coverageDefinition, width))
+	fmt.Fprintf(&b, "%s\n\n%s\n%s\n\n", strings.Join(text.Wrap(gapIntro(r), width), "\n"), strings.Join(text.Wrap(gapTotal(r), width), "\n"), strings.Join(text.Wrap(coverageDefinition, width), "\n"))
 	b.WriteString("By theme\n")
 	if err := upper(themeTable(r)).Text(&b, width); err != nil {
 		return err
@@ -154,7 +154,7 @@ func (r *Report) WriteText(w io.Writer, width int) error {
 // [Report.WriteText].
 func (r *Report) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Gap report: SOC 2 to ISO/IEC 27001:2022\n\n%s.\n\n%s\n\n%s\n\n", mdEscape(gapIntro(r)), gapTotal(r), coverageDefinition)
+	fmt.Fprintf(&b, "# Gap report: SOC 2 to ISO/IEC 27001:2022\n\n%s.\n\n%s\n\n%s\n\n", text.Markdown(gapIntro(r)), gapTotal(r), coverageDefinition)
 	b.WriteString("## By theme\n\n")
 	if err := themeTable(r).Markdown(&b); err != nil {
 		return err
@@ -180,32 +180,6 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// wrapText breaks s into lines of at most width columns at spaces.
-func wrapText(s string, width int) string {
-	var b strings.Builder
-	n := 0
-	for i, word := range strings.Fields(s) {
-		wl := utf8.RuneCountInString(word)
-		switch {
-		case i == 0:
-		case n+1+wl > width:
-			b.WriteByte('\n')
-			n = 0
-		default:
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(word)
-		n += wl
-	}
-	return b.String()
-}
-
-// mdEscape escapes the characters of a file name that Markdown would read as formatting.
-func mdEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`).Replace(s)
 }
 
 // countsJSON is [Counts] with the percentages, as the JSON report has them.

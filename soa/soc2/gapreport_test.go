@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // TestGapReportTwice renders each form twice and compares the bytes; the goldens of soa gap
@@ -51,37 +50,5 @@ func TestGapReportJSONEmpty(t *testing.T) {
 	}
 	if out.Criteria == nil || out.Partly == nil || len(out.ToDecide) != 93 {
 		t.Errorf("criteria %v, partly %v, %d to decide", out.Criteria, out.Partly, len(out.ToDecide))
-	}
-}
-
-func TestWrapText(t *testing.T) {
-	tests := []struct {
-		in    string
-		width int
-		want  string
-	}{
-		{"", 10, ""},
-		{"one two three", 80, "one two three"},
-		{"one two three", 7, "one two\nthree"},
-		{"one  two\nthree", 9, "one two\nthree"},
-		{"averyveryverylongword short", 5, "averyveryverylongword\nshort"},
-		{"état évalué", 5, "état\névalué"},
-	}
-	for _, tt := range tests {
-		got := wrapText(tt.in, tt.width)
-		if got != tt.want {
-			t.Errorf("wrapText(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
-		}
-		for _, l := range strings.Split(got, "\n") {
-			if n := utf8.RuneCountInString(l); n > tt.width && strings.Contains(l, " ") {
-				t.Errorf("wrapText(%q, %d): line %q is %d columns", tt.in, tt.width, l, n)
-			}
-		}
-	}
-}
-
-func TestMdEscape(t *testing.T) {
-	if got, want := mdEscape(`my_[soc2]*program`+"`"+`\x.csv`), `my\_\[soc2\]\*program`+"\\`"+`\\x.csv`; got != want {
-		t.Errorf("mdEscape = %q, want %q", got, want)
 	}
 }

@@ -38,20 +38,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/internal/yamlpos"
+	"github.com/soa-tool/soa/soa/text"
 	"gopkg.in/yaml.v3"
 )
 
 // Limits on the control list. A real program is far below each of them.
 const (
-	MaxFileSize = 16 << 20 // bytes
 	MaxControls = 10_000
-	MaxField    = 64 << 10 // bytes in one cell or value
+	MaxField    = yamlpos.MaxFieldSize // bytes in one cell or value
 )
 
 // Control is one control of the SOC 2 program.
@@ -180,7 +179,7 @@ func Read(file string) (*Program, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, fmt.Errorf("%s is a directory; give the SOC 2 control list exported as CSV or YAML", file)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	b, err := io.ReadAll(io.LimitReader(f, yamlpos.MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", file, err)
 	}
@@ -192,12 +191,11 @@ func Parse(file string, b []byte) (*Program, error) {
 	p := &Program{File: file}
 	var l finding.List
 	top := finding.Pos{File: file, Line: 1}
-	switch {
-	case len(b) > MaxFileSize:
-		l.Errorf(top, "limit", "the file is over %d MiB; a SOC 2 control list is far smaller — is this the right file?", MaxFileSize>>20)
+	if len(b) > yamlpos.MaxFileSize {
+		l.Errorf(top, "limit", "the file is over %d MiB; a SOC 2 control list is far smaller — is this the right file?", yamlpos.MaxFileSize>>20)
 		return nil, l.Err()
-	case !utf8.Valid(b):
-		line := bytes.Count(b[:validPrefix(b)], []byte("\n")) + 1
+	}
+	if line, _, _, bad := yamlpos.InvalidUTF8(b); bad {
 		l.Errorf(finding.Pos{File: file, Line: line}, "encoding", "the file is not UTF-8; export it again as UTF-8 (in Excel: Save As, CSV UTF-8)")
 		return nil, l.Err()
 	}
@@ -218,18 +216,6 @@ func Parse(file string, b []byte) (*Program, error) {
 		return nil, err
 	}
 	return p, nil
-}
-
-func validPrefix(b []byte) int {
-	off := 0
-	for off < len(b) {
-		r, n := utf8.DecodeRune(b[off:])
-		if r == utf8.RuneError && n <= 1 {
-			break
-		}
-		off += n
-	}
-	return off
 }
 
 // looksYAML reports whether the first line that is not blank or a comment starts a YAML list
@@ -475,20 +461,12 @@ func splitEvidence(s string) []string {
 	return out
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
 // readYAML reads a list of controls; a mapping with a single "controls" list is accepted too.
 func (p *Program) readYAML(b []byte, l *finding.List) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&doc); err != nil {
-		msg, line := err.Error(), 1
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			fmt.Sscan(m[1], &line)
-			msg = m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
+		msg, line := yamlpos.SyntaxMessage(err)
 		l.Errorf(finding.Pos{File: p.File, Line: line, Col: 1}, "yaml", "YAML syntax: %s; check the indentation and quoting on this line or the one before", msg)
 		return
 	}
@@ -560,7 +538,7 @@ func (p *Program) readYAML(b []byte, l *finding.List) {
 func closeField(k string) string {
 	f := fold(k)
 	for _, n := range fieldNames {
-		if d := distance(f, n); d > 0 && d <= 2 {
+		if d := text.Distance(f, n); d > 0 && d <= 2 {
 			return n
 		}
 	}
@@ -639,25 +617,4 @@ func (p *Program) strings(n *yaml.Node, key string, l *finding.List) []posString
 		}
 	}
 	return out
-}
-
-// distance is the Levenshtein distance between a and b, in bytes (keys are ASCII).
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

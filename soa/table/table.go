@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/soa-tool/soa/soa/text"
 )
 
 // Table is a header and rows of cells.
@@ -24,7 +26,7 @@ func (t Table) Text(w io.Writer, width int) error {
 	all := append([][]string{t.Header}, t.Rows...)
 	for _, r := range all {
 		for i := 0; i < n-1 && i < len(r); i++ {
-			widths[i] = max(widths[i], utf8.RuneCountInString(flat(r[i])))
+			widths[i] = max(widths[i], utf8.RuneCountInString(text.OneLine(r[i])))
 		}
 	}
 	indent := 0
@@ -35,11 +37,11 @@ func (t Table) Text(w io.Writer, width int) error {
 	var b strings.Builder
 	for _, r := range all {
 		for i := 0; i < n-1; i++ {
-			cell := flat(cellAt(r, i))
+			cell := text.OneLine(cellAt(r, i))
 			b.WriteString(cell)
 			b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell)+2))
 		}
-		for j, line := range wrap(flat(cellAt(r, n-1)), last) {
+		for j, line := range text.Wrap(text.OneLine(cellAt(r, n-1)), last) {
 			if j > 0 {
 				b.WriteString(strings.Repeat(" ", indent))
 			}
@@ -56,30 +58,6 @@ func cellAt(r []string, i int) string {
 		return r[i]
 	}
 	return ""
-}
-
-// flat folds line breaks and tabs into spaces so a cell stays on its row.
-func flat(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// wrap breaks s into lines of at most width runes at spaces; a longer word stands alone.
-func wrap(s string, width int) []string {
-	words := strings.Fields(s)
-	if len(words) == 0 {
-		return []string{""}
-	}
-	var lines []string
-	line := words[0]
-	for _, wd := range words[1:] {
-		if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(wd) > width {
-			lines = append(lines, line)
-			line = wd
-			continue
-		}
-		line += " " + wd
-	}
-	return append(lines, line)
 }
 
 // CSV writes the table as RFC 4180 CSV with CRLF line ends, which spreadsheets expect.

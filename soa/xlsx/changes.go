@@ -1,6 +1,6 @@
 package xlsx
 
-import "github.com/soa-tool/soa/soa"
+import "github.com/soa-tool/soa/soa/version"
 
 // SheetChanges is the sheet of the changes since a previous version. The workbook has it
 // only when the SoA carries changes (soa build --since), right after the SoA sheet.
@@ -21,7 +21,7 @@ const (
 // diff prints them. Each control or risk takes one row per changed field, its ID and title
 // merged down those rows.
 func (b *book) changesSheet() {
-	c := b.s.Changes
+	c := b.changes
 	if c == nil {
 		return
 	}
@@ -69,7 +69,7 @@ func (b *book) changesSheet() {
 
 // changeItem writes the rows of one control or risk, a row per changed field, and returns
 // the next row.
-func (b *book) changeItem(sh string, row int, document bool, it soa.ChangeItem) int {
+func (b *book) changeItem(sh string, row int, document bool, it version.ChangeItem) int {
 	type changeRow struct{ field, old, new string }
 	var rows []changeRow
 	for _, f := range it.Fields {

@@ -1,8 +1,6 @@
 package xlsx
 
-import (
-	"github.com/soa-tool/soa/soa"
-)
+import "github.com/soa-tool/soa/soa/label"
 
 // Document control columns: label, then version, date, author, changes for the history.
 var documentWidths = []float64{24, 12, 14, 26, 74}
@@ -38,9 +36,9 @@ func (b *book) documentSheet() {
 		{"Owner", d.Owner},
 		{"Organization", d.Organization},
 		{"Approved by", d.ApprovedBy},
-		{"Approved on", soa.DateString(d.ApprovedOn)},
-		{"Next review", soa.DateString(d.NextReview)},
-		{"Date of this edition", soa.DateString(s.Date)},
+		{"Approved on", label.Date(d.ApprovedOn)},
+		{"Next review", label.Date(d.NextReview)},
+		{"Date of this edition", label.Date(s.Date)},
 		{"Standard", "ISO/IEC 27001:2022, clause 6.1.3 d) and Annex A"},
 	} {
 		st := b.st.value

@@ -41,9 +41,9 @@ func (b *book) heatMapSheet() {
 	row := heatTop + n + 3
 	b.str(sh, 2, row, "Levels", b.st.section)
 	row++
-	for i, l := range m.Levels {
+	for i, l := range m.Ranges() {
 		b.str(sh, 2, row, l.Name, b.st.level[i])
-		b.str(sh, 3, row, fmt.Sprintf("scores %d–%d", m.MinScore(i), l.Max), b.st.legend)
+		b.str(sh, 3, row, fmt.Sprintf("scores %d–%d", l.Min, l.Max), b.st.legend)
 		b.height(sh, row, 18)
 		row++
 	}
@@ -71,13 +71,13 @@ func (b *book) grid(sh string, col int, title string, h soa.HeatMap) {
 		b.str(sh, col+1, row, fmt.Sprintf("%d · %s", l, m.Likelihood[l-1]), b.st.axis)
 		b.height(sh, row, heatRow)
 		for i := 1; i <= ni; i++ {
-			count := 0
+			count, st := 0, b.st.axis
 			if l <= len(h) && i <= len(h[l-1]) {
-				count = h[l-1][i-1]
-			}
-			st := b.st.axis
-			if k := m.LevelOf(l * i); k >= 0 && k < len(b.st.heat) {
-				st = b.st.heat[k]
+				c := h[l-1][i-1]
+				count = c.Count
+				if c.Rank >= 0 && c.Rank < len(b.st.heat) {
+					st = b.st.heat[c.Rank]
+				}
 			}
 			b.num(sh, first+i-1, row, count, st)
 		}

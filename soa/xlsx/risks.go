@@ -1,12 +1,10 @@
 package xlsx
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
-	"github.com/soa-tool/soa/risk"
-	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/label"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,26 +18,6 @@ var riskColumns = []struct {
 	{"Treatment", "Option", 10}, {"Treatment", "Controls", 16}, {"Treatment", "Plan", 46}, {"Treatment", "Due", 11.5},
 	{"Residual risk", "Likelihood", 10}, {"Residual risk", "Impact", 8}, {"Residual risk", "Score", 7}, {"Residual risk", "Level", 10},
 	{"Acceptance", "Accepted by", 18}, {"Acceptance", "Accepted on", 11.5},
-}
-
-// methodText describes the risk method in one line: the scales, the levels and the
-// acceptance threshold.
-func methodText(m risk.Method) string {
-	var levels []string
-	for i, l := range m.Levels {
-		levels = append(levels, fmt.Sprintf("%s %d–%d", l.Name, m.MinScore(i), l.Max))
-	}
-	return fmt.Sprintf("Score = likelihood (1–%d) × impact (1–%d). Levels: %s. A residual score above %d needs the risk owner's acceptance.",
-		len(m.Likelihood), len(m.Impact), strings.Join(levels, ", "), m.Acceptance)
-}
-
-// optionTitle gives a treatment option as people read it: "Modify".
-func optionTitle(o risk.Option) string {
-	s := string(o)
-	if s == "" {
-		return ""
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // riskSheet writes the register through excelize's StreamWriter (the workbook's only one):
@@ -70,7 +48,7 @@ func (b *book) riskSheet() {
 		b.check(sw.SetRow(cell(1, r), cells, excelize.RowOpts{Height: h}))
 	}
 	row(1, 28, b.titleRuns("Risk register — "+s.Document.Organization))
-	row(2, 0, excelize.Cell{StyleID: b.st.subtitle, Value: cut(methodText(s.Method))})
+	row(2, 0, excelize.Cell{StyleID: b.st.subtitle, Value: cut(s.Method.Describe())})
 	groups, names := make([]any, ncol), make([]any, ncol)
 	for i, c := range riskColumns {
 		groups[i] = excelize.Cell{StyleID: b.st.headerGroup}
@@ -89,9 +67,9 @@ func (b *book) riskSheet() {
 	row(hdr-1, 0, groups...)
 	row(hdr, height(1)+2, names...)
 
-	level := func(score int) int {
-		if i := s.Method.LevelOf(score); i >= 0 && i < len(b.st.level) {
-			return b.st.level[i]
+	level := func(rank int) int {
+		if rank >= 0 && rank < len(b.st.level) {
+			return b.st.level[rank]
 		}
 		return b.st.bodyCenter
 	}
@@ -102,7 +80,7 @@ func (b *book) riskSheet() {
 		if n, ok := excelDate(t); ok {
 			c.Value = n
 		} else if !t.IsZero() {
-			c.Value = soa.DateString(t)
+			c.Value = label.Date(t)
 		}
 		return c
 	}
@@ -113,11 +91,11 @@ func (b *book) riskSheet() {
 			ids = append(ids, id.String())
 		}
 		controls := strings.Join(ids, "; ")
-		in, res := level(r.InherentScore), level(r.ResidualScore)
+		in, res := level(r.InherentRank), level(r.ResidualRank)
 		copy(cells, []any{
 			text(r.ID, b.st.bodyBold), text(r.Title, b.st.body), text(r.Owner, b.st.body),
 			num(r.Inherent.Likelihood, b.st.number), num(r.Inherent.Impact, b.st.number), num(r.InherentScore, in), text(r.InherentLevel, in),
-			text(optionTitle(r.Treatment.Option), b.st.bodyCenter), text(controls, b.st.body), text(r.Treatment.Plan, b.st.body), date(r.Treatment.Due),
+			text(label.Option(string(r.Treatment.Option)), b.st.bodyCenter), text(controls, b.st.body), text(r.Treatment.Plan, b.st.body), date(r.Treatment.Due),
 			num(r.Residual.Likelihood, b.st.number), num(r.Residual.Impact, b.st.number), num(r.ResidualScore, res), text(r.ResidualLevel, res),
 			text(r.AcceptedBy, b.st.body), date(r.AcceptedOn),
 		})

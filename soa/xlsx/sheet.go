@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/label"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -30,7 +30,7 @@ func (b *book) date(sheet string, col, row int, t time.Time, style int) {
 	case ok:
 		b.check(b.f.SetCellFloat(sheet, ref, n, 0, 64))
 	default:
-		b.check(b.f.SetCellStr(sheet, ref, soa.DateString(t)))
+		b.check(b.f.SetCellStr(sheet, ref, label.Date(t)))
 	}
 	b.styleCell(sheet, ref, style)
 }

@@ -5,7 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/sheet"
+	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -21,19 +23,19 @@ const defaultWidth = 14
 // soaCentered are the SoA sheet's columns of short codes, centred.
 var soaCentered = []string{"Applicable", "Status", "Target date", "New in 2022"}
 
-// applicableValues are the values of the Applicable column, as [soa.Entry.Cells] writes them.
+// applicableValues are the values of the Applicable column, as [sheet.Cells] writes them.
 var applicableValues = []string{"Yes", "No"}
 
-// column returns the 1-based column of name in soa.SheetColumns, or 0.
+// column returns the 1-based column of name in sheet.Columns, or 0.
 func column(name string) int {
-	return slices.Index(soa.SheetColumns, name) + 1
+	return slices.Index(sheet.Columns, name) + 1
 }
 
 // statusValues are the statuses as the Status column shows them.
 func statusValues() []string {
 	var out []string
-	for _, st := range soa.Statuses {
-		out = append(out, soa.StatusTitle(st))
+	for _, st := range workspace.Statuses {
+		out = append(out, label.Status(st))
 	}
 	return out
 }
@@ -43,12 +45,12 @@ func (b *book) soaSheet() {
 	s, d := b.s, b.s.Document
 	hdr := soaHeaderRow
 	first, last := hdr+1, hdr+len(s.Controls)
-	ncol := len(soa.SheetColumns)
+	ncol := len(sheet.Columns)
 
 	b.title(sh, d.Title+" — "+d.Organization)
 	approval := "DRAFT — not approved"
 	if !b.draft() {
-		approval = fmt.Sprintf("approved by %s on %s", d.ApprovedBy, soa.DateString(d.ApprovedOn))
+		approval = fmt.Sprintf("approved by %s on %s", d.ApprovedBy, label.Date(d.ApprovedOn))
 	}
 	sub := []string{d.ID, "version " + d.Version, approval}
 	if d.Classification != "" {
@@ -60,7 +62,7 @@ func (b *book) soaSheet() {
 
 	widths := make([]float64, ncol)
 	headerLines := 1
-	for i, name := range soa.SheetColumns {
+	for i, name := range sheet.Columns {
 		widths[i] = defaultWidth
 		if w, ok := soaWidths[name]; ok {
 			widths[i] = w
@@ -76,7 +78,7 @@ func (b *book) soaSheet() {
 	for r, e := range s.Controls {
 		row := first + r
 		n := 1
-		for i, v := range e.Cells() {
+		for i, v := range sheet.Cells(e) {
 			col := i + 1
 			switch col {
 			case due:
@@ -92,7 +94,7 @@ func (b *book) soaSheet() {
 		return
 	}
 	// Styles by column, over all rows at once.
-	for i, name := range soa.SheetColumns {
+	for i, name := range sheet.Columns {
 		st := b.st.body
 		switch {
 		case i == 0:

@@ -5,6 +5,8 @@ import (
 
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -37,7 +39,7 @@ func (b *book) summarySheet() {
 	status, statusStyle := b.approval()
 	approved := ""
 	if !b.draft() {
-		approved = d.ApprovedBy + ", " + soa.DateString(d.ApprovedOn)
+		approved = d.ApprovedBy + ", " + label.Date(d.ApprovedOn)
 	}
 	for _, p := range []struct{ label, value string }{
 		{"Organization", d.Organization},
@@ -46,7 +48,7 @@ func (b *book) summarySheet() {
 		{"Version", d.Version},
 		{"Status", status},
 		{"Approved by, on", approved},
-		{"Next review", soa.DateString(d.NextReview)},
+		{"Next review", label.Date(d.NextReview)},
 		{"Owner", d.Owner},
 		{"Classification", d.Classification},
 	} {
@@ -76,7 +78,7 @@ func (b *book) summarySheet() {
 		for i, v := range []int{c.Total, c.Applicable, c.Excluded} {
 			b.num(sh, 2+i, row, v, style)
 		}
-		for i, st := range soa.Statuses {
+		for i, st := range workspace.Statuses {
 			b.num(sh, 5+i, row, c.ByStatus[st], style)
 		}
 		row++

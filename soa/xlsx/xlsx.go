@@ -4,7 +4,7 @@
 // # Sheets
 //
 // The workbook has, in this order: "Statement of Applicability" (one row per Annex A control,
-// the columns of [soa.SheetColumns]), "Summary" (the document block, counts per theme and
+// the columns of [sheet.Columns]), "Summary" (the document block, counts per theme and
 // status, and a chart), "Risk register", "Heat map" (likelihood × impact, inherent and
 // residual) and "Document control" (metadata, history and the input fingerprint). When the SoA
 // carries the changes since a previous version (soa build --since), a "Changes" sheet follows
@@ -28,6 +28,7 @@ import (
 	"sort"
 
 	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/version"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -47,11 +48,12 @@ const (
 // second.
 var Sheets = []string{SheetSoA, SheetSummary, SheetRisks, SheetHeatMap, SheetDocument}
 
-// Write renders the workbook for s to w. s must come from [soa.Derive] without errors.
-func Write(w io.Writer, s *soa.SoA) error {
+// Write renders the workbook for s to w, with a "Changes" sheet when changes is not nil (soa
+// build --since). s must come from [soa.Derive] without errors.
+func Write(w io.Writer, s *soa.SoA, changes *version.Changes) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &book{f: f, s: s}
+	b := &book{f: f, s: s, changes: changes}
 	if err := b.build(); err != nil {
 		return fmt.Errorf("soa.xlsx: %w", err)
 	}
@@ -64,10 +66,11 @@ func Write(w io.Writer, s *soa.SoA) error {
 // book carries the file being built and the first error met, so that the many excelize
 // calls read as a list of what the workbook holds rather than a list of error checks.
 type book struct {
-	f   *excelize.File
-	s   *soa.SoA
-	st  styles
-	err error
+	f       *excelize.File
+	s       *soa.SoA
+	changes *version.Changes
+	st      styles
+	err     error
 }
 
 func (b *book) check(err error) {
@@ -79,7 +82,7 @@ func (b *book) check(err error) {
 func (b *book) build() error {
 	b.check(b.f.SetSheetName(defaultSheet, SheetSoA))
 	names := Sheets[1:]
-	if b.s.Changes != nil {
+	if b.changes != nil {
 		names = append([]string{SheetChanges}, names...)
 	}
 	for _, name := range names {

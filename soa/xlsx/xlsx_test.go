@@ -15,7 +15,11 @@ import (
 	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/clienttest"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/sheet"
 	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/version"
+	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/soa-tool/soa/soa/xlsx"
 	"github.com/xuri/excelize/v2"
 )
@@ -36,8 +40,14 @@ func derive(tb testing.TB, dir string) *soa.SoA {
 
 func render(tb testing.TB, s *soa.SoA) []byte {
 	tb.Helper()
+	return renderWith(tb, s, nil)
+}
+
+// renderWith renders s with the changes ch (nil for none).
+func renderWith(tb testing.TB, s *soa.SoA, ch *version.Changes) []byte {
+	tb.Helper()
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, s); err != nil {
+	if err := xlsx.Write(&buf, s, ch); err != nil {
 		tb.Fatal(err)
 	}
 	return buf.Bytes()
@@ -103,7 +113,7 @@ func TestSoASheet(t *testing.T) {
 	s := derive(t, example())
 	f := open(t, render(t, s))
 	sh := xlsx.SheetSoA
-	for i, name := range soa.SheetColumns {
+	for i, name := range sheet.Columns {
 		if got := value(t, f, sh, ref(i+1, soaHeader)); got != name {
 			t.Errorf("header %s = %q, want %q", ref(i+1, soaHeader), got, name)
 		}
@@ -111,18 +121,18 @@ func TestSoASheet(t *testing.T) {
 	if len(s.Controls) != 93 {
 		t.Fatalf("%d controls", len(s.Controls))
 	}
-	due := slices.Index(soa.SheetColumns, "Target date")
+	due := slices.Index(sheet.Columns, "Target date")
 	for r, e := range s.Controls {
 		row := soaHeader + 1 + r
 		if got, want := value(t, f, sh, ref(1, row)), annexa.All()[r].ID.String(); got != want {
 			t.Fatalf("row %d: ID %q, want %q (catalogue order)", row, got, want)
 		}
-		for i, want := range e.Cells() {
+		for i, want := range sheet.Cells(e) {
 			if i == due {
 				continue
 			}
 			if got := value(t, f, sh, ref(i+1, row)); got != want {
-				t.Errorf("%s (%s of %s) = %q, want %q", ref(i+1, row), soa.SheetColumns[i], e.Control.ID, got, want)
+				t.Errorf("%s (%s of %s) = %q, want %q", ref(i+1, row), sheet.Columns[i], e.Control.ID, got, want)
 			}
 		}
 	}
@@ -141,7 +151,7 @@ func TestSoASheet(t *testing.T) {
 func TestTargetDateIsADate(t *testing.T) {
 	s := derive(t, example())
 	f := open(t, render(t, s))
-	col := slices.Index(soa.SheetColumns, "Target date") + 1
+	col := slices.Index(sheet.Columns, "Target date") + 1
 	n := 0
 	for r, e := range s.Controls {
 		c := ref(col, soaHeader+1+r)
@@ -166,8 +176,8 @@ func TestTargetDateIsADate(t *testing.T) {
 		if got, _ := excelize.ExcelDateToTime(serial, false); !got.Equal(e.Due) {
 			t.Errorf("%s: serial %v is %v, want %v", c, serial, got, e.Due)
 		}
-		if got := value(t, f, xlsx.SheetSoA, c); got != soa.DateString(e.Due) {
-			t.Errorf("%s shows %q, want %q (yyyy-mm-dd)", c, got, soa.DateString(e.Due))
+		if got := value(t, f, xlsx.SheetSoA, c); got != label.Date(e.Due) {
+			t.Errorf("%s shows %q, want %q (yyyy-mm-dd)", c, got, label.Date(e.Due))
 		}
 	}
 	if n == 0 {
@@ -182,7 +192,7 @@ func TestValidations(t *testing.T) {
 		t.Fatal(err)
 	}
 	col := func(name string) string {
-		c, _ := excelize.ColumnNumberToName(slices.Index(soa.SheetColumns, name) + 1)
+		c, _ := excelize.ColumnNumberToName(slices.Index(sheet.Columns, name) + 1)
 		return c
 	}
 	want := map[string]string{
@@ -328,11 +338,11 @@ func TestTextStaysText(t *testing.T) {
 		"Zażółć gęślą jaźń — Größe — Ελληνικά — Привет — 日本語",
 		"literal _x0041_ stays as written",
 	}
-	col := slices.Index(soa.SheetColumns, "Justification") + 1
+	col := slices.Index(sheet.Columns, "Justification") + 1
 	for _, text := range texts {
 		t.Run(text, func(t *testing.T) {
 			quoted := strings.ReplaceAll(text, `'`, `''`)
-			dir := copyExample(t, map[string][][2]string{soa.ControlsFile: {{
+			dir := copyExample(t, map[string][][2]string{workspace.ControlsFile: {{
 				"justification: >-\n      Customer MSAs and our SOC 2 commitments require a management-approved set of security\n      policies; the policy framework anchors the ISMS.",
 				"justification: '" + quoted + "'",
 			}}})
@@ -357,7 +367,7 @@ func TestTextStaysText(t *testing.T) {
 			}
 
 			// The risk register, written through the StreamWriter, keeps it as text too.
-			dir = copyExample(t, map[string][][2]string{soa.RisksFile: {{
+			dir = copyExample(t, map[string][][2]string{workspace.RisksFile: {{
 				"title: Takeover of production cloud administrator accounts", "title: '" + quoted + "'"}}})
 			f = open(t, render(t, derive(t, dir)))
 			typ, err = f.GetCellType(xlsx.SheetRisks, ref(2, riskFirst))
@@ -379,13 +389,13 @@ func TestTextStaysText(t *testing.T) {
 
 func TestLongTextTruncatedVisibly(t *testing.T) {
 	long := strings.Repeat("ab ", 15000) // 45,000 characters, under the loader's 64 KiB
-	dir := copyExample(t, map[string][][2]string{soa.ControlsFile: {{
+	dir := copyExample(t, map[string][][2]string{workspace.ControlsFile: {{
 		"justification: >-\n      Customer MSAs and our SOC 2 commitments require a management-approved set of security\n      policies; the policy framework anchors the ISMS.",
 		"justification: '" + long + "'",
 	}}})
 	s := derive(t, dir)
 	f := open(t, render(t, s))
-	got := value(t, f, xlsx.SheetSoA, ref(slices.Index(soa.SheetColumns, "Justification")+1, soaHeader+1))
+	got := value(t, f, xlsx.SheetSoA, ref(slices.Index(sheet.Columns, "Justification")+1, soaHeader+1))
 	if n := len([]rune(got)); n > excelize.TotalCellChars {
 		t.Errorf("cell holds %d characters", n)
 	}
@@ -396,7 +406,7 @@ func TestLongTextTruncatedVisibly(t *testing.T) {
 
 func TestEvidenceLinks(t *testing.T) {
 	old := "    evidence:\n      - POL-01 Information Security Policy v4.0\n      - Policy acknowledgement report 2026"
-	col := slices.Index(soa.SheetColumns, "Evidence") + 1
+	col := slices.Index(sheet.Columns, "Evidence") + 1
 	for _, c := range []struct {
 		evidence string
 		link     bool
@@ -411,7 +421,7 @@ func TestEvidenceLinks(t *testing.T) {
 		{"https://", false},
 	} {
 		t.Run(c.evidence, func(t *testing.T) {
-			dir := copyExample(t, map[string][][2]string{soa.ControlsFile: {{old, "    evidence: [\"" + c.evidence + "\"]"}}})
+			dir := copyExample(t, map[string][][2]string{workspace.ControlsFile: {{old, "    evidence: [\"" + c.evidence + "\"]"}}})
 			f := open(t, render(t, derive(t, dir)))
 			cellRef := ref(col, soaHeader+1)
 			ok, target, err := f.GetCellHyperLink(xlsx.SheetSoA, cellRef)
@@ -427,7 +437,7 @@ func TestEvidenceLinks(t *testing.T) {
 		})
 	}
 	// Two items: plain text, even when one is a URL.
-	dir := copyExample(t, map[string][][2]string{soa.ControlsFile: {{old, "    evidence: [\"https://example.com/a\", \"POL-01\"]"}}})
+	dir := copyExample(t, map[string][][2]string{workspace.ControlsFile: {{old, "    evidence: [\"https://example.com/a\", \"POL-01\"]"}}})
 	f := open(t, render(t, derive(t, dir)))
 	if ok, _, _ := f.GetCellHyperLink(xlsx.SheetSoA, ref(col, soaHeader+1)); ok {
 		t.Error("a cell with two evidence items became a link")
@@ -479,10 +489,10 @@ func TestHeatMap(t *testing.T) {
 			}
 			for i := 1; i <= m; i++ {
 				c := ref(grid.col+i-1, row)
-				if got, want := raw(t, f, xlsx.SheetHeatMap, c), fmt.Sprint(grid.h[l-1][i-1]); got != want {
+				if got, want := raw(t, f, xlsx.SheetHeatMap, c), fmt.Sprint(grid.h[l-1][i-1].Count); got != want {
 					t.Errorf("%s %s (likelihood %d, impact %d) = %s, want %s", grid.name, c, l, i, got, want)
 				}
-				total += grid.h[l-1][i-1]
+				total += grid.h[l-1][i-1].Count
 			}
 		}
 		if total != len(s.Risks) {
@@ -540,7 +550,7 @@ func TestSummary(t *testing.T) {
 }
 
 func TestDraft(t *testing.T) {
-	dir := copyExample(t, map[string][][2]string{soa.ISMSFile: {
+	dir := copyExample(t, map[string][][2]string{workspace.ISMSFile: {
 		{"  approved_by: Siobhán O'Connor, CEO\n", ""},
 		{"  approved_on: 2026-10-15\n", ""},
 	}})
@@ -589,7 +599,7 @@ func TestDocumentControl(t *testing.T) {
 		}
 	}
 	for _, h := range s.Document.History {
-		if !strings.Contains(all, h.Version+"|"+soa.DateString(h.Date)+"|"+h.Author+"|"+h.Changes) {
+		if !strings.Contains(all, h.Version+"|"+label.Date(h.Date)+"|"+h.Author+"|"+h.Changes) {
 			t.Errorf("history entry %s missing", h.Version)
 		}
 	}
@@ -628,25 +638,25 @@ func TestLibreOfficeCSV(t *testing.T) {
 	}
 	recs := clienttest.FirstSheet(t, path)
 	var js bytes.Buffer
-	if err := s.WriteJSON(&js); err != nil {
+	if err := version.FromSoA(s, nil).Write(&js); err != nil {
 		t.Fatal(err)
 	}
-	j, err := soa.ReadJSON(&js)
+	j, err := version.ReadJSON(&js)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(recs) < soaHeader+len(j.Controls) {
 		t.Fatalf("LibreOffice read %d rows", len(recs))
 	}
-	if got := recs[soaHeader-1][:len(soa.SheetColumns)]; !slices.Equal(got, soa.SheetColumns) {
+	if got := recs[soaHeader-1][:len(sheet.Columns)]; !slices.Equal(got, sheet.Columns) {
 		t.Errorf("header %q", got)
 	}
-	idx := func(name string) int { return slices.Index(soa.SheetColumns, name) }
+	idx := func(name string) int { return slices.Index(sheet.Columns, name) }
 	yes := map[bool]string{true: "Yes", false: "No"}
 	for i, c := range j.Controls {
 		rec := recs[soaHeader+i]
 		got := []string{rec[idx("ID")], rec[idx("Control")], rec[idx("Applicable")], rec[idx("Status")], rec[idx("Justification")], rec[idx("Target date")]}
-		want := []string{c.ID, c.Title, yes[c.Applicable], soa.StatusTitle(c.Status), c.Justification, c.Due}
+		want := []string{c.ID, c.Title, yes[c.Applicable], label.Status(c.Status), c.Justification, c.Due}
 		if !slices.Equal(got, want) {
 			t.Errorf("row %d:\n got %q\nwant %q", soaHeader+1+i, got, want)
 		}
@@ -706,7 +716,7 @@ func BenchmarkWrite(b *testing.B) {
 			b.ResetTimer()
 			for b.Loop() {
 				buf.Reset()
-				if err := xlsx.Write(&buf, s); err != nil {
+				if err := xlsx.Write(&buf, s, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -722,7 +732,7 @@ func TestOtherMethodAndNoRisks(t *testing.T) {
 	s.Risks = nil
 	s.Method = risk.Method{Likelihood: []string{"Low", "Medium", "High"}, Impact: []string{"Minor", "Moderate", "Major", "Extreme"},
 		Levels: []risk.Level{{Name: "Acceptable", Max: 3}, {Name: "Tolerable", Max: 8}, {Name: "Intolerable", Max: 12}}, Acceptance: 3}
-	s.Inherent = soa.HeatMap{{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}}
+	s.Inherent = soa.NewHeatMap(s.Method)
 	s.Residual = s.Inherent
 	f := open(t, render(t, s))
 	if got := value(t, f, xlsx.SheetHeatMap, "B5"); got != "3 · High" {
@@ -735,3 +745,6 @@ func TestOtherMethodAndNoRisks(t *testing.T) {
 		t.Errorf("empty register row %q", got)
 	}
 }
+
+// TestMain removes the LibreOffice profile the tests used.
+func TestMain(m *testing.M) { os.Exit(clienttest.Main(m)) }

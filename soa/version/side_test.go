@@ -1,4 +1,4 @@
-package soa_test
+package version_test
 
 import (
 	"bytes"
@@ -12,12 +12,14 @@ import (
 
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/version"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 func TestOpenSide(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1795737600") // soatest.Today, so that runs do not depend on the date
 	dir := soatest.Example("acme-saas")
-	s, err := soa.OpenSide(dir)
+	s, err := version.OpenSide(dir, soatest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,16 +28,16 @@ func TestOpenSide(t *testing.T) {
 	}
 	// The soa.json of a workspace is the same side.
 	var b bytes.Buffer
-	if err := exampleSoA(t, "acme-saas").WriteJSON(&b); err != nil {
+	if err := version.FromSoA(exampleSoA(t, "acme-saas"), nil).Write(&b); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "soa.json")
 	os.WriteFile(file, b.Bytes(), 0o644)
-	j, err := soa.OpenSide(file)
+	j, err := version.OpenSide(file, soatest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ch := soa.Compare(j.JSON, s.JSON); !ch.Empty() {
+	if ch := version.Compare(j.JSON, s.JSON); !ch.Empty() {
 		t.Errorf("a soa.json differs from its workspace: %s", ch.Summary)
 	}
 }
@@ -51,20 +53,20 @@ func TestOpenSideErrors(t *testing.T) {
 	tests := []struct{ arg, want string }{
 		{"git:", "git:: give a revision, e.g. git:HEAD~1"},
 		{filepath.Join(t.TempDir(), "nope"), "no such file or directory\ngive a workspace directory, a soa.json or git:REV[:PATH]"},
-		{filepath.Join(dir, soa.ISMSFile), "isms.yaml is a workspace file; give the directory that holds it (" + dir + ")"},
+		{filepath.Join(dir, workspace.ISMSFile), "isms.yaml is a workspace file; give the directory that holds it (" + dir + ")"},
 		{"side_test.go", "side_test.go: not a soa.json"},
 	}
 	for _, tt := range tests {
-		_, err := soa.OpenSide(tt.arg)
+		_, err := version.OpenSide(tt.arg, soatest.Today)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want %q", tt.arg, err, tt.want)
 		}
-		var se *soa.SideError
+		var se *version.SideError
 		if errors.As(err, &se) {
 			t.Errorf("%s: a SideError for an unusable argument", tt.arg)
 		}
 	}
-	if _, err := soa.OpenSide(filepath.Join(t.TempDir(), "nope")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := version.OpenSide(filepath.Join(t.TempDir(), "nope"), soatest.Today); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a missing side: %v does not wrap fs.ErrNotExist", err)
 	}
 }
@@ -72,14 +74,14 @@ func TestOpenSideErrors(t *testing.T) {
 // TestOpenSideWithErrors: a side with check errors is returned with them, one with an
 // unreadable file is a SideError.
 func TestOpenSideWithErrors(t *testing.T) {
-	dir := soatest.Edited(t, "acme-saas", map[string][][2]string{soa.ControlsFile: {{"status: implemented", "status: done"}}})
-	s, err := soa.OpenSide(dir)
+	dir := soatest.Edited(t, "acme-saas", map[string][][2]string{workspace.ControlsFile: {{"status: implemented", "status: done"}}})
+	s, err := version.OpenSide(dir, soatest.Today)
 	if err != nil || len(s.Errors) != 1 || !strings.Contains(s.Errors[0].Message, `status "done" is not one of`) || s.JSON == nil {
 		t.Fatalf("side with an error: %v, %v", s, err)
 	}
-	os.WriteFile(filepath.Join(dir, soa.ControlsFile), []byte("controls: [\n"), 0o644)
-	_, err = soa.OpenSide(dir)
-	var se *soa.SideError
+	os.WriteFile(filepath.Join(dir, workspace.ControlsFile), []byte("controls: [\n"), 0o644)
+	_, err = version.OpenSide(dir, soatest.Today)
+	var se *version.SideError
 	if !errors.As(err, &se) || se.Name != dir || len(se.Errors) == 0 || err.Error() != dir+" cannot be compared: a workspace file could not be read" {
 		t.Errorf("unreadable side: %v", err)
 	}
@@ -90,7 +92,7 @@ func TestOpenSideWithErrors(t *testing.T) {
 func gitRepo(t *testing.T) string {
 	t.Helper()
 	r := soatest.Releases(t)
-	isms := filepath.Join(r.Dir, "ws", soa.ISMSFile)
+	isms := filepath.Join(r.Dir, "ws", workspace.ISMSFile)
 	os.WriteFile(isms, append(must(os.ReadFile(isms)), "# reviewed\n"...), 0o644)
 	r.Git("commit", "-qam", "comment")
 	return r.Dir
@@ -106,15 +108,15 @@ func must(b []byte, err error) []byte {
 func TestOpenGitSide(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1795737600")
 	repo := gitRepo(t)
-	old, err := soa.OpenGitSide(repo, "HEAD~2", "ws", "git:HEAD~2:ws")
+	old, err := version.OpenGitSide(repo, "HEAD~2", "ws", "git:HEAD~2:ws", soatest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(old.Ref.Commit) != 40 || old.Ref.Source != "git:HEAD~2:ws" || old.JSON.Document.Version != "1.1" {
 		t.Errorf("old side %+v, version %q", old.Ref, old.JSON.Document.Version)
 	}
-	abs, err := soa.OpenGitSide(repo, "HEAD~2", filepath.Join(repo, "ws"), "abs")
-	if err != nil || !soa.Compare(old.JSON, abs.JSON).Empty() {
+	abs, err := version.OpenGitSide(repo, "HEAD~2", filepath.Join(repo, "ws"), "abs", soatest.Today)
+	if err != nil || !version.Compare(old.JSON, abs.JSON).Empty() {
 		t.Errorf("an absolute path: %v", err)
 	}
 	for _, tt := range []struct{ dir, rev, path, want string }{
@@ -123,7 +125,7 @@ func TestOpenGitSide(t *testing.T) {
 		{repo, "HEAD", "ws/isms.yaml", "x: ws/isms.yaml is not a directory in revision HEAD"},
 		{t.TempDir(), "HEAD", "", "is not in a git repository (git: "},
 	} {
-		if _, err := soa.OpenGitSide(tt.dir, tt.rev, tt.path, "x"); err == nil || !strings.Contains(err.Error(), tt.want) {
+		if _, err := version.OpenGitSide(tt.dir, tt.rev, tt.path, "x", soatest.Today); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s %s: error %v, want %q", tt.rev, tt.path, err, tt.want)
 		}
 	}
@@ -138,13 +140,13 @@ func TestPreviousRelease(t *testing.T) {
 		return strings.TrimSpace(string(must(cmd.Output())))
 	}
 	// Version 2.0 came with HEAD~1; HEAD only added a comment.
-	if c, why := soa.PreviousRelease(ws, "2.0"); c != head("HEAD~1") || why != "" {
+	if c, why := version.PreviousRelease(ws, "2.0"); c != head("HEAD~1") || why != "" {
 		t.Errorf("2.0: commit %q, why %q; want %s", c, why, head("HEAD~1"))
 	}
-	if c, why := soa.PreviousRelease(ws, "3.0"); c != "" || !strings.Contains(why, "no commit has") {
+	if c, why := version.PreviousRelease(ws, "3.0"); c != "" || !strings.Contains(why, "no commit has") {
 		t.Errorf("3.0: commit %q, why %q", c, why)
 	}
-	if c, why := soa.PreviousRelease(t.TempDir(), "2.0"); c != "" || !strings.Contains(why, "is not in a git repository") {
+	if c, why := version.PreviousRelease(t.TempDir(), "2.0"); c != "" || !strings.Contains(why, "is not in a git repository") {
 		t.Errorf("outside git: commit %q, why %q", c, why)
 	}
 }

@@ -1,20 +1,21 @@
-package soa
+package edit_test
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/soa-tool/soa/soa/edit"
 	"github.com/soa-tool/soa/soa/golden"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 var (
 	day1 = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 	day2 = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
-	rev  = Revision{Version: "2.0", Date: day1, Author: "Ana Ñúñez, CISO",
+	rev  = workspace.Revision{Version: "2.0", Date: day1, Author: "Ana Ñúñez, CISO",
 		Changes: "Version 1.9 → 2.0: 1 control newly applicable (A.5.7), 0 excluded; risks: R-05 re-scored."}
 )
 
@@ -25,13 +26,13 @@ func TestReleaseApproveGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rel, err := ReleaseISMS("isms.yaml", in, rev)
+	rel, err := edit.ReleaseISMS("isms.yaml", in, rev)
 	if err != nil {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/release/odd-isms.released.yaml", rel.Data)
 	golden.Check(t, "testdata/release/odd-isms.released.diff", []byte(rel.Unified("isms.yaml")))
-	app, err := ApproveISMS("isms.yaml", rel.Data, "Carol Díaz, CEO", day2)
+	app, err := edit.ApproveISMS("isms.yaml", rel.Data, "Carol Díaz, CEO", day2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,18 +57,18 @@ func TestReleaseApproveGolden(t *testing.T) {
 }
 
 // loadISMSOnly reads isms.yaml content through the workspace loader.
-func loadISMSOnly(t *testing.T, b []byte) *Workspace {
+func loadISMSOnly(t *testing.T, b []byte) *workspace.Workspace {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, ISMSFile), b, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, workspace.ISMSFile), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ws, err := Load(dir)
+	ws, err := workspace.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range ws.Findings {
-		if f.Pos.File == filepath.Join(dir, ISMSFile) {
+		if f.Pos.File == filepath.Join(dir, workspace.ISMSFile) {
 			t.Errorf("finding in the edited file: %v", f)
 		}
 	}
@@ -94,7 +95,7 @@ func TestReleaseLayouts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := []byte(ismsHead + tt.doc + ismsTail)
-			e, err := ReleaseISMS("isms.yaml", in, rev)
+			e, err := edit.ReleaseISMS("isms.yaml", in, rev)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -103,7 +104,7 @@ func TestReleaseLayouts(t *testing.T) {
 				t.Errorf("released:\n%s", got)
 			}
 			loadISMSOnly(t, e.Data)
-			a, err := ApproveISMS("isms.yaml", e.Data, "B", day2)
+			a, err := edit.ApproveISMS("isms.yaml", e.Data, "B", day2)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -123,7 +124,7 @@ func TestApproveReplaces(t *testing.T) {
 		"  approved_on: 2025-01-01\n",
 		"  approved_by: \"Old Name\"\n",
 	} {
-		e, err := ApproveISMS("isms.yaml", []byte(ismsHead+doc+ismsTail), "New: Name", day2)
+		e, err := edit.ApproveISMS("isms.yaml", []byte(ismsHead+doc+ismsTail), "New: Name", day2)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +143,7 @@ func TestApproveReplaces(t *testing.T) {
 
 func TestReleaseKeepsCRLFAndBOM(t *testing.T) {
 	in := "\ufeff" + strings.ReplaceAll(ismsHead+"  approved_by: B\n  approved_on: 2025-01-02\n"+ismsTail, "\n", "\r\n")
-	e, err := ReleaseISMS("isms.yaml", []byte(in), rev)
+	e, err := edit.ReleaseISMS("isms.yaml", []byte(in), rev)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,65 +161,9 @@ func TestReleaseRefuses(t *testing.T) {
 		"organization: X\n",
 		"document: [\n",
 	} {
-		if e, err := ReleaseISMS("isms.yaml", []byte(in), rev); err == nil {
+		if e, err := edit.ReleaseISMS("isms.yaml", []byte(in), rev); err == nil {
 			t.Errorf("no error for\n%s\ngot\n%s", in, e.Data)
 		}
-	}
-}
-
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "isms.yaml")
-	if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFileAtomic(path, []byte("new\n")); err != nil {
-		t.Fatal(err)
-	}
-	st, _ := os.Stat(path)
-	if b, _ := os.ReadFile(path); string(b) != "new\n" || st.Mode().Perm() != 0o600 {
-		t.Errorf("content %q, mode %v", b, st.Mode())
-	}
-
-	// A failing rename (as on a full or read-only disk) leaves the original and no temporary file.
-	rename = func(string, string) error { return errors.New("no space left on device") }
-	defer func() { rename = os.Rename }()
-	if err := WriteFileAtomic(path, []byte("newer\n")); err == nil || !strings.Contains(err.Error(), "the file was not changed") {
-		t.Errorf("err = %v", err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "new\n" {
-		t.Errorf("content %q after a failed write", b)
-	}
-	if m, _ := filepath.Glob(filepath.Join(dir, ".isms.yaml.*")); len(m) > 0 {
-		t.Errorf("temporary files left: %v", m)
-	}
-}
-
-func TestWriteFileAtomicReadOnlyDir(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root writes into read-only directories; TestWriteFileAtomic covers the failure")
-	}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "isms.yaml")
-	os.WriteFile(path, []byte("old\n"), 0o644)
-	os.Chmod(dir, 0o555)
-	defer os.Chmod(dir, 0o755)
-	if err := WriteFileAtomic(path, []byte("new\n")); err == nil {
-		t.Fatal("no error in a read-only directory")
-	}
-	if b, _ := os.ReadFile(path); string(b) != "old\n" {
-		t.Errorf("content %q after a failed write", b)
-	}
-}
-
-func TestNextReviewAndFinal(t *testing.T) {
-	ws, err := Load(filepath.Join("..", "examples", "acme-saas"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _ := Derive(ws, Options{Today: day1})
-	if p := s.FinalProblems("dir", day1); len(p) != 0 {
-		t.Errorf("the approved example is not final on %s: %v", DateString(day1), p)
 	}
 }
 
@@ -231,11 +176,11 @@ func FuzzReleaseISMS(f *testing.F) {
 	f.Add(ismsHead + "  history: []\n" + ismsTail)
 	f.Add(ismsHead + "  approved_by: B\n  history:\n  - {version: \"1.0\"}\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		e, err := ReleaseISMS("isms.yaml", []byte(in), rev)
+		e, err := edit.ReleaseISMS("isms.yaml", []byte(in), rev)
 		if err != nil {
 			return
 		}
-		if _, err := ApproveISMS("isms.yaml", e.Data, "B", day2); err != nil && !strings.Contains(err.Error(), "isms.yaml") {
+		if _, err := edit.ApproveISMS("isms.yaml", e.Data, "B", day2); err != nil && !strings.Contains(err.Error(), "isms.yaml") {
 			t.Errorf("approve: %v", err)
 		}
 	})

@@ -1,9 +1,13 @@
-package soa
+package version
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/text"
 )
 
 // ChangeGroup is one group of [Changes] as people read them, in the order [Changes.Groups]
@@ -78,9 +82,9 @@ func (c *Changes) Groups() []ChangeGroup {
 		if a, ok := cc.Field("applicability"); ok {
 			g := &undecided
 			switch a.New {
-			case StateApplicable:
+			case soa.StateApplicable:
 				g = &applicable
-			case StateExcluded:
+			case soa.StateExcluded:
 				g = &excluded
 			}
 			g.Items = append(g.Items, item(cc.Fields))
@@ -204,11 +208,7 @@ func (f FieldChange) Label() string {
 	if l, ok := fieldLabels[f.Field]; ok {
 		return l
 	}
-	s := strings.ReplaceAll(f.Field, "_", " ")
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return text.Capitalise(strings.ReplaceAll(f.Field, "_", " "))
 }
 
 // OldText gives the old value as the workbook and the PDF show it; see [FieldChange.NewText].
@@ -238,32 +238,13 @@ func (f FieldChange) texts() (old, new string) {
 		}
 		old, new = strings.Join(o, "\n"), strings.Join(n, "\n")
 	case f.Field == "applicability":
-		old, new = stateTitle(old), stateTitle(new)
+		old, new = label.State(old), label.State(new)
 	case f.Field == "status":
-		old, new = StatusTitle(old), StatusTitle(new)
+		old, new = label.Status(old), label.Status(new)
 	case f.Field == "treatment.option", f.Field == "treatment":
-		old, new = capitalise(old), capitalise(new)
+		old, new = label.Option(old), label.Option(new)
 	}
 	return noneDash(old), noneDash(new)
-}
-
-func stateTitle(s string) string {
-	switch s {
-	case StateApplicable:
-		return "Applicable"
-	case StateExcluded:
-		return "Excluded"
-	case StateUndecided:
-		return "Not decided"
-	}
-	return s
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return ""
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func noneDash(s string) string {

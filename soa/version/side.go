@@ -1,18 +1,20 @@
-package soa
+package version
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
 	"strings"
-	"testing/fstest"
+	"time"
 
+	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/internal/yamlpos"
+	"github.com/soa-tool/soa/soa/workspace"
 	"gopkg.in/yaml.v3"
 )
 
@@ -47,19 +49,19 @@ func (e *SideError) Error() string {
 // OpenSide reads one side of a comparison: git:REV[:PATH] (the workspace PATH, default ".",
 // at revision REV, read from the repository of the current directory; see [OpenGitSide]), a
 // soa.json written by soa build, or a workspace directory. A workspace is derived with dates
-// judged as of [Today]; they only decide warnings, which a comparison does not report (an old
+// judged as of today; they only decide warnings, which a comparison does not report (an old
 // version has overdue dates by nature).
 //
 // A workspace with check errors is still returned, with them in [Side].Errors, unless a file
 // could not be read at all: then the error is a [*SideError]. Any other error means the
 // argument could not be used.
-func OpenSide(arg string) (*Side, error) {
+func OpenSide(arg string, today time.Time) (*Side, error) {
 	if rest, ok := strings.CutPrefix(arg, "git:"); ok {
 		rev, p, _ := strings.Cut(rest, ":")
 		if rev == "" {
 			return nil, fmt.Errorf("%s: give a revision, e.g. git:HEAD~1 or git:v1.1:examples/acme-saas", arg)
 		}
-		return OpenGitSide("", rev, p, arg)
+		return OpenGitSide("", rev, p, arg, today)
 	}
 	ref := VersionRef{Source: arg}
 	st, err := os.Stat(arg)
@@ -67,11 +69,11 @@ func OpenSide(arg string) (*Side, error) {
 	case err != nil:
 		return nil, fmt.Errorf("cannot read %s: %w\ngive a workspace directory, a soa.json or git:REV[:PATH]", arg, errors.Unwrap(err))
 	case st.IsDir():
-		ws, err := Load(arg)
+		ws, err := workspace.Load(arg)
 		if err != nil {
 			return nil, err
 		}
-		return deriveSide(ws, ref)
+		return deriveSide(ws, ref, today)
 	case strings.HasSuffix(arg, ".yaml") || strings.HasSuffix(arg, ".yml"):
 		return nil, fmt.Errorf("%s is a workspace file; give the directory that holds it (%s)", arg, filepath.Dir(arg))
 	}
@@ -91,31 +93,20 @@ func OpenSide(arg string) (*Side, error) {
 // git runs in, or absolute) at revision rev with git show, running git in gitDir ("" for the
 // current directory). Nothing is checked out. label names the side in messages and is its
 // [Side].Ref.Source. Check errors are handled as by [OpenSide].
-func OpenGitSide(gitDir, rev, p, label string) (*Side, error) {
-	fsys, commit, err := gitWorkspace(gitDir, rev, p, label)
+func OpenGitSide(gitDir, rev, p, label string, today time.Time) (*Side, error) {
+	files, commit, err := gitWorkspace(gitDir, rev, p, label)
 	if err != nil {
 		return nil, err
 	}
-	ws, err := LoadFS(fsys, label)
-	if err != nil {
-		return nil, err
-	}
-	return deriveSide(ws, VersionRef{Source: label, Commit: commit})
+	return deriveSide(workspace.LoadFiles(files, label), VersionRef{Source: label, Commit: commit}, today)
 }
 
 // unreadable are the rules of findings that mean a file gave nothing to compare.
 var unreadable = []string{"missing-file", "yaml", "encoding"}
 
 // deriveSide derives the SoA of a workspace side named ref.Source.
-func deriveSide(ws *Workspace, ref VersionRef) (*Side, error) {
-	today, err := Today()
-	if err != nil {
-		return nil, err
-	}
-	s, err := Derive(ws, Options{Today: today})
-	if err != nil {
-		return nil, err
-	}
+func deriveSide(ws *workspace.Workspace, ref VersionRef, today time.Time) (*Side, error) {
+	s := soa.Derive(ws, soa.Options{Today: today})
 	var errs finding.List
 	fatal := false
 	for _, f := range s.Findings {
@@ -129,13 +120,13 @@ func deriveSide(ws *Workspace, ref VersionRef) (*Side, error) {
 	if fatal {
 		return nil, &SideError{Name: ref.Source, Errors: errs}
 	}
-	return &Side{JSON: s.ToJSON(), Ref: ref, Errors: errs}, nil
+	return &Side{JSON: FromSoA(s, nil), Ref: ref, Errors: errs}, nil
 }
 
 // gitWorkspace reads the workspace files of dir p (relative to the directory git runs in,
 // "." when empty) at revision rev with git show, running git in gitDir ("" for the current
-// directory). It returns them as a file system and the commit's hash.
-func gitWorkspace(gitDir, rev, p, label string) (fs.FS, string, error) {
+// directory). It returns their contents by base name and the commit's hash.
+func gitWorkspace(gitDir, rev, p, label string) (map[string][]byte, string, error) {
 	if p == "" {
 		p = "."
 	}
@@ -169,15 +160,15 @@ func gitWorkspace(gitDir, rev, p, label string) (fs.FS, string, error) {
 	if t, err := git(gitDir, "cat-file", "-t", obj("")); err != nil || strings.TrimSpace(string(t)) != "tree" {
 		return nil, "", fmt.Errorf("%s: %s is not a directory in revision %s (%s)\ngive the workspace directory as it was at that revision, e.g. git:%s:examples/acme-saas", label, p, rev, commit[:12], rev)
 	}
-	fsys := fstest.MapFS{}
-	for _, f := range Files {
+	files := map[string][]byte{}
+	for _, f := range workspace.Files {
 		b, err := git(gitDir, "show", obj(f))
 		if err != nil {
 			return nil, "", fmt.Errorf("%s: %s is not in revision %s (%s); is %s the workspace directory at that revision?", label, path.Join(p, f), rev, commit[:12], p)
 		}
-		fsys[f] = &fstest.MapFile{Data: b, Mode: 0o644}
+		files[f] = b
 	}
-	return fsys, commit, nil
+	return files, commit, nil
 }
 
 // PreviousRelease finds the commit that gave dir's isms.yaml its version current: walking
@@ -185,16 +176,16 @@ func gitWorkspace(gitDir, rev, p, label string) (fs.FS, string, error) {
 // Edits committed since then belong to the new version. When there is none (dir is not in git,
 // isms.yaml was never committed, or not at that version), commit is empty and why says why.
 func PreviousRelease(dir, current string) (commit, why string) {
-	out, err := git(dir, "log", "--format=%H", "--", ISMSFile)
+	out, err := git(dir, "log", "--format=%H", "--", workspace.ISMSFile)
 	if err != nil {
 		return "", fmt.Sprintf("%s is not in a git repository, so there is no previous release to compare with", dir)
 	}
 	commits := strings.Fields(string(out))
 	if len(commits) == 0 {
-		return "", fmt.Sprintf("%s has never been committed to git, so there is no previous release to compare with", filepath.Join(dir, ISMSFile))
+		return "", fmt.Sprintf("%s has never been committed to git, so there is no previous release to compare with", filepath.Join(dir, workspace.ISMSFile))
 	}
 	for _, c := range commits[:min(len(commits), 1000)] {
-		b, err := git(dir, "show", c+":./"+ISMSFile)
+		b, err := git(dir, "show", c+":./"+workspace.ISMSFile)
 		var v struct {
 			Document struct {
 				Version string `yaml:"version"`
@@ -206,7 +197,7 @@ func PreviousRelease(dir, current string) (commit, why string) {
 		commit = c
 	}
 	if commit == "" {
-		return "", fmt.Sprintf("no commit has %s at version %s (the latest committed version differs)", filepath.Join(dir, ISMSFile), current)
+		return "", fmt.Sprintf("no commit has %s at version %s (the latest committed version differs)", filepath.Join(dir, workspace.ISMSFile), current)
 	}
 	return commit, ""
 }
@@ -217,7 +208,7 @@ func git(dir string, args ...string) ([]byte, error) {
 	cmd.Dir = dir
 	var out limitedBuffer
 	var errb bytes.Buffer
-	out.max = MaxFileSize + 1
+	out.max = yamlpos.MaxFileSize + 1
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
 		msg := strings.TrimSpace(errb.String())

@@ -1,15 +1,19 @@
-package soa
+// Package edit changes isms.yaml in place for soa release and soa approve: only the edited
+// lines change, so the user's comments, order and layout stay, and the result is checked by
+// parsing it again before anything is written (with soa/output's atomic writer, by the
+// command). It must not import package soa or its renderers.
+package edit
 
 import (
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/internal/yamlpos"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/workspace"
 	"gopkg.in/yaml.v3"
 )
 
@@ -58,7 +62,7 @@ func hunkRange(line, n int) string {
 // drop blank lines. The places are found from the yaml.Node positions, the same edits are
 // made to the node tree, and the new text is parsed again and must give that tree, or
 // nothing is returned.
-func ReleaseISMS(name string, b []byte, rev Revision) (*Edit, error) {
+func ReleaseISMS(name string, b []byte, rev workspace.Revision) (*Edit, error) {
 	e, err := newISMSEditor(name, b)
 	if err != nil {
 		return nil, err
@@ -81,7 +85,7 @@ func ApproveISMS(name string, b []byte, by string, on time.Time) (*Edit, error) 
 	if err != nil {
 		return nil, err
 	}
-	byNode, onNode := plainOrQuoted(by), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: DateString(on)}
+	byNode, onNode := plainOrQuoted(by), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: label.Date(on)}
 	_, hasBy := e.find("approved_by")
 	_, hasOn := e.find("approved_on")
 	switch {
@@ -129,8 +133,8 @@ type ismsEditor struct {
 
 func newISMSEditor(name string, b []byte) (*ismsEditor, error) {
 	var l finding.List
-	r := &reader{file: name, l: &l}
-	n := r.parse(b)
+	r := &yamlpos.Reader{File: name, L: &l}
+	n := r.Parse(b)
 	if err := l.Err(); err != nil {
 		return nil, err
 	}
@@ -345,11 +349,11 @@ func (e *ismsEditor) pairs(kv []any) ([]string, []*yaml.Node) {
 
 // appendHistory adds rev at the end of document.history, in the style of its last entry
 // (a flow mapping {version: ..., ...} or a block mapping), creating the list if needed.
-func (e *ismsEditor) appendHistory(rev Revision) error {
+func (e *ismsEditor) appendHistory(rev workspace.Revision) error {
 	entry := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
 	for _, kv := range [][2]*yaml.Node{
 		{plainOrQuoted("version"), quoted(rev.Version)},
-		{plainOrQuoted("date"), {Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: DateString(rev.Date)}},
+		{plainOrQuoted("date"), {Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: label.Date(rev.Date)}},
 		{plainOrQuoted("author"), plainOrQuoted(rev.Author)},
 		{plainOrQuoted("changes"), plainOrQuoted(rev.Changes)},
 	} {
@@ -370,7 +374,7 @@ func (e *ismsEditor) appendHistory(rev Revision) error {
 	k, seq := e.doc.Content[i], e.doc.Content[i+1]
 	start, end := e.region(i)
 	switch {
-	case isNull(seq):
+	case yamlpos.IsNull(seq):
 		newSeq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{entry}}
 		e.edits = append(e.edits, textEdit{start, end, []string{string([]rune(e.lines[start])[:k.Column-1]) + k.Value + ":" + lineComment(k, seq),
 			e.indent() + "  - " + flowText(entry)}})
@@ -507,7 +511,7 @@ func (e *ismsEditor) finish() (*Edit, error) {
 		m()
 	}
 	var l finding.List
-	got := (&reader{file: e.name, l: &l}).parse([]byte(text))
+	got := (&yamlpos.Reader{File: e.name, L: &l}).Parse([]byte(text))
 	if l.Err() != nil || got == nil || !sameTree(e.root, got) {
 		return nil, fmt.Errorf("%s: the edit could not be made without changing more than intended (the layout of the document block is unusual); the file was not changed — edit it by hand", e.name)
 	}
@@ -519,7 +523,7 @@ func sameTree(a, b *yaml.Node) bool {
 	if a.Kind != b.Kind || len(a.Content) != len(b.Content) {
 		return false
 	}
-	if a.Kind == yaml.ScalarNode && (a.Value != b.Value || isNull(a) != isNull(b)) {
+	if a.Kind == yaml.ScalarNode && (a.Value != b.Value || yamlpos.IsNull(a) != yamlpos.IsNull(b)) {
 		return false
 	}
 	for i := range a.Content {
@@ -528,89 +532,4 @@ func sameTree(a, b *yaml.Node) bool {
 		}
 	}
 	return true
-}
-
-// WriteFileAtomic replaces the file at path with data: it writes a temporary file in the same
-// directory, gives it the original's mode, syncs it and renames it into place, so a failure
-// leaves the original as it was. A symbolic link is followed: its target is replaced.
-func WriteFileAtomic(path string, data []byte) (err error) {
-	if p, err := filepath.EvalSymlinks(path); err == nil {
-		path = p
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, errors.Unwrap(err))
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
-	}
-	if err = f.Chmod(st.Mode().Perm()); err != nil {
-		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
-	}
-	if err = rename(f.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w; the file was not changed", path, err)
-	}
-	return nil
-}
-
-// rename is os.Rename, replaced in tests to make the last step fail.
-var rename = os.Rename
-
-// NewestRevision returns the history entry with the latest date.
-func (d Document) NewestRevision() (Revision, bool) {
-	var out Revision
-	for _, h := range d.History {
-		if h.Date.After(out.Date) || out.Date.IsZero() {
-			out = h
-		}
-	}
-	return out, len(d.History) > 0
-}
-
-// FinalProblems says why the SoA may not be handed over as final (soa build --final), each
-// with how to fix it: it must be approved, the approval no older than the newest history
-// entry, next_review after today, and the checks clean of errors and warnings.
-func (s *SoA) FinalProblems(dir string, today time.Time) []string {
-	var out []string
-	d := s.Document
-	if !d.Approved() {
-		out = append(out, fmt.Sprintf("the document is not approved; once it is, record it: soa approve %s --by NAME --on YYYY-MM-DD", dir))
-	} else if h, ok := d.NewestRevision(); ok && d.ApprovedOn.Before(h.Date) {
-		out = append(out, fmt.Sprintf("the approval (%s) is older than the newest history entry (version %s of %s), so it approved an earlier version; record the approval of this one: soa approve %s --by NAME",
-			DateString(d.ApprovedOn), h.Version, DateString(h.Date), dir))
-	}
-	switch {
-	case d.NextReview.IsZero():
-		out = append(out, "document.next_review is not set; give the date of the next review in isms.yaml (YYYY-MM-DD, after today)")
-	case !d.NextReview.After(today):
-		out = append(out, fmt.Sprintf("document.next_review (%s) is not in the future; set the date of the next review in isms.yaml", DateString(d.NextReview)))
-	}
-	if n := len(s.Findings); n > 0 {
-		out = append(out, fmt.Sprintf("soa check --strict is not clean: %s, %s (listed above); fix them — see soa check --strict %s",
-			plural(s.Findings.Count(finding.Error), "error"), plural(s.Findings.Count(finding.Warning), "warning"), dir))
-	}
-	return out
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

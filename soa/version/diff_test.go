@@ -1,4 +1,4 @@
-package soa_test
+package version_test
 
 import (
 	"bytes"
@@ -9,37 +9,36 @@ import (
 
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/version"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // exampleJSON is the soa.json form of a shipped example.
-func exampleJSON(t *testing.T, name string) *soa.JSON {
+func exampleJSON(t *testing.T, name string) *version.JSON {
 	t.Helper()
-	ws, err := soa.Load(soatest.Example(name))
+	ws, err := workspace.Load(soatest.Example(name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := soa.Derive(ws, soa.Options{Today: soatest.Today})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s.ToJSON()
+	s := soa.Derive(ws, soa.Options{Today: soatest.Today})
+	return version.FromSoA(s, nil)
 }
 
 // clone deep-copies a soa.json through its encoding, which is the contract anyway.
-func clone(t *testing.T, j *soa.JSON) *soa.JSON {
+func clone(t *testing.T, j *version.JSON) *version.JSON {
 	t.Helper()
 	b, err := json.Marshal(j)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := soa.ReadJSON(bytes.NewReader(b))
+	out, err := version.ReadJSON(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out
 }
 
-func control(j *soa.JSON, id string) *soa.ControlJSON {
+func control(j *version.JSON, id string) *version.ControlJSON {
 	for i := range j.Controls {
 		if j.Controls[i].ID == id {
 			return &j.Controls[i]
@@ -48,7 +47,7 @@ func control(j *soa.JSON, id string) *soa.ControlJSON {
 	panic("no control " + id)
 }
 
-func riskOf(j *soa.JSON, id string) *soa.RiskJSON {
+func riskOf(j *version.JSON, id string) *version.RiskJSON {
 	for i := range j.Risks {
 		if j.Risks[i].ID == id {
 			return &j.Risks[i]
@@ -63,15 +62,15 @@ func TestCompareKinds(t *testing.T) {
 	base := exampleJSON(t, "acme-saas")
 	tests := []struct {
 		name    string
-		change  func(j *soa.JSON)
-		check   func(t *testing.T, c *soa.Changes)
+		change  func(j *version.JSON)
+		check   func(t *testing.T, c *version.Changes)
 		summary string   // part of the summary
 		shown   []string // in text and Markdown
 	}{
-		{"newly excluded", func(j *soa.JSON) {
+		{"newly excluded", func(j *version.JSON) {
 			c := control(j, "A.7.2")
-			c.Applicable, c.Status, c.Justification = false, "", "No premises of our own: the co-working centre controls entry."
-		}, func(t *testing.T, c *soa.Changes) {
+			c.State, c.Applicable, c.Status, c.Justification = "excluded", false, "", "No premises of our own: the co-working centre controls entry."
+		}, func(t *testing.T, c *version.Changes) {
 			want := []string{"A.7.2"}
 			if !reflect.DeepEqual(c.Counts.NewlyExcluded, want) {
 				t.Errorf("newly excluded %v, want %v", c.Counts.NewlyExcluded, want)
@@ -81,10 +80,10 @@ func TestCompareKinds(t *testing.T) {
 				t.Errorf("fields %+v", f)
 			}
 		}, "0 controls newly applicable, 1 excluded (A.7.2)", []string{"Controls newly excluded (1)", "A.7.2 Physical entry", "No premises of our own"}},
-		{"newly applicable", func(j *soa.JSON) {
+		{"newly applicable", func(j *version.JSON) {
 			c := control(j, "A.7.6") // excluded in the example
-			c.Applicable, c.Status, c.Justification, c.Reasons = true, "planned", "A server room is being fitted out.", []string{"business"}
-		}, func(t *testing.T, c *soa.Changes) {
+			c.State, c.Applicable, c.Status, c.Justification, c.Reasons = "applicable", true, "planned", "A server room is being fitted out.", []string{"business"}
+		}, func(t *testing.T, c *version.Changes) {
 			if !reflect.DeepEqual(c.Counts.NewlyApplicable, []string{"A.7.6"}) {
 				t.Errorf("newly applicable %v", c.Counts.NewlyApplicable)
 			}
@@ -93,72 +92,72 @@ func TestCompareKinds(t *testing.T) {
 				t.Errorf("both justifications are needed: %+v", j)
 			}
 		}, "1 control newly applicable (A.7.6)", []string{"Controls newly applicable (1)", "excluded → applicable", "A server room is being fitted out."}},
-		{"status", func(j *soa.JSON) { control(j, "A.8.23").Status = "implemented" },
-			func(t *testing.T, c *soa.Changes) {
+		{"status", func(j *version.JSON) { control(j, "A.8.23").Status = "implemented" },
+			func(t *testing.T, c *version.Changes) {
 				if c.Counts.StatusChanges != 1 || c.Counts.OtherControlChanges != 0 {
 					t.Errorf("counts %+v", c.Counts)
 				}
 			}, "1 status change", []string{"Status changes (1)", "A.8.23 Web filtering", "Implemented"}},
-		{"owner", func(j *soa.JSON) { control(j, "A.5.1").Owner = "Head of Compliance" },
+		{"owner", func(j *version.JSON) { control(j, "A.5.1").Owner = "Head of Compliance" },
 			nil, "1 other control change", []string{"Other control changes (1)", "owner: ", "Head of Compliance"}},
-		{"justification", func(j *soa.JSON) { control(j, "A.5.1").Justification = "Required by clause 5.2." },
+		{"justification", func(j *version.JSON) { control(j, "A.5.1").Justification = "Required by clause 5.2." },
 			nil, "1 other control change", []string{"justification", "Required by clause 5.2."}},
-		{"evidence", func(j *soa.JSON) {
+		{"evidence", func(j *version.JSON) {
 			c := control(j, "A.5.1")
 			c.Evidence = append(c.Evidence[1:], "Policy portal screenshot")
-		}, func(t *testing.T, c *soa.Changes) {
+		}, func(t *testing.T, c *version.Changes) {
 			f, _ := c.Controls[0].Field("evidence")
 			if !reflect.DeepEqual(f.Added, []string{"Policy portal screenshot"}) || len(f.Removed) != 1 {
 				t.Errorf("evidence %+v", f)
 			}
 		}, "1 other control change", []string{"evidence", "Policy portal screenshot"}},
-		{"implementation", func(j *soa.JSON) { control(j, "A.5.1").Implementation = "Policies in the wiki." },
+		{"implementation", func(j *version.JSON) { control(j, "A.5.1").Implementation = "Policies in the wiki." },
 			nil, "1 other control change", []string{"implementation", "Policies in the wiki."}},
-		{"selecting risks", func(j *soa.JSON) {
+		{"selecting risks", func(j *version.JSON) {
 			c := control(j, "A.5.1")
 			c.Risks = append(c.Risks, "R-99")
-		}, func(t *testing.T, c *soa.Changes) {
+		}, func(t *testing.T, c *version.Changes) {
 			if c.Counts.SelectingRisksChanged != 1 || c.Counts.OtherControlChanges != 0 {
 				t.Errorf("counts %+v", c.Counts)
 			}
 		}, "1 with changed selecting risks", []string{"Controls whose selecting risks changed (1)", "R-99"}},
-		{"risk added", func(j *soa.JSON) {
+		{"risk added", func(j *version.JSON) {
 			r := *riskOf(j, "R-01")
 			r.ID, r.Title = "R-30", "Ransomware on laptops"
 			j.Risks = append(j.Risks, r)
-		}, func(t *testing.T, c *soa.Changes) {
-			if len(c.Risks) != 1 || c.Risks[0].Change != soa.RiskAdded || c.Risks[0].Risk == nil {
+		}, func(t *testing.T, c *version.Changes) {
+			if len(c.Risks) != 1 || c.Risks[0].Change != version.RiskAdded || c.Risks[0].Risk == nil {
 				t.Errorf("risks %+v", c.Risks)
 			}
 		}, "1 risk added (R-30)", []string{"Risks added (1)", "R-30 Ransomware on laptops", "inherent "}},
-		{"risk removed", func(j *soa.JSON) { j.Risks = j.Risks[1:] },
+		{"risk removed", func(j *version.JSON) { j.Risks = j.Risks[1:] },
 			nil, "0 risks added, 1 removed (R-01)", []string{"Risks removed (1)", "R-01 Takeover"}},
-		{"re-scored", func(j *soa.JSON) {
+		{"re-scored", func(j *version.JSON) {
 			r := riskOf(j, "R-05")
 			r.Likelihood, r.Score, r.Level = 3, 15, "High"
 			r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore = 3, 4, 12
-		}, func(t *testing.T, c *soa.Changes) {
+		}, func(t *testing.T, c *version.Changes) {
 			r := c.Risks[0]
 			if r.Inherent == nil || !r.Inherent.LevelChanged() || r.Residual == nil || r.Residual.LevelChanged() {
 				t.Errorf("risk %+v", r)
 			}
 		}, "1 re-scored", []string{"Risks re-scored (1)", "inherent: 4×5 = 20 Critical → 3×5 = 15 High (level Critical → High)", "residual: 2×5 = 10 High → 3×4 = 12 High\n"}},
-		{"re-treated", func(j *soa.JSON) {
+		{"re-treated", func(j *version.JSON) {
 			r := riskOf(j, "R-05")
 			r.Treatment.Option, r.Treatment.Controls, r.Treatment.Plan, r.Treatment.Due = "share", r.Treatment.Controls[1:], "Insure it.", "2027-12-31"
-		}, func(t *testing.T, c *soa.Changes) {
+		}, func(t *testing.T, c *version.Changes) {
 			r := c.Risks[0]
 			if !r.Retreated() || r.Rescored() || len(r.Fields) != 4 {
 				t.Errorf("risk %+v", r)
 			}
 		}, "1 re-treated", []string{"Risks re-treated (1)", "option: modify → share", "Insure it.", "2027-12-31"}},
-		{"risk owner", func(j *soa.JSON) { riskOf(j, "R-05").Owner = "CTO" },
+		{"risk owner", func(j *version.JSON) { riskOf(j, "R-05").Owner = "CTO" },
 			nil, "1 owner change", []string{"Risk owner changes (1)", "R-05 Cloud misconfiguration exposing customer data", "CTO"}},
-		{"document", func(j *soa.JSON) {
+		{"document", func(j *version.JSON) {
 			d := &j.Document
 			d.Version, d.ApprovedBy, d.ApprovedOn, d.Status = "2.1", "", "", "draft"
 			d.Owner, d.Scope, d.NextReview, d.Classification = "New CISO", "Only the platform.", "2028-01-31", "Internal"
-		}, func(t *testing.T, c *soa.Changes) {
+		}, func(t *testing.T, c *version.Changes) {
 			want := []string{"version", "status", "approved_by", "approved_on", "owner", "scope", "next_review", "classification"}
 			if !reflect.DeepEqual(c.Counts.DocumentFields, want) {
 				t.Errorf("document fields %v, want %v", c.Counts.DocumentFields, want)
@@ -170,7 +169,7 @@ func TestCompareKinds(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			new := clone(t, base)
 			tt.change(new)
-			c := soa.Compare(base, new)
+			c := version.Compare(base, new)
 			if c.Empty() {
 				t.Fatal("no changes found")
 			}
@@ -198,7 +197,7 @@ func TestCompareKinds(t *testing.T) {
 					t.Errorf("Markdown does not show %q:\n%s", s, md.String())
 				}
 			}
-			var back soa.Changes
+			var back version.Changes
 			if err := json.Unmarshal(js.Bytes(), &back); err != nil {
 				t.Fatal(err)
 			}
@@ -213,7 +212,7 @@ func TestCompareSame(t *testing.T) {
 	a := exampleJSON(t, "acme-saas")
 	b := clone(t, a)
 	b.Fingerprint, b.Date = "other", "1999-01-01" // not content
-	c := soa.Compare(a, b)
+	c := version.Compare(a, b)
 	if !c.Empty() || c.Summary != "Version 2.0 (unchanged): no differences." {
 		t.Errorf("got %+v", c)
 	}
@@ -226,7 +225,7 @@ func TestCompareSame(t *testing.T) {
 
 // TestCompareExamples checks the figures of the README's showcase.
 func TestCompareExamples(t *testing.T) {
-	c := soa.Compare(exampleJSON(t, "acme-saas-2025"), exampleJSON(t, "acme-saas"))
+	c := version.Compare(exampleJSON(t, "acme-saas-2025"), exampleJSON(t, "acme-saas"))
 	k := c.Counts
 	if !reflect.DeepEqual(k.NewlyApplicable, []string{"A.5.7"}) || len(k.NewlyExcluded) != 0 ||
 		!reflect.DeepEqual(k.RisksRemoved, []string{"R-14"}) || len(k.RisksAdded) != 9 {
@@ -246,7 +245,7 @@ func TestCompareExamples(t *testing.T) {
 // TestChangesDeterministic renders the showcase twice in each format and compares bytes.
 func TestChangesDeterministic(t *testing.T) {
 	render := func() [3][]byte {
-		c := soa.Compare(exampleJSON(t, "acme-saas-2025"), exampleJSON(t, "acme-saas"))
+		c := version.Compare(exampleJSON(t, "acme-saas-2025"), exampleJSON(t, "acme-saas"))
 		var a, b, j bytes.Buffer
 		c.WriteText(&a)
 		c.WriteMarkdown(&b)
@@ -263,24 +262,24 @@ func TestChangesDeterministic(t *testing.T) {
 
 // TestToJSONChanges checks that soa.json carries the changes only when they are set.
 func TestToJSONChanges(t *testing.T) {
-	ws, err := soa.Load(soatest.Example("acme-saas"))
+	ws, err := workspace.Load(soatest.Example("acme-saas"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, _ := soa.Derive(ws, soa.Options{Today: soatest.Today})
+	s := soa.Derive(ws, soa.Options{Today: soatest.Today})
 	var plain bytes.Buffer
-	s.WriteJSON(&plain)
+	version.FromSoA(s, nil).Write(&plain)
 	if strings.Contains(plain.String(), `"changes": {`) {
 		t.Error("soa.json has changes without --since")
 	}
-	s.Changes = soa.Compare(exampleJSON(t, "acme-saas-2025"), s.ToJSON())
+	changes := version.Compare(exampleJSON(t, "acme-saas-2025"), version.FromSoA(s, nil))
 	var with bytes.Buffer
-	s.WriteJSON(&with)
-	j, err := soa.ReadJSON(&with)
+	version.FromSoA(s, changes).Write(&with)
+	j, err := version.ReadJSON(&with)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if j.Changes == nil || !reflect.DeepEqual(j.Changes.Counts, s.Changes.Counts) {
+	if j.Changes == nil || !reflect.DeepEqual(j.Changes.Counts, changes.Counts) {
 		t.Errorf("changes did not survive soa.json: %+v", j.Changes)
 	}
 }

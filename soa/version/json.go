@@ -1,13 +1,19 @@
-package soa
+// Package version holds the soa/v1 contract (soa.json: its types, writing and reading back),
+// the comparison of two versions of an SoA ([Compare], the change groups, and their text,
+// Markdown and JSON forms), and the sides a comparison reads: a workspace directory, a
+// soa.json, or a workspace at a git revision. It is the only package that runs git. It reads
+// package soa's derived model and never re-derives a rule.
+package version
 
 import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
-	"github.com/soa-tool/soa/annexa"
-	"github.com/soa-tool/soa/soa/table"
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/internal/yamlpos"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // SchemaV1 names the version of the soa.json contract.
@@ -82,10 +88,12 @@ type LevelJSON struct {
 
 // ControlJSON is one control of the SoA.
 type ControlJSON struct {
-	ID             string   `json:"id"`
-	Title          string   `json:"title"`
-	Theme          string   `json:"theme"`
-	NewIn2022      bool     `json:"new_in_2022"`
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Theme     string `json:"theme"`
+	NewIn2022 bool   `json:"new_in_2022"`
+	// State is applicable, excluded or undecided; absent in a soa.json of an earlier build.
+	State          string   `json:"state,omitempty"`
 	Applicable     bool     `json:"applicable"`
 	Reasons        []string `json:"reasons"`
 	Risks          []string `json:"risks"`
@@ -127,20 +135,21 @@ type TreatmentJSON struct {
 	Due      string   `json:"due"`
 }
 
-// ToJSON gives the soa.json form of the SoA.
-func (s *SoA) ToJSON() *JSON {
+// FromSoA gives the soa.json form of the SoA, with the changes since a previous version when
+// changes is not nil (soa build --since).
+func FromSoA(s *soa.SoA, changes *Changes) *JSON {
 	d := s.Document
-	j := &JSON{Schema: SchemaV1, Date: DateString(s.Date), Fingerprint: s.Fingerprint,
+	j := &JSON{Schema: SchemaV1, Date: label.Date(s.Date), Fingerprint: s.Fingerprint,
 		Document: DocumentJSON{ID: d.ID, Title: d.Title, Version: d.Version, Status: s.Status(),
 			Organization: d.Organization, Scope: d.Scope, Owner: d.Owner, ApprovedBy: d.ApprovedBy,
-			ApprovedOn: DateString(d.ApprovedOn), NextReview: DateString(d.NextReview),
+			ApprovedOn: label.Date(d.ApprovedOn), NextReview: label.Date(d.NextReview),
 			Classification: d.Classification, History: []RevisionJSON{}},
 		Method: MethodJSON{Likelihood: nonNil(s.Method.Likelihood), Impact: nonNil(s.Method.Impact),
 			Levels: []LevelJSON{}, Acceptance: s.Method.Acceptance},
 		Summary:  SummaryJSON{CountsJSON: countsJSON(s.Summary.Counts), ByTheme: map[string]CountsJSON{}},
-		Controls: []ControlJSON{}, Risks: []RiskJSON{}, Changes: s.Changes}
+		Controls: []ControlJSON{}, Risks: []RiskJSON{}, Changes: changes}
 	for _, h := range d.History {
-		j.Document.History = append(j.Document.History, RevisionJSON{h.Version, DateString(h.Date), h.Author, h.Changes})
+		j.Document.History = append(j.Document.History, RevisionJSON{h.Version, label.Date(h.Date), h.Author, h.Changes})
 	}
 	for _, l := range s.Method.Levels {
 		j.Method.Levels = append(j.Method.Levels, LevelJSON{l.Name, l.Max})
@@ -151,10 +160,10 @@ func (s *SoA) ToJSON() *JSON {
 	for _, e := range s.Controls {
 		j.Controls = append(j.Controls, ControlJSON{
 			ID: e.Control.ID.String(), Title: e.Control.Title, Theme: string(e.Control.Theme),
-			NewIn2022: e.Control.New, Applicable: e.Applicable, Reasons: nonNil(e.Reasons),
+			NewIn2022: e.Control.New, State: e.State, Applicable: e.Applicable, Reasons: nonNil(e.Reasons),
 			Risks: nonNil(e.Risks), Justification: e.Justification, Status: e.Status, Owner: e.Owner,
-			Implementation: e.Implementation, Evidence: nonNil(e.Evidence), Due: DateString(e.Due),
-			Review: DateString(e.Review), ISO2013: nonNil(e.Control.ISO2013), SOC2: nonNil(e.SOC2)})
+			Implementation: e.Implementation, Evidence: nonNil(e.Evidence), Due: label.Date(e.Due),
+			Review: label.Date(e.Review), ISO2013: nonNil(e.Control.ISO2013), SOC2: nonNil(e.SOC2)})
 	}
 	for _, r := range s.Risks {
 		var ids []string
@@ -164,17 +173,17 @@ func (s *SoA) ToJSON() *JSON {
 		j.Risks = append(j.Risks, RiskJSON{ID: r.ID, Title: r.Title, Description: r.Description, Owner: r.Owner,
 			Likelihood: r.Inherent.Likelihood, Impact: r.Inherent.Impact, Score: r.InherentScore, Level: r.InherentLevel,
 			Treatment: TreatmentJSON{Option: string(r.Treatment.Option), Controls: nonNil(ids), Plan: r.Treatment.Plan,
-				Due: DateString(r.Treatment.Due)},
+				Due: label.Date(r.Treatment.Due)},
 			ResidualLikelihood: r.Residual.Likelihood, ResidualImpact: r.Residual.Impact,
 			ResidualScore: r.ResidualScore, ResidualLevel: r.ResidualLevel,
-			AcceptedBy: r.AcceptedBy, AcceptedOn: DateString(r.AcceptedOn)})
+			AcceptedBy: r.AcceptedBy, AcceptedOn: label.Date(r.AcceptedOn)})
 	}
 	return j
 }
 
-func countsJSON(c Counts) CountsJSON {
+func countsJSON(c soa.Counts) CountsJSON {
 	out := CountsJSON{Total: c.Total, Applicable: c.Applicable, Excluded: c.Excluded, ByStatus: map[string]int{}}
-	for _, st := range Statuses {
+	for _, st := range workspace.Statuses {
 		out.ByStatus[st] = c.ByStatus[st]
 	}
 	return out
@@ -187,26 +196,18 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// Status is "approved" when the document records an approval, else "draft".
-func (s *SoA) Status() string {
-	if s.Document.Approved() {
-		return "approved"
-	}
-	return "draft"
-}
-
-// WriteJSON writes soa.json, indented, with a final newline.
-func (s *SoA) WriteJSON(w io.Writer) error {
+// Write writes j as soa.json: indented, with a final newline.
+func (j *JSON) Write(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(s.ToJSON())
+	return enc.Encode(j)
 }
 
 // ReadJSON reads a soa.json written by soa build.
 func ReadJSON(r io.Reader) (*JSON, error) {
 	var j JSON
-	dec := json.NewDecoder(io.LimitReader(r, MaxFileSize))
+	dec := json.NewDecoder(io.LimitReader(r, yamlpos.MaxFileSize))
 	if err := dec.Decode(&j); err != nil {
 		return nil, fmt.Errorf("not a soa.json: %w", err)
 	}
@@ -214,37 +215,4 @@ func ReadJSON(r io.Reader) (*JSON, error) {
 		return nil, fmt.Errorf("schema %q is not %q; rebuild it with this version of soa", j.Schema, SchemaV1)
 	}
 	return &j, nil
-}
-
-// SheetColumns are the columns of the SoA sheet of the workbook and of soa.csv.
-var SheetColumns = []string{"ID", "Control", "Theme", "Applicable", "Reasons", "Related risks",
-	"Justification", "Status", "Implementation", "Owner", "Evidence", "Target date",
-	"New in 2022", "ISO 27001:2013 ref", "SOC 2"}
-
-// Cells gives the entry's values in the order of [SheetColumns]. Lists are joined with "; ".
-func (e Entry) Cells() []string {
-	yes := func(b bool) string {
-		if b {
-			return "Yes"
-		}
-		return "No"
-	}
-	return []string{e.Control.ID.String(), e.Control.Title, themeName(e.Control.Theme), yes(e.Applicable),
-		strings.Join(e.Reasons, "; "), strings.Join(e.Risks, "; "), e.Justification, StatusTitle(e.Status),
-		e.Implementation, e.Owner, strings.Join(e.Evidence, "; "), DateString(e.Due),
-		yes(e.Control.New), strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; ")}
-}
-
-func themeName(t annexa.Theme) string {
-	return strings.TrimSuffix(t.Title(), " controls")
-}
-
-// WriteCSV writes soa.csv: the columns of the SoA sheet, one row per control. Cells that a
-// spreadsheet would take for a formula are prefixed with a single quote.
-func (s *SoA) WriteCSV(w io.Writer) error {
-	t := table.Table{Header: SheetColumns}
-	for _, e := range s.Controls {
-		t.Rows = append(t.Rows, e.Cells())
-	}
-	return t.CSV(w)
 }

@@ -1,4 +1,4 @@
-package soa
+package version
 
 import (
 	"encoding/json"
@@ -8,6 +8,10 @@ import (
 	"strings"
 
 	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/text"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // Changes is what changed in the SoA between two versions, as worked out by [Compare]. It is
@@ -65,13 +69,6 @@ type FieldChange struct {
 	Added   []string `json:"added,omitempty"`
 	Removed []string `json:"removed,omitempty"`
 }
-
-// The applicability of a control on one side, as in a "applicability" [FieldChange].
-const (
-	StateApplicable = "applicable"
-	StateExcluded   = "excluded"
-	StateUndecided  = "undecided"
-)
 
 // ControlChange is a control whose SoA line changed. When its applicability changed, the
 // first field is "applicability" (old and new state) and "justification" always follows,
@@ -178,17 +175,39 @@ func Compare(old, new *JSON) *Changes {
 	return c
 }
 
-// controlState says whether a control of soa.json is applicable, excluded or undecided.
-// soa.json has no "decided" flag: a control that is not applicable and has no justification
-// was not decided (a valid SoA has none).
+// CompareSides compares two sides, as [Compare] does, naming each by its source and commit.
+func CompareSides(old, new *Side) *Changes {
+	c := Compare(old.JSON, new.JSON)
+	c.Old.Source, c.Old.Commit = old.Ref.Source, old.Ref.Commit
+	c.New.Source, c.New.Commit = new.Ref.Source, new.Ref.Commit
+	return c
+}
+
+// CompareRelease works out what a release records (soa release): the changes from the previous
+// release old to the workspace new as it will be at version next. The release removes the
+// approval anyway, so only the content counts: the new side takes next as its version and
+// the old side's status and approval.
+func CompareRelease(old, new *JSON, next string) *Changes {
+	n := *new
+	n.Document.Version = next
+	n.Document.Status, n.Document.ApprovedBy, n.Document.ApprovedOn = old.Document.Status, old.Document.ApprovedBy, old.Document.ApprovedOn
+	return Compare(old, &n)
+}
+
+// controlState says whether a control of soa.json is applicable, excluded or undecided (the
+// applicability of an "applicability" [FieldChange]): its state as soa.json gives it. A
+// soa.json written before the state was recorded has none: there a control that is not
+// applicable and has no justification was not decided (a valid SoA has none).
 func controlState(c ControlJSON) string {
 	switch {
+	case c.State != "":
+		return c.State
 	case c.Applicable:
-		return StateApplicable
+		return soa.StateApplicable
 	case c.Justification != "":
-		return StateExcluded
+		return soa.StateExcluded
 	}
-	return StateUndecided
+	return soa.StateUndecided
 }
 
 func (c *Changes) compareControls(old, new []ControlJSON) {
@@ -224,10 +243,10 @@ func (c *Changes) compareControls(old, new []ControlJSON) {
 		var f []FieldChange
 		so, sn := controlState(o), controlState(n)
 		if !okO {
-			so = StateUndecided
+			so = soa.StateUndecided
 		}
 		if !okN {
-			sn = StateUndecided
+			sn = soa.StateUndecided
 		}
 		if so != sn {
 			f = append(f, FieldChange{Field: "applicability", Old: so, New: sn},
@@ -251,7 +270,7 @@ func (c *Changes) compareControls(old, new []ControlJSON) {
 }
 
 func withoutRisk(reasons []string) []string {
-	return slices.DeleteFunc(slices.Clone(reasons), func(r string) bool { return r == ReasonRisk })
+	return slices.DeleteFunc(slices.Clone(reasons), func(r string) bool { return r == workspace.ReasonRisk })
 }
 
 func addText(f []FieldChange, field, old, new string) []FieldChange {
@@ -373,9 +392,9 @@ func (c *Changes) count() {
 	for _, cc := range c.Controls {
 		if a, ok := cc.Field("applicability"); ok {
 			switch a.New {
-			case StateApplicable:
+			case soa.StateApplicable:
 				k.NewlyApplicable = append(k.NewlyApplicable, cc.ID)
-			case StateExcluded:
+			case soa.StateExcluded:
 				k.NewlyExcluded = append(k.NewlyExcluded, cc.ID)
 			}
 			continue
@@ -434,15 +453,15 @@ func (c *Changes) summary() string {
 	controls := "no control changes"
 	if len(c.Controls) > 0 {
 		controls = fmt.Sprintf("%s newly applicable%s, %d excluded%s, %s, %s, %d with changed selecting risks",
-			plural(len(k.NewlyApplicable), "control"), ids(k.NewlyApplicable), len(k.NewlyExcluded), ids(k.NewlyExcluded),
-			plural(k.StatusChanges, "status change"), plural(k.OtherControlChanges, "other control change"),
+			text.Plural(len(k.NewlyApplicable), "control"), ids(k.NewlyApplicable), len(k.NewlyExcluded), ids(k.NewlyExcluded),
+			text.Plural(k.StatusChanges, "status change"), text.Plural(k.OtherControlChanges, "other control change"),
 			k.SelectingRisksChanged)
 	}
 	risks := "no risk changes"
 	if len(c.Risks) > 0 {
 		risks = fmt.Sprintf("%s added%s, %d removed%s, %d re-scored, %d re-treated, %s",
-			plural(len(k.RisksAdded), "risk"), ids(k.RisksAdded), len(k.RisksRemoved), ids(k.RisksRemoved),
-			k.RisksRescored, k.RisksRetreated, plural(k.RiskOwnersChanged, "owner change"))
+			text.Plural(len(k.RisksAdded), "risk"), ids(k.RisksAdded), len(k.RisksRemoved), ids(k.RisksRemoved),
+			k.RisksRescored, k.RisksRetreated, text.Plural(k.RiskOwnersChanged, "owner change"))
 	}
 	out := lead + ": " + controls + "; " + risks
 	var doc []string
@@ -458,16 +477,9 @@ func (c *Changes) summary() string {
 		}
 	}
 	if len(doc) > 0 {
-		out += "; document " + joinAnd(doc) + " changed"
+		out += "; document " + text.JoinAnd(doc) + " changed"
 	}
 	return out + "."
-}
-
-func joinAnd(list []string) string {
-	if len(list) < 2 {
-		return strings.Join(list, "")
-	}
-	return strings.Join(list[:len(list)-1], ", ") + " and " + list[len(list)-1]
 }
 
 func orNone(s string) string {
@@ -552,7 +564,7 @@ func layout(g ChangeGroup, it ChangeItem) itemLayout {
 // values as they are.
 func inlineSides(f FieldChange) (old, new string) {
 	if f.Field == "status" {
-		return StatusTitle(f.Old), StatusTitle(f.New)
+		return label.Status(f.Old), label.Status(f.New)
 	}
 	return orNone(f.Old), orNone(f.New)
 }
@@ -641,11 +653,9 @@ func writeFieldText(b *strings.Builder, ind string, f FieldChange) {
 	case isShort(f):
 		fmt.Fprintf(b, "%s%s: %s → %s\n", ind, label, orNone(f.Old), orNone(f.New))
 	default:
-		fmt.Fprintf(b, "%s%s:\n%s  was: %s\n%s  now: %s\n", ind, label, ind, oneLine(orNone(f.Old)), ind, oneLine(orNone(f.New)))
+		fmt.Fprintf(b, "%s%s:\n%s  was: %s\n%s  now: %s\n", ind, label, ind, text.OneLine(orNone(f.Old)), ind, text.OneLine(orNone(f.New)))
 	}
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // String names the side as the outputs' titles do: "examples/acme-saas-2025, version 1.1",
 // with the commit of a git: side; "no version" for a side without one.
@@ -668,15 +678,15 @@ func (r VersionRef) String() string {
 // status and risk owner changes as a table, the rest as lists.
 func (c *Changes) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Changes from %s to %s\n\n", mdEscape(c.Old.String()), mdEscape(c.New.String()))
-	fmt.Fprintf(&b, "%s\n", mdEscape(c.Summary))
+	fmt.Fprintf(&b, "# Changes from %s to %s\n\n", text.Markdown(c.Old.String()), text.Markdown(c.New.String()))
+	fmt.Fprintf(&b, "%s\n", text.Markdown(c.Summary))
 	for _, g := range c.Groups() {
 		fmt.Fprintf(&b, "\n## %s\n\n", g.Title)
 		if g.Field == "status" || g.Field == "owner" {
 			fmt.Fprintf(&b, "| %s | Was | Now |\n|---|---|---|\n", g.Subject)
 			for _, it := range g.Items {
 				old, new := inlineSides(it.Fields[0])
-				fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(it.ID+" "+it.Title), mdCell(old), mdCell(new))
+				fmt.Fprintf(&b, "| %s | %s | %s |\n", text.MarkdownCell(it.ID+" "+it.Title), text.MarkdownCell(old), text.MarkdownCell(new))
 			}
 			continue
 		}
@@ -684,15 +694,15 @@ func (c *Changes) WriteMarkdown(w io.Writer) error {
 			l := layout(g, it)
 			ind := ""
 			if l.head != "" {
-				fmt.Fprintf(&b, "- **%s**", mdEscape(l.head))
+				fmt.Fprintf(&b, "- **%s**", text.Markdown(l.head))
 				if l.inline != "" {
-					fmt.Fprintf(&b, ": %s", mdEscape(l.inline))
+					fmt.Fprintf(&b, ": %s", text.Markdown(l.inline))
 				}
 				b.WriteString("\n")
 				ind = "  "
 			}
 			for _, n := range l.notes {
-				fmt.Fprintf(&b, "%s- %s\n", ind, mdEscape(n))
+				fmt.Fprintf(&b, "%s- %s\n", ind, text.Markdown(n))
 			}
 			for _, f := range l.fields {
 				label := fieldLabel(f.Field)
@@ -701,17 +711,17 @@ func (c *Changes) WriteMarkdown(w io.Writer) error {
 					fmt.Fprintf(&b, "%s- %s:", ind, label)
 					var parts []string
 					for _, a := range f.Added {
-						parts = append(parts, "added "+mdEscape(a))
+						parts = append(parts, "added "+text.Markdown(a))
 					}
 					for _, r := range f.Removed {
-						parts = append(parts, "removed "+mdEscape(r))
+						parts = append(parts, "removed "+text.Markdown(r))
 					}
 					fmt.Fprintf(&b, " %s\n", strings.Join(parts, "; "))
 				case isShort(f):
-					fmt.Fprintf(&b, "%s- %s: %s → %s\n", ind, label, mdEscape(orNone(f.Old)), mdEscape(orNone(f.New)))
+					fmt.Fprintf(&b, "%s- %s: %s → %s\n", ind, label, text.Markdown(orNone(f.Old)), text.Markdown(orNone(f.New)))
 				default:
 					fmt.Fprintf(&b, "%s- %s:\n%s  - was: %s\n%s  - now: %s\n", ind, label, ind,
-						mdEscape(oneLine(orNone(f.Old))), ind, mdEscape(oneLine(orNone(f.New))))
+						text.Markdown(text.OneLine(orNone(f.Old))), ind, text.Markdown(text.OneLine(orNone(f.New))))
 				}
 			}
 		}
@@ -719,9 +729,3 @@ func (c *Changes) WriteMarkdown(w io.Writer) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
-
-func mdEscape(s string) string { return mdEscaper.Replace(s) }
-
-func mdCell(s string) string { return strings.ReplaceAll(mdEscape(s), "|", `\|`) }

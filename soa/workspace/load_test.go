@@ -1,4 +1,4 @@
-package soa
+package workspace_test
 
 import (
 	"crypto/sha256"
@@ -13,6 +13,8 @@ import (
 
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/risk"
+	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 func TestLoadIOErrors(t *testing.T) {
@@ -21,8 +23,8 @@ func TestLoadIOErrors(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	asDir := writeWorkspace(t, map[string]string{RisksFile: validRisks, ControlsFile: validControls()})
-	if err := os.Mkdir(filepath.Join(asDir, ISMSFile), 0o755); err != nil {
+	asDir := soatest.Write(t, map[string]string{workspace.RisksFile: soatest.ValidRisks, workspace.ControlsFile: soatest.ValidControls()})
+	if err := os.Mkdir(filepath.Join(asDir, workspace.ISMSFile), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct{ dir, msg string }{
@@ -30,34 +32,34 @@ func TestLoadIOErrors(t *testing.T) {
 		{file, "is not a directory; give the workspace directory"},
 		{asDir, "isms.yaml is a directory, not a file"},
 	} {
-		_, err := Load(tt.dir)
-		var ioe *IOError
+		_, err := workspace.Load(tt.dir)
+		var ioe *workspace.IOError
 		if !errors.As(err, &ioe) || !strings.Contains(err.Error(), tt.msg) {
-			t.Errorf("Load(%s) = %v, want an IOError containing %q", tt.dir, err, tt.msg)
+			t.Errorf("workspace.Load(%s) = %v, want an workspace.IOError containing %q", tt.dir, err, tt.msg)
 		}
 	}
 }
 
 func TestLoadValues(t *testing.T) {
-	files := validFiles()
-	files[ISMSFile] = strings.Replace(files[ISMSFile], `version: "1.0"`, "version: 1.10", 1)
-	files[RisksFile] = strings.Replace(files[RisksFile], "controls: [8.7]", `controls: "8.7, A.05.10"`, 1)
+	files := soatest.ValidFiles()
+	files[workspace.ISMSFile] = strings.Replace(files[workspace.ISMSFile], `version: "1.0"`, "version: 1.10", 1)
+	files[workspace.RisksFile] = strings.Replace(files[workspace.RisksFile], "controls: [8.7]", `controls: "8.7, A.05.10"`, 1)
 	// an unquoted 5.10 key must not become the number 5.1
-	files[ControlsFile] = strings.Replace(files[ControlsFile], "  A.5.10:\n", "  5.10:\n", 1)
-	dir := writeWorkspace(t, files)
-	ws, err := Load(dir)
+	files[workspace.ControlsFile] = strings.Replace(files[workspace.ControlsFile], "  A.5.10:\n", "  5.10:\n", 1)
+	dir := soatest.Write(t, files)
+	ws, err := workspace.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(ws.Findings) != 0 {
-		t.Fatalf("findings:\n%s", dump(ws.Findings))
+		t.Fatalf("findings:\n%s", ws.Findings.Err())
 	}
 	d := ws.Document
 	if d.Version != "1.10" || d.Title != "Statement of Applicability" || d.Organization != "Test Org Ltd" ||
 		!d.Approved() || d.ApprovedOn != time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC) {
 		t.Errorf("document: %+v", d)
 	}
-	if p := d.Pos["document.version"]; p.Line != 5 || p.Col != 3 || filepath.Base(p.File) != ISMSFile {
+	if p := d.Pos["document.version"]; p.Line != 5 || p.Col != 3 || filepath.Base(p.File) != workspace.ISMSFile {
 		t.Errorf("document.version at %s", p)
 	}
 	if !slices.Equal(ws.Method.Likelihood, []string{"Rare", "Unlikely", "Possible", "Likely", "Almost certain"}) ||
@@ -93,7 +95,7 @@ func TestLoadValues(t *testing.T) {
 
 	// The fingerprint is what "sha256sum isms.yaml risks.yaml controls.yaml | sha256sum" gives.
 	var sums strings.Builder
-	for _, f := range Files {
+	for _, f := range workspace.Files {
 		b, _ := os.ReadFile(filepath.Join(dir, f))
 		fmt.Fprintf(&sums, "%x  %s\n", sha256.Sum256(b), f)
 	}
@@ -103,9 +105,9 @@ func TestLoadValues(t *testing.T) {
 }
 
 func TestLoadFingerprintNeedsAllFiles(t *testing.T) {
-	files := validFiles()
-	delete(files, RisksFile)
-	ws, err := Load(writeWorkspace(t, files))
+	files := soatest.ValidFiles()
+	delete(files, workspace.RisksFile)
+	ws, err := workspace.Load(soatest.Write(t, files))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,20 +119,20 @@ func TestLoadFingerprintNeedsAllFiles(t *testing.T) {
 // TestLoadBOMAndCRLF checks that a BOM and CRLF line ends change neither the values nor the
 // positions.
 func TestLoadBOMAndCRLF(t *testing.T) {
-	plain, err := Load(writeWorkspace(t, validFiles()))
+	plain, err := workspace.Load(soatest.Write(t, soatest.ValidFiles()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := validFiles()
+	files := soatest.ValidFiles()
 	for k, v := range files {
 		files[k] = "\xef\xbb\xbf" + strings.ReplaceAll(v, "\n", "\r\n")
 	}
-	crlf, err := Load(writeWorkspace(t, files))
+	crlf, err := workspace.Load(soatest.Write(t, files))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(crlf.Findings) != 0 {
-		t.Fatalf("findings:\n%s", dump(crlf.Findings))
+		t.Fatalf("findings:\n%s", crlf.Findings.Err())
 	}
 	if crlf.Document.Scope != plain.Document.Scope || crlf.Document.Version != plain.Document.Version {
 		t.Errorf("values differ: %+v / %+v", crlf.Document, plain.Document)
@@ -146,29 +148,15 @@ func TestLoadBOMAndCRLF(t *testing.T) {
 	}
 }
 
-func TestIsPlaceholder(t *testing.T) {
-	for _, s := range []string{"", " ", "N/A", "n/a", "NA", "n.a.", "-", "--", "—", "TBD", "tbd.", "TBC", "TODO", "To do", "to-do",
-		"FIXME", "?", "...", "None", "null", "Not applicable", "not relevant", "See above", "Same as above", "x", "XXX", "Lorem ipsum"} {
-		if !IsPlaceholder(s) {
-			t.Errorf("IsPlaceholder(%q) = false", s)
-		}
-	}
-	for _, s := range []string{"No premises.", "NA region only", "Not applicable: no offices", "Hosting is with AWS", "TBD by the board on 2026-07-01: pending budget"} {
-		if IsPlaceholder(s) {
-			t.Errorf("IsPlaceholder(%q) = true", s)
-		}
-	}
-}
-
 // TestSyntaxErrorLine: yaml.v3 names the line where the enclosing mapping began (line 3 here,
 // "controls:"); the finding points at the line that breaks the file.
 func TestSyntaxErrorLine(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range Files {
-		b, _ := os.ReadFile(filepath.Join("..", "examples", "acme-saas", f))
+	for _, f := range workspace.Files {
+		b, _ := os.ReadFile(filepath.Join(soatest.Example("acme-saas"), f))
 		os.WriteFile(filepath.Join(dir, f), b, 0o644)
 	}
-	path := filepath.Join(dir, ControlsFile)
+	path := filepath.Join(dir, workspace.ControlsFile)
 	b, _ := os.ReadFile(path)
 	lines := strings.Split(string(b), "\n")
 	bad := 0
@@ -180,7 +168,7 @@ func TestSyntaxErrorLine(t *testing.T) {
 		}
 	}
 	os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644)
-	ws, err := Load(dir)
+	ws, err := workspace.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,36 @@
+// Package sheet gives the SoA as rows of text: the columns of the workbook's "Statement of
+// Applicability" sheet and of soa.csv, the cells of each control, and soa.csv itself. The
+// workbook and the CSV take their columns and wording from here, so they always agree.
+package sheet
+
+import (
+	"io"
+	"strings"
+
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/table"
+)
+
+// Columns are the columns of the SoA sheet of the workbook and of soa.csv.
+var Columns = []string{"ID", "Control", "Theme", "Applicable", "Reasons", "Related risks",
+	"Justification", "Status", "Implementation", "Owner", "Evidence", "Target date",
+	"New in 2022", "ISO 27001:2013 ref", "SOC 2"}
+
+// Cells gives the entry's values in the order of [Columns]. Lists are joined with "; ".
+func Cells(e soa.Entry) []string {
+	return []string{e.Control.ID.String(), e.Control.Title, label.Theme(e.Control.Theme), label.YesNo(e.Applicable),
+		strings.Join(e.Reasons, "; "), strings.Join(e.Risks, "; "), e.Justification, label.Status(e.Status),
+		e.Implementation, e.Owner, strings.Join(e.Evidence, "; "), label.Date(e.Due),
+		label.YesNo(e.Control.New), strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; ")}
+}
+
+// WriteCSV writes soa.csv: the columns of the SoA sheet, one row per control. Cells that a
+// spreadsheet would take for a formula are prefixed with a single quote.
+func WriteCSV(w io.Writer, s *soa.SoA) error {
+	t := table.Table{Header: Columns}
+	for _, e := range s.Controls {
+		t.Rows = append(t.Rows, Cells(e))
+	}
+	return t.CSV(w)
+}

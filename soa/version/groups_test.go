@@ -1,0 +1,170 @@
+package version_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/version"
+)
+
+// TestGroups groups the changes of the README's showcase, from the 2025 example to the 2026
+// one: the groups in order, then chosen items with their fields.
+func TestGroups(t *testing.T) {
+	c := version.Compare(exampleJSON(t, "acme-saas-2025"), exampleJSON(t, "acme-saas"))
+	groups := c.Groups()
+	type head struct{ title, subject, field, change string }
+	var got []head
+	for _, g := range groups {
+		got = append(got, head{g.Title, g.Subject, g.Field, g.Change})
+	}
+	want := []head{
+		{"Controls newly applicable (1)", "Control", "", ""},
+		{"Status changes (8)", "Control", "status", ""},
+		{"Other control changes (52)", "Control", "", ""},
+		{"Controls whose selecting risks changed (33)", "Control", "risks", ""},
+		{"Risks added (9)", "Risk", "", version.RiskAdded},
+		{"Risks removed (1)", "Risk", "", version.RiskRemoved},
+		{"Risks re-scored (7)", "Risk", "", ""},
+		{"Risks re-treated (10)", "Risk", "", ""},
+		{"Risk owner changes (2)", "Risk", "owner", ""},
+		{"Other risk changes (7)", "Risk", "", ""},
+		{"Document", "", "", ""},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("groups:\n got %q\nwant %q", got, want)
+	}
+	find := func(title, id string) version.ChangeItem {
+		t.Helper()
+		for _, g := range groups {
+			if g.Title != title {
+				continue
+			}
+			for _, it := range g.Items {
+				if it.ID == id {
+					return it
+				}
+			}
+		}
+		t.Fatalf("%q has no %q", title, id)
+		return version.ChangeItem{}
+	}
+	a57 := c.Controls[0]
+	for _, cc := range c.Controls {
+		if cc.ID == "A.5.7" {
+			a57 = cc
+		}
+	}
+	just, _ := a57.Field("justification")
+	if just.Old == "" || just.New == "" {
+		t.Fatalf("A.5.7 should have both justifications: %+v", just)
+	}
+
+	tests := []struct {
+		group, id string
+		title     string
+		fields    []version.FieldChange // the first fields of the item
+		n         int                   // the number of fields
+	}{
+		{"Controls newly applicable (1)", "A.5.7", "Threat intelligence", []version.FieldChange{
+			{Field: "applicability", Old: soa.StateExcluded, New: soa.StateApplicable}, just}, len(a57.Fields)},
+		{"Status changes (8)", "A.8.11", "Data masking", []version.FieldChange{{Field: "status", Old: "planned", New: "partial"}}, 1},
+		{"Other control changes (52)", "A.5.13", "Labelling of information", []version.FieldChange{{Field: "due", Old: "2026-06-30", New: "2027-06-30"}}, 1},
+		{"Controls whose selecting risks changed (33)", "A.8.25", "Secure development life cycle", []version.FieldChange{
+			{Field: "risks", Old: "R-14", New: "R-15", Added: []string{"R-15"}, Removed: []string{"R-14"}}}, 1},
+		{"Risks added (9)", "R-16", "Prolonged outage of a critical SaaS supplier", []version.FieldChange{
+			{Field: "inherent", New: "3×4 = 12 High"}, {Field: "residual", New: "3×4 = 12 High"},
+			{Field: "owner", New: "CTO"}, {Field: "treatment", New: "retain"}}, 4},
+		{"Risks removed (1)", "R-14", "Compromise of the self-hosted Jenkins build server", []version.FieldChange{
+			{Field: "inherent", Old: "3×5 = 15 High"}, {Field: "residual", Old: "2×5 = 10 High"},
+			{Field: "owner", Old: "Head of Platform Engineering"}, {Field: "treatment", Old: "modify: A.8.19, A.8.9, A.8.8, A.8.32, A.8.25"}}, 4},
+		{"Risks re-scored (7)", "R-05", "Cloud misconfiguration exposing customer data", []version.FieldChange{
+			{Field: "inherent", Old: "3×5 = 15 High", New: "4×5 = 20 Critical"}}, 1}, // residual unchanged
+		{"Risks re-scored (7)", "R-01", "Takeover of production cloud administrator accounts", []version.FieldChange{
+			{Field: "residual", Old: "2×5 = 10 High", New: "1×5 = 5 Medium"}}, 1},
+		{"Risks re-treated (10)", "R-03", "Data breach at a sub-processor", []version.FieldChange{
+			{Field: "treatment.option", Old: "modify", New: "share"}}, 4},
+		{"Risk owner changes (2)", "R-13", "Logging gaps preventing detection and investigation of incidents", []version.FieldChange{
+			{Field: "owner", Old: "Head of Platform Engineering", New: "Security Engineering Lead"}}, 1},
+		{"Other risk changes (7)", "R-07", "Loss of key engineering staff", []version.FieldChange{
+			{Field: "accepted_by", Old: "CTO"}, {Field: "accepted_on", Old: "2025-10-08"}}, 2},
+		{"Document", "", "", []version.FieldChange{{Field: "version", Old: "1.1", New: "2.0"}}, len(c.Document)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.group+"/"+tt.id, func(t *testing.T) {
+			it := find(tt.group, tt.id)
+			if it.Title != tt.title {
+				t.Errorf("title %q, want %q", it.Title, tt.title)
+			}
+			if len(it.Fields) != tt.n || len(it.Fields) < len(tt.fields) || !reflect.DeepEqual(it.Fields[:len(tt.fields)], tt.fields) {
+				t.Errorf("fields\n%+v\nwant %d beginning with\n%+v", it.Fields, tt.n, tt.fields)
+			}
+		})
+	}
+	r05 := find("Risks re-scored (7)", "R-05")
+	if r05.Inherent == nil || !r05.Inherent.LevelChanged() || r05.Residual != nil {
+		t.Errorf("R-05's scores: inherent %v, residual %v", r05.Inherent, r05.Residual)
+	}
+}
+
+func TestGroupsNone(t *testing.T) {
+	j := exampleJSON(t, "acme-saas")
+	if g := version.Compare(j, j).Groups(); len(g) != 0 {
+		t.Errorf("no changes give groups %+v", g)
+	}
+}
+
+// TestFieldChangeText checks the labels and values the workbook and the PDF show.
+func TestFieldChangeText(t *testing.T) {
+	tests := []struct {
+		f               version.FieldChange
+		label, old, new string
+	}{
+		{version.FieldChange{Field: "applicability", Old: "undecided", New: "excluded"}, "Applicability", "Not decided", "Excluded"},
+		{version.FieldChange{Field: "status", New: "not-implemented"}, "Status", "—", "Not implemented"},
+		{version.FieldChange{Field: "justification", Old: "Old reason.", New: "  "}, "Justification", "Old reason.", "—"},
+		{version.FieldChange{Field: "evidence", Old: "a; b", New: "b; c; d", Added: []string{"c", "d"}, Removed: []string{"a"}}, "Evidence", "− a", "+ c\n+ d"},
+		{version.FieldChange{Field: "reasons", Old: "a; b", New: "b; a"}, "Reasons", "a; b", "b; a"}, // reordered only
+		{version.FieldChange{Field: "risks", Removed: []string{"R-14"}}, "Selecting risks", "− R-14", "—"},
+		{version.FieldChange{Field: "due", Old: "2026-06-30", New: "2027-06-30"}, "Target date", "2026-06-30", "2027-06-30"},
+		{version.FieldChange{Field: "review", Old: "2026-04-30"}, "Decision review", "2026-04-30", "—"},
+		{version.FieldChange{Field: "inherent", Old: "3×5 = 15 High", New: "4×5 = 20 Critical"}, "Inherent risk", "3×5 = 15 High", "4×5 = 20 Critical"},
+		{version.FieldChange{Field: "residual", New: "1×5 = 5 Medium"}, "Residual risk", "—", "1×5 = 5 Medium"},
+		{version.FieldChange{Field: "treatment", Old: "modify: A.8.19, A.8.9"}, "Treatment", "Modify: A.8.19, A.8.9", "—"},
+		{version.FieldChange{Field: "treatment.option", Old: "retain", New: "modify"}, "Option", "Retain", "Modify"},
+		{version.FieldChange{Field: "treatment.due", New: "2027-01-29"}, "Due", "—", "2027-01-29"},
+		{version.FieldChange{Field: "accepted_by", Old: "CTO"}, "Accepted by", "CTO", "—"},
+		{version.FieldChange{Field: "id", Old: "ISMS-SOA-01", New: "ISMS-SOA-02"}, "Document ID", "ISMS-SOA-01", "ISMS-SOA-02"},
+		{version.FieldChange{Field: "next_review", Old: "2026-10-01", New: "2027-10-01"}, "Next review", "2026-10-01", "2027-10-01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.f.Field, func(t *testing.T) {
+			if got := tt.f.Label(); got != tt.label {
+				t.Errorf("Label() = %q, want %q", got, tt.label)
+			}
+			if got := tt.f.OldText(); got != tt.old {
+				t.Errorf("OldText() = %q, want %q", got, tt.old)
+			}
+			if got := tt.f.NewText(); got != tt.new {
+				t.Errorf("NewText() = %q, want %q", got, tt.new)
+			}
+		})
+	}
+}
+
+func TestVersionRefString(t *testing.T) {
+	tests := []struct {
+		r    version.VersionRef
+		want string
+	}{
+		{version.VersionRef{Source: "examples/acme-saas-2025", Version: "1.1"}, "examples/acme-saas-2025, version 1.1"},
+		{version.VersionRef{Source: "git:v1:examples/acme-saas", Commit: "0123456789abcdef0123", Version: "1.1"}, "git:v1:examples/acme-saas (commit 0123456789ab), version 1.1"},
+		{version.VersionRef{Version: "2.0"}, "version 2.0"},
+		{version.VersionRef{Source: "old.json"}, "old.json, no version"},
+	}
+	for _, tt := range tests {
+		if got := tt.r.String(); got != tt.want {
+			t.Errorf("%+v: got %q, want %q", tt.r, got, tt.want)
+		}
+	}
+}
