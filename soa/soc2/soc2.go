@@ -154,7 +154,7 @@ var aliases = map[string]field{
 	"tscs": fCriteria, "trustservicecriteria": fCriteria, "soc2mapping": fCriteria, "soc2references": fCriteria,
 	"mappings": fMapped, "frameworkmappings": fMapped, "mappedrequirements": fMapped, "requirements": fMapped,
 	"mappedframeworks": fMapped, "frameworks": fMapped, "frameworkrequirements": fMapped, "compliancemappings": fMapped,
-	"mappedcontrols": fMapped,
+	"mappedcontrols":     fMapped,
 	"controldescription": fDescription, "details": fDescription, "desc": fDescription, "summary": fDescription,
 	"controlowner": fOwner, "responsible": fOwner, "assignee": fOwner, "assignedto": fOwner, "owneremail": fOwner,
 	"evidencerequests": fEvidence, "evidenceitems": fEvidence, "artifacts": fEvidence,
@@ -466,7 +466,8 @@ func (p *Program) addRefs(c *Control, cells []refCell, pos finding.Pos, ref stri
 	sortCriteria(c.Criteria)
 	slices.SortFunc(c.ISO, annexa.ID.Compare)
 	c.ISO = slices.Compact(c.ISO)
-	if len(c.Criteria) == 0 && len(c.ISO) == 0 {
+	written := slices.ContainsFunc(cells, func(c refCell) bool { return c.s != "" })
+	if !written { // a cell that names nothing valid has its own error
 		p.noCriteria(Control{ID: ref}, pos, l)
 	}
 }
