@@ -12,7 +12,7 @@ import (
 )
 
 // initFromSOC2 writes a starter workspace in dir whose controls.yaml is built from the SOC 2
-// control list in file (CSV or YAML). force allows overwriting existing files.
+// control list in file (CSV, JSON or YAML). force allows overwriting existing files.
 func initFromSOC2(c *cli.Context, file, dir string, force bool) error {
 	p, err := readProgram(c, file)
 	if err != nil {

@@ -283,14 +283,6 @@ func asks(ids []string) string {
 	return idList(ids) + " ask"
 }
 
-// touch is "it touches" or "they touch".
-func touch(ids []string) string {
-	if len(ids) == 1 {
-		return "it touches"
-	}
-	return "they touch"
-}
-
 // idList joins IDs: "CC6.1, CC6.2 and CC6.3".
 func idList(ids []string) string {
 	if len(ids) <= 1 {

@@ -4,23 +4,21 @@ import (
 	"github.com/soa-tool/soa/annexa"
 )
 
-// Level is how far a SOC 2 program covers one Annex A control, judged on criteria: the
-// crosswalk ([annexa.SOC2Fit]) maps the control to the Trust Services Criteria that ask for some
-// of what it does, each with a fit, and a program addresses a criterion when at least one of its
-// controls lists it.
+// Level is how far a SOC 2 program covers one Annex A control, judged on the program controls
+// tied to it ([Attach]) and the fit of their criteria's links to it ([annexa.SOC2Fit]).
 type Level int
 
 // The levels, from none to full.
 const (
-	// NotCovered: the program addresses none of the control's criteria, or the control has no
-	// SOC 2 counterpart at all ([annexa.NoSOC2]).
+	// NotCovered: no program control that counts is tied to the control, or the control has
+	// no SOC 2 counterpart at all ([annexa.NoSOC2]).
 	NotCovered Level = iota
-	// Partly: the program addresses some of the control's criteria, not all; or all of them,
-	// but each only touches the control's subject (every link partial), so meeting them is no
-	// evidence the control itself is in place.
+	// Partly: the tied program controls miss a criterion whose link is full; or every link is
+	// partial (the criteria only touch the control's subject), so meeting them is no evidence
+	// the control itself is in place.
 	Partly
-	// Covered: the program addresses every criterion the control maps to, and at least one of
-	// them asks for essentially what the control does (a full link).
+	// Covered: the tied program controls meet every criterion whose link is full (there is at
+	// least one), or the export's own ISO mapping ties them to the control.
 	Covered
 )
 

@@ -159,3 +159,19 @@ func TestParseStatus(t *testing.T) {
 		t.Errorf("unknown status: %v %v", err, p)
 	}
 }
+
+// TestJSONEscapes: exporters that escape every slash (\/) and indent with tabs are read; an
+// escaped backslash before a slash stays one.
+func TestJSONEscapes(t *testing.T) {
+	p, err := Parse("e.json", []byte("[\n\t{\"id\": \"A\\/1\", \"name\": \"C:\\\\\\/x \\u00e9\", \"criteria\": [\"CC6.1\"]}\n]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := p.Controls[0]; c.ID != "A/1" || c.Name != `C:\/x é` {
+		t.Errorf("read %q and %q", c.ID, c.Name)
+	}
+	p, err = Read(filepath.Join("testdata", "exports", "grc-export.json"))
+	if err != nil || !strings.Contains(p.Controls[0].Description, "(SSO/IdP)") {
+		t.Errorf("grc-export.json: %v %+v", err, p)
+	}
+}

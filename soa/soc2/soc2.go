@@ -1,22 +1,22 @@
 // Package soc2 reads a company's SOC 2 control list and looks at it through the ISO/IEC
-// 27001:2022 lens: which Annex A controls the program covers, the gap report, and a first
-// controls.yaml for "soa init --from-soc2".
+// 27001:2022 lens: which program controls implement which Annex A control, the coverage, the
+// gap report, and a first controls.yaml for "soa init --from-soc2".
 //
 // # Input
 //
-// [Read] takes the shape GRC platforms export: a CSV file with a header row, or a YAML list of
-// objects, each control with an ID, a name and the Trust Services Criteria it addresses
-// (see [Read] for the accepted columns and spellings).
+// [Read] takes the shapes GRC platforms export: CSV (comma, semicolon or tab), JSON and YAML,
+// each control with an ID, a name and the Trust Services Criteria it addresses, and optionally
+// a description, owner, evidence, status and an ISO/IEC 27001 mapping (see [Read] for the
+// accepted columns and spellings).
 //
-// # Coverage
+// # Attachment and coverage
 //
-// [Cover] compares the criteria the program addresses with the crosswalk in package annexa,
-// where each pair has a fit: full when the criterion asks for essentially what the control does,
-// partial when it only touches the control's subject. A control is covered when the program
-// addresses every criterion the crosswalk maps it to and at least one of those links is full;
-// partly covered when it addresses some of them, or all of them through partial links only
-// (most physical controls, whose only criteria are CC6.4 and CC6.5); and not covered otherwise
-// (see [Level]).
+// [Attach] chooses the program controls that implement an Annex A control: those the export
+// maps to it, or else those that meet one of its criteria in the crosswalk of package annexa and
+// are about its subject ([annexa.Keywords]), at most [MaxAttached]. [Cover] judges each control
+// on them: covered when they meet every criterion whose link to the control is full, partly
+// covered when they miss one or when every link is partial, not covered when none is tied to
+// it (see [Level]).
 //
 // # Output
 //
@@ -24,10 +24,10 @@
 // [Report.WriteText], [Report.WriteMarkdown] and [Report.WriteJSON] write in the forms of soa
 // gap; [ControlsYAML] gives the first controls.yaml.
 //
-// The package holds no criteria or mappings of its own; those live in package annexa. It holds
-// only the text saying what ISO/IEC 27001 expects of a control the criteria touch in general.
-// It does not open files for writing: the writers take an [io.Writer] and [ControlsYAML]
-// returns the text, and the caller decides where it goes.
+// The package holds no criteria, mappings or keywords of its own; those live in package annexa.
+// It holds only the text saying what ISO/IEC 27001 expects of a control the criteria touch in
+// general. It does not open files for writing: the writers take an [io.Writer] and
+// [ControlsYAML] returns the text, and the caller decides where it goes.
 package soc2
 
 import (
@@ -251,7 +251,7 @@ func Parse(file string, b []byte) (*Program, error) {
 	case ext == ".csv" || ext == ".tsv" || ext == ".txt":
 		p.readCSV(b, &l)
 	case ext == ".json" || looksJSON(b):
-		p.readYAML(b, "JSON", &l)
+		p.readYAML(unescapeSlashes(b), "JSON", &l)
 	case ext == ".yaml" || ext == ".yml" || looksYAML(b):
 		p.readYAML(b, "YAML", &l)
 	default:
@@ -292,6 +292,28 @@ func looksYAML(b []byte) bool {
 func looksJSON(b []byte) bool {
 	t := bytes.TrimSpace(b)
 	return len(t) > 0 && (t[0] == '[' || t[0] == '{')
+}
+
+// unescapeSlashes replaces the JSON escape \/ (which some exporters write for every slash and
+// YAML does not know) by a plain slash; the YAML reader then reads JSON as it is. Other escapes
+// are left alone, so \\/ stays an escaped backslash and a slash.
+func unescapeSlashes(b []byte) []byte {
+	if !bytes.Contains(b, []byte(`\/`)) {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\\' && i+1 < len(b) {
+			if b[i+1] != '/' {
+				out = append(out, b[i])
+			}
+			out = append(out, b[i+1])
+			i++
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return out
 }
 
 // delimiter returns the one of ',', ';' and tab that the header line uses most outside quotes,
