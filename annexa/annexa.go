@@ -19,6 +19,8 @@
 // Each pair of the crosswalk has a fit, full or partial ([Link]). [CrosswalkFromControls] and
 // [CrosswalkFromCriteria] look it up in either direction; soa crosswalk writes the result.
 // This package imports nothing of soa's: it is the leaf the others stand on.
+// [Keywords] gives, per control, our own words for its subject, which package soa/soc2 matches
+// against a program's control names.
 //
 // The package holds no SOC 2 program of a company and no coverage or gap report; those are in
 // package soa/soc2. It does not parse command lines: callers resolve the IDs they are given

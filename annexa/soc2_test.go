@@ -112,8 +112,19 @@ func TestCrosswalkComplete(t *testing.T) {
 	}
 }
 
+// seedRejected are the pairs the seed article's table implies (criteria × controls of a row)
+// that the crosswalk leaves out because no public mapping supports them; SOURCES-soc2.md
+// gives the reason for each.
+var seedRejected = map[string]bool{
+	"CC6.2–A.8.5": true, "CC7.1–A.8.21": true, "CC7.1–A.8.22": true, "CC7.2–A.8.21": true,
+	"CC7.2–A.8.22": true, "CC6.1–A.8.10": true, "CC6.6–A.8.10": true, "CC3.1–A.5.1": true,
+	"CC3.3–A.5.1": true, "CC3.4–A.5.1": true, "CC9.1–A.5.1": true, "CC6.4–A.7.7": true, "CC6.5–A.7.7": true,
+}
+
 // TestSeedDomains checks every pair implied by the seed article's table, transcribed here
-// independently of domains.csv, is in the crosswalk.
+// independently of domains.csv, is in the crosswalk or rejected with a reason (seedRejected),
+// and that each row still ties every one of its controls to at least one of its criteria,
+// except A.7.7, which has no counterpart at all.
 func TestSeedDomains(t *testing.T) {
 	seed := []struct{ tsc, iso string }{
 		{"CC6.1-CC6.3", "A.5.15, A.5.18, A.8.2, A.8.3, A.8.5"},
@@ -160,8 +171,9 @@ func TestSeedDomains(t *testing.T) {
 		for _, tsc := range expand(row.tsc, crit) {
 			for _, iso := range expand(row.iso, ctl) {
 				id, _ := ParseID(iso)
-				if !slices.Contains(SOC2(id), tsc) {
-					t.Errorf("seed pair %s–%s is missing from soc2.csv", tsc, iso)
+				in := slices.Contains(SOC2(id), tsc)
+				if rejected := seedRejected[tsc+"–"+iso]; in == rejected {
+					t.Errorf("seed pair %s–%s: in soc2.csv %v, listed as rejected %v", tsc, iso, in, rejected)
 				}
 				n++
 			}
@@ -174,16 +186,26 @@ func TestSeedDomains(t *testing.T) {
 		t.Fatalf("%d domains, want the seed's 10", len(Domains()))
 	}
 	for _, d := range Domains() {
-		for _, tsc := range d.TSC {
-			for _, id := range d.ISO {
-				if !slices.Contains(SOC2(id), tsc) {
+		for _, id := range d.ISO {
+			tied := false
+			for _, tsc := range d.TSC {
+				in := slices.Contains(SOC2(id), tsc)
+				tied = tied || in
+				if !in && !seedRejected[tsc+"–"+id.String()] {
 					t.Errorf("domain %s: %s–%s is not in the crosswalk", d.Name, tsc, id)
 				}
 			}
+			if _, none := NoSOC2(id); !tied && !none {
+				t.Errorf("domain %s: %s is tied to none of the domain's criteria", d.Name, id)
+			}
 		}
 	}
-	if _, none := NoSOC2(ID{5, 7}); !none {
-		t.Error("A.5.7 threat intelligence should have no SOC 2 counterpart (seed article)")
+	// The seed says SOC 2 has no threat intelligence; a CC7.2 point of focus names
+	// intelligence sources, so A.5.7 has a partial link only.
+	for _, l := range SOC2Fit(ID{5, 7}) {
+		if l.Full {
+			t.Errorf("A.5.7–%s is full; threat intelligence is at most touched by the TSC", l.TSC)
+		}
 	}
 }
 
@@ -232,12 +254,7 @@ func TestCrosswalkFit(t *testing.T) {
 		}
 		return l.Fit()
 	}
-	doubts := [][2]string{{"5.1", "CC3.3"}, {"8.10", "CC6.6"}, {"8.11", "CC6.6"}, {"8.25", "CC6.8"}, {"8.21", "CC7.1"}, {"8.21", "CC7.2"}, {"8.2", "CC6.6"}, {"8.3", "CC8.1"}}
-	for _, c := range Criteria() {
-		if c.Category == Privacy {
-			doubts = append(doubts, [2]string{"5.34", c.ID})
-		}
-	}
+	doubts := [][2]string{{"8.11", "CC6.6"}, {"8.25", "CC6.8"}, {"8.2", "CC6.6"}, {"8.3", "CC8.1"}, {"5.34", "P4.2"}, {"5.34", "P6.7"}, {"5.7", "CC7.2"}}
 	for _, d := range doubts {
 		if fit(d[0], d[1]) != "partial" {
 			t.Errorf("%s–%s is a coarse link, want partial", d[0], d[1])
@@ -247,6 +264,9 @@ func TestCrosswalkFit(t *testing.T) {
 	// physical controls only share the subject.
 	for n := 1; n <= 14; n++ {
 		iso := "7." + strconv.Itoa(n)
+		if iso == "7.7" {
+			continue // no counterpart: soc2-none.csv
+		}
 		for _, tsc := range []string{"CC6.4", "CC6.5"} {
 			want := "partial"
 			if iso == "7.2" && tsc == "CC6.4" || iso == "7.14" && tsc == "CC6.5" {

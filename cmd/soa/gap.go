@@ -13,14 +13,15 @@ func gapCommand() command {
 		Name:      "gap",
 		Usage:     "report what a SOC 2 program covers of ISO 27001 and what is left to do",
 		ArgsUsage: "[FILE]",
-		Description: "Reads the SOC 2 control list FILE (CSV or YAML, as for soa init --from-soc2; given with\n" +
+		Description: "Reads the SOC 2 control list FILE (CSV, JSON or YAML, as for soa init --from-soc2; given with\n" +
 			"--soc2 or as the argument) and reports the coverage of the 93 Annex A controls through the\n" +
-			"crosswalk (covered, partly, not covered; counts and percentages) per theme and per security\n" +
+			"crosswalk and the program controls about each one (covered, partly, not covered; counts and\n" +
+			"percentages) per theme and per security\n" +
 			"domain, the controls still to decide, the partly covered ones with their missing criteria,\n" +
 			"and a checklist of what ISO 27001 asks for that SOC 2 does not: the ISMS of clauses 4 to 10,\n" +
 			"threat intelligence (A.5.7) and the detailed physical controls. Exit 0 whatever the coverage.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "soc2", Usage: "the SOC 2 control list `FILE` (CSV or YAML)", Destination: &file},
+			&cli.StringFlag{Name: "soc2", Usage: "the SOC 2 control list `FILE` (CSV, JSON or YAML)", Destination: &file},
 			formatFlag(&format, "text", "text", "md", "json"),
 		},
 		Action: func(c *cli.Context) error {

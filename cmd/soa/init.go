@@ -29,7 +29,7 @@ func initCommand() command {
 			"it lists everything still to fill in.",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "force", Usage: "overwrite existing workspace and schema files", Destination: &force},
-			&cli.StringFlag{Name: "from-soc2", Usage: "start controls.yaml from a SOC 2 control list `FILE` (CSV or YAML)", Destination: &fromSOC2},
+			&cli.StringFlag{Name: "from-soc2", Usage: "start controls.yaml from a SOC 2 control list `FILE` (CSV, JSON or YAML)", Destination: &fromSOC2},
 		},
 		Action: func(c *cli.Context) error {
 			dir, err := oneDir(c)

@@ -13,7 +13,7 @@ import (
 )
 
 // initFromSOC2 writes a starter workspace in dir whose controls.yaml is built from the SOC 2
-// control list in file (CSV or YAML). force allows overwriting existing files.
+// control list in file (CSV, JSON or YAML). force allows overwriting existing files.
 func initFromSOC2(c *cli.Context, file, dir string, force bool) error {
 	p, err := readProgram(c, file)
 	if err != nil {
@@ -29,8 +29,10 @@ func initFromSOC2(c *cli.Context, file, dir string, force bool) error {
 	if err := writeStarter(c.App.Writer, dir, files, force, file); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.Writer, "controls.yaml: of the 93 Annex A controls, %d are covered by the SOC 2 program (status implemented),\n"+
-		"%d partly (status partial) and %d are left for you to decide; none is excluded\n", r.Total.Covered, r.Total.Partly, r.Total.NotCovered)
+	planned := len(r.Planned())
+	fmt.Fprintf(c.App.Writer, "controls.yaml: of the 93 Annex A controls, %d are covered by the SOC 2 program, %d partly\n"+
+		"(status partial), %d planned and %d are left for you to decide; none is excluded\n",
+		r.Total.Covered, r.Total.Partly, planned, r.Total.NotCovered-planned)
 	fmt.Fprintf(c.App.Writer, "next: fill in isms.yaml and risks.yaml, confirm the proposed reasons and write a justification\n"+
 		"for each applicable control, decide the rest; '%s' lists what is missing, and\n"+
 		"'soa gap --soc2 %s' lists the ISO 27001 work SOC 2 does not cover\n", checkCommandLine(dir), shellArg(file))

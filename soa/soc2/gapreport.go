@@ -14,11 +14,13 @@ import (
 // This file holds the gap report's text, Markdown and JSON forms, as soa gap prints them.
 
 // coverageDefinition says how the levels are decided; every format prints it.
-const coverageDefinition = "A control is covered when the program addresses every Trust Services Criterion the crosswalk " +
-	"maps it to and at least one of them asks for essentially what the control does (fit full in soa crosswalk). " +
-	"It is partly covered when the program addresses some of its criteria, or all of them but each only touches " +
-	"the control's subject (fit partial, as CC6.4 and CC6.5 do for most physical controls), and not covered " +
-	"when the program addresses none or the control has no SOC 2 counterpart."
+const coverageDefinition = "Each Annex A control is judged on the program controls tied to it: those that meet one of " +
+	"the Trust Services Criteria the crosswalk maps it to and are about its subject (name or description; at most " +
+	"five), or, when the export maps its controls to ISO 27001, those it maps. A control is covered when they address " +
+	"every criterion that asks for essentially what the control does (fit full in soa crosswalk); partly covered when " +
+	"they miss one of those, or when every criterion only touches the control's subject (fit partial, as CC6.4 and " +
+	"CC6.5 do for most physical controls); and not covered when no program control is tied to it or the control has " +
+	"no SOC 2 counterpart. Planned and not applicable program controls count for nothing."
 
 // share writes a count with its percentage: "81 (87%)".
 func share(c Counts, l Level) string {
@@ -67,10 +69,24 @@ func domainTable(r *Report) table.Table {
 
 // undecidedWhy says why the program does not cover a control.
 func undecidedWhy(cv Coverage) string {
-	if cv.NoSOC2 != "" {
+	switch {
+	case cv.NoSOC2 != "":
 		return "no SOC 2 counterpart. " + cv.NoSOC2
+	case cv.Status() == StatusPlanned:
+		return "planned: " + strings.Join(ids(cv.By), ", ")
+	case len(cv.Related) > 0:
+		return "the program meets " + strings.Join(viaAll(cv.Related), ", ") + ", but none of its controls is about this control"
 	}
 	return "the program addresses none of " + strings.Join(cv.Criteria, ", ")
+}
+
+// ids returns the IDs of the program controls.
+func ids(cs []*Control) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.ID)
+	}
+	return out
 }
 
 // partlyWhy names what the program misses for a partly covered control: the criteria it does
@@ -206,7 +222,8 @@ func orEmpty(s []string) []string {
 }
 
 // WriteJSON writes the gap report as indented JSON: the figures, every Annex A control with its
-// coverage and criteria, the IDs still to decide and partly covered, and the ISO-only
+// coverage, criteria, the program controls tied to it and those only related, and the status
+// soa init --from-soc2 proposes; the IDs still to decide and partly covered, and the ISO-only
 // requirements. Lists are [] rather than null when empty.
 func (r *Report) WriteJSON(w io.Writer) error {
 	type theme struct {
@@ -230,6 +247,8 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		Met      []string `json:"tsc_addressed"`
 		Missing  []string `json:"tsc_missing"`
 		SOC2     []string `json:"soc2_controls"`
+		Related  []string `json:"soc2_related"`
+		Status   string   `json:"proposed_status,omitempty"`
 		NoSOC2   string   `json:"no_soc2_reason,omitempty"`
 		Beyond   string   `json:"beyond_soc2,omitempty"`
 	}
@@ -264,12 +283,13 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		out.Domains = append(out.Domains, domain{d.Name, d.TSC, orEmpty(d.Met), orEmpty(iso), toCountsJSON(d.Counts)})
 	}
 	for _, cv := range r.Controls {
-		var by []string
-		for _, pc := range cv.By {
-			by = append(by, pc.ID)
+		var related []string
+		for _, m := range cv.Related {
+			related = append(related, m.Control.ID)
 		}
 		out.AnnexA = append(out.AnnexA, control{cv.Control.ID.String(), cv.Control.Title, string(cv.Control.Theme), cv.Level.Key(),
-			orEmpty(cv.Criteria), orEmpty(cv.Full), orEmpty(cv.Met), orEmpty(cv.Missing), orEmpty(by), cv.NoSOC2, cv.Beyond})
+			orEmpty(cv.Criteria), orEmpty(cv.Full), orEmpty(cv.Met), orEmpty(cv.Missing), orEmpty(ids(cv.By)), orEmpty(related),
+			cv.Status(), cv.NoSOC2, cv.Beyond})
 		switch cv.Level {
 		case NotCovered:
 			out.ToDecide = append(out.ToDecide, cv.Control.ID.String())

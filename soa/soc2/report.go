@@ -138,6 +138,18 @@ func NewReport(p *Program) *Report {
 // leaves for the user to decide.
 func (r *Report) Undecided() []Coverage { return r.at(NotCovered) }
 
+// Planned returns the controls the program does not cover yet but whose program controls are
+// planned: "soa init --from-soc2" writes them applicable with status planned.
+func (r *Report) Planned() []Coverage {
+	var out []Coverage
+	for _, cv := range r.Controls {
+		if cv.Level == NotCovered && cv.Status() == StatusPlanned {
+			out = append(out, cv)
+		}
+	}
+	return out
+}
+
 // PartlyCovered returns the controls the program covers only in part.
 func (r *Report) PartlyCovered() []Coverage { return r.at(Partly) }
 
@@ -168,7 +180,7 @@ func isoOnly(r *Report) []Requirement {
 		{"9.3", "Management review", "Top management reviews the ISMS at planned intervals and records its decisions.", ""},
 		{"10.1", "Continual improvement", "A process that improves the ISMS, beyond the SOC 2 monitoring of controls (CC4.1, CC4.2).", ""},
 		{"10.2", "Nonconformity and corrective action", "Nonconformities of the ISMS recorded, their causes found, and corrective actions taken and reviewed.", ""},
-		{"A.5.7", "Threat intelligence", "Information about threats collected and analysed; the TSC have no counterpart.", "controls.yaml, A.5.7"},
+		{"A.5.7", "Threat intelligence", "Information about threats collected, analysed and used; the TSC only name intelligence sources as one input to monitoring (CC7.2).", "controls.yaml, A.5.7"},
 	}
 	var phys Counts
 	for _, cv := range r.Controls {
@@ -178,7 +190,7 @@ func isoOnly(r *Report) []Requirement {
 	}
 	reqs = append(reqs, Requirement{"A.7.1–A.7.14", "Physical controls in detail",
 		fmt.Sprintf("SOC 2 treats physical security in CC6.4 and CC6.5 with far less granularity: they ask for physical entry control (A.7.2) and secure disposal (A.7.14), "+
-			"and touch the others only in general. The program covers %d of the 14 and partly covers %d; the partly covered ones (secure areas, clear desk, equipment siting, cabling) need their own requirement met.",
+			"and touch the others only in general. The program covers %d of the 14 and partly covers %d; the partly covered ones (secure areas, equipment siting, cabling) need their own requirement met, and clear desk (A.7.7) has no counterpart at all.",
 			phys.Covered, phys.Partly), "controls.yaml, A.7.1 to A.7.14"})
 	return reqs
 }

@@ -1,22 +1,22 @@
 // Package soc2 reads a company's SOC 2 control list and looks at it through the ISO/IEC
-// 27001:2022 lens: which Annex A controls the program covers, the gap report, and a first
-// controls.yaml for "soa init --from-soc2".
+// 27001:2022 lens: which program controls implement which Annex A control, the coverage, the
+// gap report, and a first controls.yaml for "soa init --from-soc2".
 //
 // # Input
 //
-// [Read] takes the shape GRC platforms export: a CSV file with a header row, or a YAML list of
-// objects, each control with an ID, a name and the Trust Services Criteria it addresses
-// (see [Read] for the accepted columns and spellings).
+// [Read] takes the shapes GRC platforms export: CSV (comma, semicolon or tab), JSON and YAML,
+// each control with an ID, a name and the Trust Services Criteria it addresses, and optionally
+// a description, owner, evidence, status and an ISO/IEC 27001 mapping (see [Read] for the
+// accepted columns and spellings).
 //
-// # Coverage
+// # Attachment and coverage
 //
-// [Cover] compares the criteria the program addresses with the crosswalk in package annexa,
-// where each pair has a fit: full when the criterion asks for essentially what the control does,
-// partial when it only touches the control's subject. A control is covered when the program
-// addresses every criterion the crosswalk maps it to and at least one of those links is full;
-// partly covered when it addresses some of them, or all of them through partial links only
-// (most physical controls, whose only criteria are CC6.4 and CC6.5); and not covered otherwise
-// (see [Level]).
+// [Attach] chooses the program controls that implement an Annex A control: those the export
+// maps to it, or else those that meet one of its criteria in the crosswalk of package annexa and
+// are about its subject ([annexa.Keywords]), at most [MaxAttached]. [Cover] judges each control
+// on them: covered when they meet every criterion whose link to the control is full, partly
+// covered when they miss one or when every link is partial, not covered when none is tied to
+// it (see [Level]).
 //
 // # Output
 //
@@ -24,11 +24,11 @@
 // [Report.WriteText], [Report.WriteMarkdown] and [Report.WriteJSON] write in the forms of soa
 // gap; [ControlsYAML] gives the first controls.yaml.
 //
-// The package holds no criteria or mappings of its own; those live in package annexa. It holds
-// only the text saying what ISO/IEC 27001 expects of a control the criteria touch in general.
-// It does not open files for writing: the writers take an [io.Writer] and [ControlsYAML]
-// returns the text, and the caller decides where it goes. It imports annexa and soa's leaf
-// packages (finding, table, text, yamlpos), never package soa or its renderers.
+// The package holds no criteria, mappings or keywords of its own; those live in package annexa.
+// It holds only the text saying what ISO/IEC 27001 expects of a control the criteria touch in
+// general. It does not open files for writing: the writers take an [io.Writer] and
+// [ControlsYAML] returns the text, and the caller decides where it goes. It imports annexa
+// and soa's leaf packages (finding, table, text, yamlpos), never package soa or its renderers.
 package soc2
 
 import (
@@ -39,6 +39,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/annexa"
@@ -62,7 +63,16 @@ type Control struct {
 	Description string
 	Owner       string
 	Evidence    []string
-	Pos         finding.Pos // where the control starts: its CSV row or YAML list item
+	// Status is what the export says of the control's state, read by [ParseStatus]: one of
+	// the Status constants, or empty when the export has no status.
+	Status string
+	// Focus are the points of focus the export names (CC6.1.3), rolled up into Criteria.
+	Focus []string
+	// ISO are the Annex A 2022 controls the export maps the control to (from an ISO/IEC
+	// 27001 column or a mixed "mapped requirements" cell; 2013 IDs translated), in
+	// catalogue order; empty when it maps none.
+	ISO []annexa.ID
+	Pos finding.Pos // where the control starts: its CSV row or YAML list item
 }
 
 // Program is a SOC 2 control list.
@@ -71,6 +81,17 @@ type Program struct {
 	Controls []Control
 	// Warnings are problems that did not stop the reading, such as a control without criteria.
 	Warnings finding.List
+}
+
+// ISOMapped reports whether the export maps its controls to ISO/IEC 27001 Annex A: at least
+// one control names an Annex A control. Coverage then follows that mapping ([Cover]).
+func (p *Program) ISOMapped() bool {
+	for _, c := range p.Controls {
+		if len(c.ISO) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Criteria returns the criteria addressed by at least one control, in TSC order.
@@ -114,10 +135,13 @@ const (
 	fDescription
 	fOwner
 	fEvidence
+	fStatus
+	fISO
+	fMapped
 	nFields
 )
 
-var fieldNames = [nFields]string{"id", "name", "criteria", "description", "owner", "evidence"}
+var fieldNames = [nFields]string{"id", "name", "criteria", "description", "owner", "evidence", "status", "iso27001", "mapped requirements"}
 
 // aliases are other header names GRC exports use, folded as by fold.
 var aliases = map[string]field{
@@ -126,18 +150,24 @@ var aliases = map[string]field{
 	"controlname": fName, "title": fName, "controltitle": fName, "control": fName,
 	"tsc": fCriteria, "trustservicescriteria": fCriteria, "soc2criteria": fCriteria,
 	"soc2": fCriteria, "mappedcriteria": fCriteria, "criterion": fCriteria, "tsccriteria": fCriteria,
-	"criteriaids": fCriteria, "soc2tsc": fCriteria, "mappings": fCriteria, "frameworkmappings": fCriteria,
-	"controldescription": fDescription, "details": fDescription, "desc": fDescription,
-	"controlowner": fOwner, "responsible": fOwner, "assignee": fOwner,
+	"criteriaids": fCriteria, "soc2tsc": fCriteria, "soc2criteria(tsc)": fCriteria, "tscreferences": fCriteria,
+	"tscs": fCriteria, "trustservicecriteria": fCriteria, "soc2mapping": fCriteria, "soc2references": fCriteria,
+	"mappings": fMapped, "frameworkmappings": fMapped, "mappedrequirements": fMapped, "requirements": fMapped,
+	"mappedframeworks": fMapped, "frameworks": fMapped, "frameworkrequirements": fMapped, "compliancemappings": fMapped,
+	"mappedcontrols":     fMapped,
+	"controldescription": fDescription, "details": fDescription, "desc": fDescription, "summary": fDescription,
+	"controlowner": fOwner, "responsible": fOwner, "assignee": fOwner, "assignedto": fOwner, "owneremail": fOwner,
 	"evidencerequests": fEvidence, "evidenceitems": fEvidence, "artifacts": fEvidence,
-	"artefacts": fEvidence, "documents": fEvidence,
+	"artefacts": fEvidence, "documents": fEvidence, "linkedevidence": fEvidence, "evidencelinks": fEvidence,
+	"controlstatus": fStatus, "implementationstatus": fStatus, "state": fStatus, "testresult": fStatus,
+	"annexa": fISO, "iso": fISO, "isocontrols": fISO, "annexacontrols": fISO,
 }
 
 // fold lower-cases a header name and drops spaces, underscores, dashes and dots.
 func fold(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {
-		case ' ', '_', '-', '.', '\t':
+		case ' ', '_', '-', '.', '\t', '/', ':':
 			return -1
 		}
 		return r
@@ -146,6 +176,9 @@ func fold(s string) string {
 
 func fieldOf(name string) (field, bool) {
 	f := fold(name)
+	if strings.Contains(f, "27001") {
+		return fISO, true // "ISO 27001", "ISO/IEC 27001:2022", "iso27001_annex_a"
+	}
 	for i, n := range fieldNames {
 		if f == n {
 			return field(i), true
@@ -155,18 +188,26 @@ func fieldOf(name string) (field, bool) {
 	return k, ok
 }
 
-// Read reads the control list in file: CSV when the name ends in .csv, YAML for .yaml or .yml,
-// and otherwise whichever the content looks like.
+// Read reads the control list in file: CSV when the name ends in .csv, .tsv or .txt, JSON for
+// .json, YAML for .yaml or .yml, and otherwise whichever the content looks like.
 //
-// A CSV file has a header row naming at least the columns id, name and criteria, matched
-// case-insensitively and in any order (common export names such as "Control ID", "Control
-// Name" or "TSC" are understood too); description, owner and evidence are optional and other
-// columns are ignored. The delimiter is a comma, or a semicolon when the header has no comma.
-// A criteria cell lists criterion IDs separated by ";", "," or spaces (CC6.1; CC6.2); an
-// evidence cell separates items with ";" or line breaks.
+// A CSV file has a header row naming at least the columns id, name and criteria (or a "mapped
+// requirements" column), matched case-insensitively and in any order; common export names
+// such as "Control ID", "Control Name", "TSC Criteria", "Control Owner" or "Status" are
+// understood too. description, owner, evidence, status and an ISO/IEC 27001 column are
+// optional and other columns are ignored. The delimiter is the one of ",", ";" and tab that
+// the header row uses most.
 //
-// A YAML file is a list of mappings with the same keys; criteria and evidence may be a list
-// or a string split as in CSV.
+// A criteria cell names criteria in free text: "CC6.1; CC6.2", "CC6.1 Logical access", points
+// of focus (CC6.1.3, rolled up into CC6.1), families (CC5, read as CC5.1 to CC5.3 with a
+// warning). A mapped-requirements cell may mix frameworks, each part starting with its name:
+// "SOC 2: CC6.1, CC6.6; ISO 27001: A.9.4.2; NIST CSF: PR.AC-1" (other frameworks are
+// skipped). An ISO column lists Annex A controls, 2022 (A.5.15) or 2013 (A.9.4.2) IDs. An
+// evidence cell separates items with ";" or line breaks; a status cell is read by
+// [ParseStatus].
+//
+// A YAML or JSON file is a list of objects with the same keys, or an object holding one such
+// list; criteria and evidence may be a list or a string split as in CSV.
 //
 // A UTF-8 byte order mark is accepted. Problems with the content come back as a
 // [finding.ListError] listing every one with its file, line (and column), and what to do;
@@ -206,10 +247,12 @@ func Parse(file string, b []byte) (*Program, error) {
 		return nil, l.Err()
 	}
 	switch ext := strings.ToLower(filepath.Ext(file)); {
-	case ext == ".csv":
+	case ext == ".csv" || ext == ".tsv" || ext == ".txt":
 		p.readCSV(b, &l)
+	case ext == ".json" || looksJSON(b):
+		p.readYAML(unescapeSlashes(b), "JSON", &l)
 	case ext == ".yaml" || ext == ".yml" || looksYAML(b):
-		p.readYAML(b, &l)
+		p.readYAML(b, "YAML", &l)
 	default:
 		p.readCSV(b, &l)
 	}
@@ -230,6 +273,57 @@ func looksYAML(b []byte) bool {
 		return strings.HasPrefix(t, "- ") || t == "-" || strings.HasPrefix(t, "---") || strings.HasSuffix(t, ":")
 	}
 	return false
+}
+
+// looksJSON reports whether the content starts with a JSON array or object.
+func looksJSON(b []byte) bool {
+	t := bytes.TrimSpace(b)
+	return len(t) > 0 && (t[0] == '[' || t[0] == '{')
+}
+
+// unescapeSlashes replaces the JSON escape \/ (which some exporters write for every slash and
+// YAML does not know) by a plain slash; the YAML reader then reads JSON as it is. Other escapes
+// are left alone, so \\/ stays an escaped backslash and a slash.
+func unescapeSlashes(b []byte) []byte {
+	if !bytes.Contains(b, []byte(`\/`)) {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\\' && i+1 < len(b) {
+			if b[i+1] != '/' {
+				out = append(out, b[i])
+			}
+			out = append(out, b[i+1])
+			i++
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return out
+}
+
+// delimiter returns the one of ',', ';' and tab that the header line uses most outside quotes,
+// a comma on a tie.
+func delimiter(b []byte) rune {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	count := map[rune]int{}
+	quoted := false
+	for _, r := range string(line) {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case !quoted:
+			count[r]++
+		}
+	}
+	best := ','
+	for _, r := range []rune{';', '\t'} {
+		if count[r] > count[best] {
+			best = r
+		}
+	}
+	return best
 }
 
 // check reports duplicate IDs and controls without criteria, and returns the error list.
@@ -260,10 +354,8 @@ func (p *Program) check(l *finding.List) error {
 func (p *Program) readCSV(b []byte, l *finding.List) {
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1
-	firstLine, _, _ := strings.Cut(string(b), "\n")
-	if !strings.Contains(firstLine, ",") && strings.Contains(firstLine, ";") {
-		r.Comma = ';'
-	}
+	r.Comma = delimiter(b)
+	r.LazyQuotes = r.Comma == '\t' // tab exports rarely quote, and a stray quote is text
 	header, err := r.Read()
 	if err != nil {
 		p.csvError(err, l)
@@ -287,7 +379,7 @@ func (p *Program) readCSV(b []byte, l *finding.List) {
 		col[f] = i
 	}
 	for _, f := range []field{fID, fName, fCriteria} {
-		if col[f] < 0 {
+		if col[f] < 0 && (f != fCriteria || col[fMapped] < 0) {
 			l.Errorf(finding.Pos{File: p.File, Line: 1}, "missing-column",
 				"no %s column: the header row has %s; name a column %s (the header is matched case-insensitively)",
 				fieldNames[f], quoteList(header), fieldHint[f])
@@ -336,15 +428,18 @@ func (p *Program) readCSV(b []byte, l *finding.List) {
 		if c.Name == "" {
 			l.Errorf(pos, "required", "control %s has no name; give it a short name", orRow(c.ID, line))
 		}
-		crit, pos := cell(fCriteria)
-		c.Criteria = parseCriteria(crit, pos, c.ID, l)
-		if crit == "" {
-			p.noCriteria(c, pos, l)
+		var cells []refCell
+		for _, f := range []field{fCriteria, fMapped, fISO} {
+			s, pos := cell(f)
+			cells = append(cells, refCell{f, s, pos})
 		}
+		p.addRefs(&c, cells, cells[0].pos, orRow(c.ID, line), l)
 		c.Description, _ = cell(fDescription)
 		c.Owner, _ = cell(fOwner)
 		ev, _ := cell(fEvidence)
 		c.Evidence = splitEvidence(ev)
+		st, pos := cell(fStatus)
+		p.setStatus(&c, st, pos, l)
 		p.Controls = append(p.Controls, c)
 	}
 }
@@ -352,6 +447,48 @@ func (p *Program) readCSV(b []byte, l *finding.List) {
 var fieldHint = [nFields]string{
 	`"id" (or "Control ID")`, `"name" (or "Control Name")`, `"criteria" (or "TSC"), listing the Trust Services Criteria of each control`,
 	"", "", "",
+}
+
+// refCell is a cell, or one list item, of the criteria, mapped-requirements or ISO column.
+type refCell struct {
+	f   field
+	s   string
+	pos finding.Pos
+}
+
+// addRefs reads cells into the Criteria, Focus and ISO of c, and warns at pos when they name
+// no criterion and no Annex A control.
+func (p *Program) addRefs(c *Control, cells []refCell, pos finding.Pos, ref string, l *finding.List) {
+	for _, cell := range cells {
+		if cell.s == "" {
+			continue
+		}
+		r := p.parseRefs(cell.s, cell.f, cell.pos, ref, l)
+		for _, t := range r.criteria {
+			c.Criteria = appendNew(c.Criteria, t)
+		}
+		for _, t := range r.focus {
+			c.Focus = appendNew(c.Focus, t)
+		}
+		c.ISO = append(c.ISO, r.iso...)
+	}
+	sortCriteria(c.Criteria)
+	slices.SortFunc(c.ISO, annexa.ID.Compare)
+	c.ISO = slices.Compact(c.ISO)
+	written := slices.ContainsFunc(cells, func(c refCell) bool { return c.s != "" })
+	if !written { // a cell that names nothing valid has its own error
+		p.noCriteria(Control{ID: ref}, pos, l)
+	}
+}
+
+// setStatus reads the status cell s of c; a word it does not know is a warning.
+func (p *Program) setStatus(c *Control, s string, pos finding.Pos, l *finding.List) {
+	st, ok := ParseStatus(s)
+	if !ok {
+		l.Warnf(pos, "status", "control %s: status %q is not understood and is ignored; write implemented, in progress, planned or not applicable", c.ID, s)
+		return
+	}
+	c.Status = st
 }
 
 func (p *Program) noCriteria(c Control, pos finding.Pos, l *finding.List) {
@@ -395,45 +532,6 @@ func (p *Program) csvError(err error, l *finding.List) {
 	l.Errorf(finding.Pos{File: p.File, Line: 1}, "csv", "CSV: %v", err)
 }
 
-// splitCriteria splits a criteria cell at ";", "," and spaces, joining a series written apart
-// from its number ("CC 6.1").
-func splitCriteria(s string) []string {
-	parts := strings.FieldsFunc(s, func(r rune) bool {
-		return r == ';' || r == ',' || r == '|' || r == ' ' || r == '\t' || r == '\n' || r == '\r'
-	})
-	var out []string
-	for i := 0; i < len(parts); i++ {
-		t := parts[i]
-		if i+1 < len(parts) && strings.Trim(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == "" &&
-			parts[i+1] != "" && parts[i+1][0] >= '0' && parts[i+1][0] <= '9' {
-			t += " " + parts[i+1]
-			i++
-		}
-		out = append(out, t)
-	}
-	return out
-}
-
-// parseCriteria resolves a criteria cell, reporting unknown IDs with the nearest real ones.
-func parseCriteria(s string, pos finding.Pos, id string, l *finding.List) []string {
-	return addCriteria(nil, splitCriteria(s), pos, id, l)
-}
-
-func addCriteria(have []string, ids []string, pos finding.Pos, ctl string, l *finding.List) []string {
-	for _, s := range ids {
-		c, err := annexa.ResolveCriterion(s)
-		if err != nil {
-			l.Errorf(pos, "unknown-criterion", "control %s: %v", ctl, err)
-			continue
-		}
-		if !contains(have, c.ID) {
-			have = append(have, c.ID)
-		}
-	}
-	sortCriteria(have)
-	return have
-}
-
 func sortCriteria(s []string) {
 	for i := 1; i < len(s); i++ {
 		for j := i; j > 0 && annexa.CompareCriteria(s[j-1], s[j]) > 0; j-- {
@@ -462,25 +560,31 @@ func splitEvidence(s string) []string {
 	return out
 }
 
-// readYAML reads a list of controls; a mapping with a single "controls" list is accepted too.
-func (p *Program) readYAML(b []byte, l *finding.List) {
+// readYAML reads a list of controls; a mapping holding one list of mappings ("controls",
+// "data", "items") is accepted too. lang is YAML or JSON, for messages.
+func (p *Program) readYAML(b []byte, lang string, l *finding.List) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&doc); err != nil {
 		msg, line := yamlpos.SyntaxMessage(err)
-		l.Errorf(finding.Pos{File: p.File, Line: line, Col: 1}, "yaml", "YAML syntax: %s; check the indentation and quoting on this line or the one before", msg)
+		hint := "check the indentation and quoting on this line or the one before"
+		if lang == "JSON" {
+			hint = "check the commas, brackets and quotes on this line or the one before"
+		}
+		l.Errorf(finding.Pos{File: p.File, Line: line, Col: 1}, strings.ToLower(lang), "%s syntax: %s; %s", lang, msg, hint)
 		return
 	}
 	if len(doc.Content) == 0 {
-		l.Errorf(finding.Pos{File: p.File, Line: 1}, "empty", "the file is empty; export the SOC 2 control list as a YAML list of controls")
+		l.Errorf(finding.Pos{File: p.File, Line: 1}, "empty", "the file is empty; export the SOC 2 control list as a %s list of controls", lang)
 		return
 	}
-	n := doc.Content[0]
-	if n.Kind == yaml.MappingNode && len(n.Content) == 2 && fold(n.Content[0].Value) == "controls" {
-		n = n.Content[1]
-	}
+	n := listIn(doc.Content[0])
 	if n.Kind != yaml.SequenceNode {
-		l.Errorf(p.pos(n), "type", "the file must be a list of controls, each starting with \"- id: ...\" and giving name and criteria")
+		if lang == "JSON" {
+			l.Errorf(p.pos(n), "type", "the file must be an array of controls, or an object holding one, each control an object with id, name and criteria")
+		} else {
+			l.Errorf(p.pos(n), "type", "the file must be a list of controls, each starting with \"- id: ...\" and giving name and criteria")
+		}
 		return
 	}
 	if len(n.Content) > MaxControls {
@@ -522,18 +626,41 @@ func (p *Program) readYAML(b []byte, l *finding.List) {
 		if c.Name == "" {
 			l.Errorf(p.at(vals[fName], c.Pos), "required", "control %s has no name; give it a short name", ref)
 		}
-		crit := p.strings(vals[fCriteria], "criteria", l)
-		for _, it := range crit {
-			c.Criteria = addCriteria(c.Criteria, splitCriteria(it.s), it.pos, ref, l)
+		var cells []refCell
+		for _, f := range []field{fCriteria, fMapped, fISO} {
+			for _, it := range p.strings(vals[f], fieldNames[f], l) {
+				cells = append(cells, refCell{f, it.s, it.pos})
+			}
 		}
-		if len(crit) == 0 {
-			p.noCriteria(Control{ID: ref}, p.at(vals[fCriteria], c.Pos), l)
-		}
+		p.addRefs(&c, cells, p.at(vals[fCriteria], c.Pos), ref, l)
+		p.setStatus(&c, p.scalar(vals[fStatus], "status", l), p.at(vals[fStatus], c.Pos), l)
 		for _, it := range p.strings(vals[fEvidence], "evidence", l) {
 			c.Evidence = append(c.Evidence, splitEvidence(it.s)...)
 		}
 		p.Controls = append(p.Controls, c)
 	}
+}
+
+// listIn returns n, or the one list of mappings a mapping holds (an export's "controls" or
+// "data" key); n itself when it holds none or several.
+func listIn(n *yaml.Node) *yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return n
+	}
+	var found *yaml.Node
+	for i := 1; i < len(n.Content); i += 2 {
+		v := n.Content[i]
+		if v.Kind == yaml.SequenceNode && (len(v.Content) == 0 || v.Content[0].Kind == yaml.MappingNode) {
+			if found != nil {
+				return n
+			}
+			found = v
+		}
+	}
+	if found == nil {
+		return n
+	}
+	return found
 }
 
 func closeField(k string) string {
