@@ -593,7 +593,7 @@ func (p *Program) readYAML(b []byte, lang string, l *finding.List) {
 	}
 	for _, e := range n.Content {
 		if e.Kind != yaml.MappingNode {
-			l.Errorf(p.pos(e), "type", "each control must be a mapping with id, name and criteria, not %s", kind(e))
+			l.Errorf(p.pos(e), "type", "each control must be a mapping with id, name and criteria, not %s", yamlpos.Describe(e))
 			continue
 		}
 		c := Control{Pos: p.pos(e)}
@@ -684,27 +684,13 @@ func (p *Program) at(n *yaml.Node, def finding.Pos) finding.Pos {
 	return p.pos(n)
 }
 
-func kind(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	return fmt.Sprintf("%q", n.Value)
-}
-
-func isNull(n *yaml.Node) bool { return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") }
-
 // scalar reads a text value; numbers are taken as written.
 func (p *Program) scalar(n *yaml.Node, key string, l *finding.List) string {
-	if isNull(n) {
+	if yamlpos.IsNull(n) {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		l.Errorf(p.pos(n), "type", "%s must be text, not %s", key, kind(n))
+		l.Errorf(p.pos(n), "type", "%s must be text, not %s", key, yamlpos.Describe(n))
 		return ""
 	}
 	if len(n.Value) > MaxField {
@@ -721,7 +707,7 @@ type posString struct {
 
 // strings reads a list of text values, or a single text value as a one-item list.
 func (p *Program) strings(n *yaml.Node, key string, l *finding.List) []posString {
-	if isNull(n) {
+	if yamlpos.IsNull(n) {
 		return nil
 	}
 	if n.Kind == yaml.ScalarNode {
@@ -731,13 +717,13 @@ func (p *Program) strings(n *yaml.Node, key string, l *finding.List) []posString
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		l.Errorf(p.pos(n), "type", "%s must be a list or text, not %s", key, kind(n))
+		l.Errorf(p.pos(n), "type", "%s must be a list or text, not %s", key, yamlpos.Describe(n))
 		return nil
 	}
 	var out []posString
 	for _, e := range n.Content {
 		if e.Kind != yaml.ScalarNode {
-			l.Errorf(p.pos(e), "type", "each entry of %s must be text, not %s", key, kind(e))
+			l.Errorf(p.pos(e), "type", "each entry of %s must be text, not %s", key, yamlpos.Describe(e))
 			continue
 		}
 		if s := p.scalar(e, key, l); s != "" {

@@ -280,9 +280,9 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// IsNull reports whether n is an empty value (null, ~ or nothing).
+// IsNull reports whether n is absent (nil) or an empty value (null, ~ or nothing).
 func IsNull(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
 }
 
 // Describe names what n is, for messages: "a mapping", "a list", "empty" or the quoted value.
@@ -292,6 +292,8 @@ func Describe(n *yaml.Node) string {
 		return "a mapping"
 	case yaml.SequenceNode:
 		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
 	}
 	if IsNull(n) {
 		return "empty"
