@@ -30,6 +30,7 @@ func commands() []command {
 		crosswalkCommand(),
 		diffCommand(),
 		gapCommand(),
+		importCommand(),
 		initCommand(),
 		releaseCommand(),
 		schemaCommand(),

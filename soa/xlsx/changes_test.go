@@ -38,7 +38,7 @@ func TestChangesSheet(t *testing.T) {
 	s := soatest.Since(t)
 	c := s.Changes
 	f := open(t, render(t, s))
-	want := []string{xlsx.SheetSoA, xlsx.SheetChanges, xlsx.SheetSummary, xlsx.SheetRisks, xlsx.SheetHeatMap, xlsx.SheetDocument}
+	want := []string{xlsx.SheetSoA, xlsx.SheetChanges, xlsx.SheetSummary, xlsx.SheetRisks, xlsx.SheetHeatMap, xlsx.SheetDocument, xlsx.SheetBuild}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}

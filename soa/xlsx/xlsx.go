@@ -6,7 +6,8 @@
 // The workbook has, in this order: "Statement of Applicability" (one row per Annex A control,
 // the columns of [soa.SheetColumns]), "Summary" (the document block, counts per theme and
 // status, and a chart), "Risk register", "Heat map" (likelihood × impact, inherent and
-// residual) and "Document control" (metadata, history and the input fingerprint). When the SoA
+// residual), "Document control" (metadata, history and the input fingerprint) and, hidden,
+// [SheetBuild] (what the workbook was built from, for soa import --edits). When the SoA
 // carries the changes since a previous version (soa build --since), a "Changes" sheet follows
 // the SoA sheet: the summary of the changes, then a table per kind of change with the old and
 // new values, grouped and ordered as soa diff prints them.
@@ -82,6 +83,7 @@ func (b *book) build() error {
 	if b.s.Changes != nil {
 		names = append([]string{SheetChanges}, names...)
 	}
+	names = append(names, SheetBuild)
 	for _, name := range names {
 		_, err := b.f.NewSheet(name)
 		b.check(err)
@@ -98,6 +100,7 @@ func (b *book) build() error {
 	b.riskSheet()
 	b.heatMapSheet()
 	b.documentSheet()
+	b.buildSheet()
 	b.properties()
 	b.sortContentTypes()
 	return b.err
