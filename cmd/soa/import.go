@@ -188,6 +188,9 @@ func printImport(w io.Writer, res *sheetimport.Result) {
 		}
 		fmt.Fprintf(w, "  %-3s %-28q -> %s%s\n", c.Letter(), c.Header, c.Field, given)
 	}
+	for _, c := range res.Unused {
+		fmt.Fprintf(w, "  %-3s %-28q    not read (--column FIELD=%s reads it)\n", c.Letter(), c.Header, c.Letter())
+	}
 	a, e, u := res.Counts()
 	fmt.Fprintf(w, "rows read: %d; controls: %d applicable, %d excluded, %d undecided\n", res.Rows, a, e, u)
 	if len(res.Skipped) > 0 {

@@ -57,15 +57,6 @@ func ParseField(s string) (Field, error) {
 	return "", fmt.Errorf("unknown field %q; give one of %s", s, strings.Join(names, ", "))
 }
 
-// isTick reports whether f is a tick column.
-func (f Field) isTick() bool {
-	switch f {
-	case TickLegal, TickRegulatory, TickContractual, TickBusiness, TickBestPractice, TickRisk:
-		return true
-	}
-	return false
-}
-
 // tickHeaders are the whole headers of tick columns, folded.
 var tickHeaders = map[Field][]string{
 	TickLegal:        {"lr", "legal", "legal requirement", "legal requirements", "legal and regulatory", "legal regulatory", "law", "gesetzlich", "legal obligations", "exigences legales", "requisitos legales", "wymagania prawne", "pravni pozadavky", "νομικες απαιτησεις", "requisitos legais"},
@@ -87,7 +78,7 @@ var headerWords = []struct {
 	{Status, []string{"status", "statut", "estado", "stav", "stan", "κατασταση", "umsetzungsstand", "progress", "stato", "tila", "allapot", "etat"}},
 	{Reasons, []string{"reason", "reasons", "grund", "grunde", "raison", "raisons", "motivo", "motivos", "razon", "powod", "powody", "duvod", "λογος", "λογοι", "basis", "selection", "auswahl", "selection criteria"}},
 	{Applicable, []string{"applicab", "applicable", "applies", "anwendbar", "anwendbarkeit", "zutreffend", "applicabilite", "aplicable", "aplicabilidad", "aplicavel", "aplicabilidade", "applicabile", "applicabilita", "stosowanie", "stosowane", "dotyczy", "uplatneno", "uplatnitelnost", "pouzitelnost", "pouzitelne", "εφαρμοσιμ", "εφαρμογη", "εφαρμοζεται", "included", "selected", "in scope", "toepasbaar", "toepasselijk", "sovellettav", "alkalmazhato", "tillamplig", "y/n", "yes/no"}},
-	{Owner, []string{"owner", "responsible", "responsibility", "accountable", "verantwortlich", "verantwortung", "eigentumer", "responsable", "proprietaire", "propietario", "responsavel", "proprietario", "wlasciciel", "odpowiedzialny", "odpowiedzialnosc", "vlastnik", "odpovedna osoba", "odpovednost", "υπευθυνος", "ιδιοκτητης", "eigenaar", "verantwoordelijke", "omistaja", "felelos", "agare"}},
+	{Owner, []string{"owner", "responsible", "responsibility", "accountable", "verantwortlich", "verantwortung", "eigentumer", "responsable", "proprietaire", "propietario", "responsavel", "responsabile", "proprietario", "wlasciciel", "odpowiedzialny", "odpowiedzialnosc", "vlastnik", "odpovedna osoba", "odpovednost", "υπευθυνος", "ιδιοκτητης", "eigenaar", "verantwoordelijke", "omistaja", "felelos", "agare"}},
 	{Implementation, []string{"implementation", "implemented", "how", "umsetzung", "implementierung", "mise en oeuvre", "implementacion", "implementacao", "attuazione", "implementazione", "wdrozenie", "sposob wdrozenia", "implementace", "zavedeni", "υλοποιηση", "comment", "comments", "remarks", "notes", "note", "measures", "existing controls", "current controls", "bemerkung", "bemerkungen", "kommentar", "commentaire", "commentaires", "comentario", "comentarios", "uwagi", "poznamka", "poznamky", "σχολια", "toelichting", "kuvaus", "megjegyzes"}},
 	{Evidence, []string{"evidence", "nachweis", "nachweise", "preuve", "preuves", "evidencia", "evidencias", "evidenza", "dowod", "dowody", "dukaz", "dukazy", "doklad", "τεκμηρια", "τεκμηριωση", "documents", "document", "documentation", "dokumentation", "reference", "references", "records", "policy", "policies", "bewijs", "todisteet", "bizonyitek"}},
 	{Due, []string{"target date", "target", "due", "deadline", "zieldatum", "termin", "frist", "date cible", "echeance", "fecha objetivo", "fecha limite", "plazo", "termin realizacji", "προθεσμια", "data prevista", "prazo", "scadenza", "completion date", "planned date", "planned completion", "streefdatum", "maaraaika", "hatarido"}},

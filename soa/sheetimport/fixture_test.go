@@ -20,9 +20,14 @@ type sheetSpec struct {
 
 // workbook writes the sheets into an XLSX with excelize and reads it back through
 // xlsx.Read, as soa import does.
-func workbook(t *testing.T, specs ...sheetSpec) []xlsx.Sheet {
+func workbook(t testing.TB, specs ...sheetSpec) []xlsx.Sheet {
 	t.Helper()
-	b := workbookBytes(t, specs...)
+	return workbookFrom(t, workbookBytes(t, specs...))
+}
+
+// workbookFrom reads a workbook's bytes through xlsx.Read.
+func workbookFrom(t testing.TB, b []byte) []xlsx.Sheet {
+	t.Helper()
 	sheets, err := xlsx.Read(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +35,7 @@ func workbook(t *testing.T, specs ...sheetSpec) []xlsx.Sheet {
 	return sheets
 }
 
-func workbookBytes(t *testing.T, specs ...sheetSpec) []byte {
+func workbookBytes(t testing.TB, specs ...sheetSpec) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()

@@ -95,10 +95,12 @@ type Result struct {
 	Sheet      string
 	HeaderRows []int // 1-based; empty when there is no header
 	Columns    []Column
-	Numbering  Numbering
-	Rows       int // control rows read
-	Skipped    []Skip
-	Unmapped   []Unmapped
+	// Unused are the header's other columns, with Field "": --column can name them.
+	Unused    []Column
+	Numbering Numbering
+	Rows      int // control rows read
+	Skipped   []Skip
+	Unmapped  []Unmapped
 	// Decisions has one entry per 2022 control, in catalogue order.
 	Decisions []Decision
 	// Notes are remarks for the report (a 5.1 read as 5.10, a header that names another edition).
@@ -155,9 +157,10 @@ func Import(sheets []xlsx.Sheet, opt Options) (*Result, error) {
 		}
 	}
 	res.HeaderRows, res.Columns = header(sh, first, idCol)
-	if err := override(sh, res, opt, idCol); err != nil {
+	if err := override(sh, res, opt); err != nil {
 		return nil, err
 	}
+	res.unused(sh)
 	res.Numbering = numbering(sh, idCol, first)
 	rows := res.readRows(sh, idCol, first)
 	res.decide(rows)
@@ -319,7 +322,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // override applies Options.Columns: a field given a column takes it from whatever was
 // detected there.
-func override(sh *xlsx.Sheet, res *Result, opt Options, idCol int) error {
+func override(sh *xlsx.Sheet, res *Result, opt Options) error {
 	for _, f := range Fields {
 		given, ok := opt.Columns[f]
 		if !ok || f == ID {
@@ -347,8 +350,31 @@ func override(sh *xlsx.Sheet, res *Result, opt Options, idCol int) error {
 		res.Columns[0].Given = true
 	}
 	slices.SortFunc(res.Columns, func(a, b Column) int { return cmp.Compare(a.Index, b.Index) })
-	_ = idCol
 	return nil
+}
+
+// unused lists the header's columns that no field reads.
+func (res *Result) unused(sh *xlsx.Sheet) {
+	n := len(res.HeaderRows)
+	if n == 0 {
+		return
+	}
+	upper, lower := -1, res.HeaderRows[n-1]-1
+	if n > 1 {
+		upper = res.HeaderRows[0] - 1
+	}
+	width := len(sh.Rows[lower])
+	if upper >= 0 {
+		width = max(width, len(sh.Rows[upper]))
+	}
+	for c := range width {
+		if slices.ContainsFunc(res.Columns, func(col Column) bool { return col.Index == c }) {
+			continue
+		}
+		if h := headerText(sh, upper, lower, c); h != "" {
+			res.Unused = append(res.Unused, Column{Index: c, Header: h})
+		}
+	}
 }
 
 // columnIndex finds a column given as header text (any header row) or as a letter.

@@ -189,7 +189,9 @@ func TestTitleBlockAndDashboard(t *testing.T) {
 // iso2013 is a 2013-numbered workbook: IDs typed without "A." that Excel stored as dates,
 // objective and clause rows in the ID column, a header over two rows with the reasons as
 // tick columns (LR, CO, BR, BP, RRA) under a merged "Reasons for selection".
-func iso2013(t *testing.T) []xlsx.Sheet {
+func iso2013(t testing.TB) []xlsx.Sheet { return workbookFrom(t, iso2013Bytes(t)) }
+
+func iso2013Bytes(t testing.TB) []byte {
 	rows := [][]any{
 		{"ISO/IEC 27001:2013 — Statement of Applicability"},
 		{"Control", "Title", "Applicable (Y/N)", "Justification", "Reasons for selection", nil, nil, nil, nil, "Status", "Owner"},
@@ -224,7 +226,7 @@ func iso2013(t *testing.T) []xlsx.Sheet {
 		row := append([]any{id, c.Title, app, why}, ticks...)
 		rows = append(rows, append(row, status, "CISO"))
 	}
-	return workbook(t, sheetSpec{name: "Annex A", rows: rows, merges: []string{"A1:K1", "E2:I2", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "J2:J3", "K2:K3"}})
+	return workbookBytes(t, sheetSpec{name: "Annex A", rows: rows, merges: []string{"A1:K1", "E2:I2", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "J2:J3", "K2:K3"}})
 }
 
 func TestISO2013DateMangled(t *testing.T) {
@@ -489,4 +491,28 @@ func TestParseField(t *testing.T) {
 	if _, err := sheetimport.ParseField("colour"); err == nil || !strings.Contains(err.Error(), "applicable") {
 		t.Errorf("ParseField(colour) error %v", err)
 	}
+}
+
+// BenchmarkImport reads the 2013 workbook of iso2013 (114 controls in 166 rows) from its
+// bytes, then imports it and writes controls.yaml: the work of soa import after reading the
+// file.
+func BenchmarkImport(b *testing.B) {
+	data := iso2013Bytes(b)
+	sheets := workbookFrom(b, data)
+	b.Run("read", func(b *testing.B) {
+		for b.Loop() {
+			workbookFrom(b, data)
+		}
+	})
+	b.Run("import+write", func(b *testing.B) {
+		for b.Loop() {
+			res, err := sheetimport.Import(sheets, sheetimport.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err = sheetimport.Write(res, "bench.xlsx"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -92,9 +92,12 @@ func ReadBuilt(sheets []Sheet) (*Built, error) {
 	out := &Built{Fingerprint: strings.TrimSpace(build.At(0, 1).Text)}
 	// Columns of the SoA sheet, by header text.
 	hdr := soaHeaderRow - 1
+	if len(main.Rows) <= hdr {
+		return nil, fmt.Errorf("%s: the sheet is empty; the workbook was changed too much to read its edits", SheetSoA)
+	}
 	mainCol := map[string]int{}
 	idCol := -1
-	for c := range main.Rows[min(hdr, len(main.Rows)-1)] {
+	for c := range main.Rows[hdr] {
 		name := strings.TrimSpace(main.At(hdr, c).Text)
 		if name == "ID" && idCol < 0 {
 			idCol = c

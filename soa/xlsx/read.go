@@ -58,7 +58,8 @@ func Read(r io.Reader) ([]Sheet, error) {
 	if len(b) > MaxReadSize {
 		return nil, fmt.Errorf("the workbook is over %d MiB; an SoA workbook is far smaller — save the SoA sheet alone", MaxReadSize>>20)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(b))
+	// A workbook of 32 MiB unzips to far less than 1 GiB; a zip bomb is refused.
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: 1 << 30})
 	if err != nil {
 		return nil, fmt.Errorf("not a readable XLSX workbook (%v); save it as .xlsx (Excel 2007 or later) or export the sheet as CSV", err)
 	}
