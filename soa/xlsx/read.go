@@ -82,11 +82,11 @@ func readSheet(f *excelize.File, name string) (Sheet, error) {
 		return sh, err
 	}
 	sh.Hidden = !visible
-	shown, err := f.GetRows(name)
+	shown, err := firstRows(f, name, false)
 	if err != nil {
 		return sh, err
 	}
-	raw, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+	raw, err := firstRows(f, name, true)
 	if err != nil {
 		return sh, err
 	}
@@ -126,4 +126,23 @@ func readSheet(f *excelize.File, name string) (Sheet, error) {
 		}
 	}
 	return sh, nil
+}
+
+// firstRows reads the first MaxReadRows rows of a sheet, as shown or as stored (raw), without
+// reading the rest of a huge sheet.
+func firstRows(f *excelize.File, name string, raw bool) ([][]string, error) {
+	rows, err := f.Rows(name)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][]string
+	for len(out) < MaxReadRows && rows.Next() {
+		cols, err := rows.Columns(excelize.Options{RawCellValue: raw})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cols)
+	}
+	return out, rows.Error()
 }
