@@ -1,5 +1,7 @@
-// Package xlsx renders the SoA as an Excel workbook with excelize. It is the only package
-// that imports excelize.
+// Package xlsx renders the SoA as an Excel workbook with excelize, and reads workbooks back
+// for soa import ([Read], the cells of any workbook; [ReadBuilt], what a workbook it wrote
+// was built from and what its SoA sheet holds now). It is the only package that imports
+// excelize.
 //
 // # Sheets
 //
