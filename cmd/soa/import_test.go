@@ -61,6 +61,10 @@ func TestImportExitCodes(t *testing.T) {
 	if err := os.WriteFile(xls, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	zip := filepath.Join(tmp, "broken.xlsx")
+	if err := os.WriteFile(zip, []byte("PK\x03\x04 not really a zip"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	grc := filepath.Join("testdata", "import", "grc-export.csv")
 	for _, tc := range []struct {
 		name string
@@ -73,6 +77,9 @@ soa: sheet "budget": 2 rows, 0 distinct control IDs in its best column`},
 		{"missing file", []string{"import", filepath.Join(tmp, "nope.xlsx"), filepath.Join(tmp, "b")}, 2, "cannot read"},
 		{"old xls", []string{"import", xls, filepath.Join(tmp, "c")}, 2, "save it as .xlsx"},
 		{"no file", []string{"import"}, 2, "takes the spreadsheet FILE"},
+		{"broken zip", []string{"import", zip, filepath.Join(tmp, "d")}, 2, "not a readable XLSX workbook"},
+		{"a directory", []string{"import", tmp, filepath.Join(tmp, "e")}, 2, "is not a regular file"},
+		{"edits of a missing workbook", []string{"import", "--edits", filepath.Join(tmp, "nope.xlsx"), filepath.Join(tmp, "f")}, 2, "cannot read"},
 		{"bad column flag", []string{"import", grc, "--column", "colour=E"}, 2, `unknown field "colour"`},
 		{"unknown sheet", []string{"import", grc, "--sheet", "SoA"}, 2, `there is no sheet "SoA"; the sheets are "grc-export"`},
 	} {
@@ -83,7 +90,7 @@ soa: sheet "budget": 2 rows, 0 distinct control IDs in its best column`},
 			}
 		})
 	}
-	for _, d := range []string{"a", "b", "c"} {
+	for _, d := range []string{"a", "b", "c", "d", "e", "f"} {
 		if _, err := os.Stat(filepath.Join(tmp, d)); err == nil {
 			t.Errorf("%s was created by a failed import", d)
 		}
