@@ -162,6 +162,13 @@ func Import(sheets []xlsx.Sheet, opt Options) (*Result, error) {
 	}
 	res.unused(sh)
 	res.Numbering = numbering(sh, idCol, first)
+	for _, label := range []string{res.Columns[0].Header, sh.Name} {
+		for _, n := range []Numbering{N2022, N2013, N2005} {
+			if n != res.Numbering && strings.Contains(label, string(n)) {
+				res.Notes = append(res.Notes, fmt.Sprintf("%q says %s, but the IDs are numbered as in ISO/IEC 27001:%s; they are read as %s", label, n, res.Numbering, res.Numbering))
+			}
+		}
+	}
 	rows := res.readRows(sh, idCol, first)
 	res.decide(rows)
 	if res.Rows == 0 {

@@ -469,6 +469,9 @@ func TestISO2005ByTitle(t *testing.T) {
 	if d := decision(t, res, "8.8"); applicable(d) != "yes" {
 		t.Errorf("8.8 from 2005 A.12.6.1 (Control of technical vulnerabilities ~ Management of technical vulnerabilities): %+v", d)
 	}
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], `"ISO 27001 2022" says 2022, but the IDs are numbered as in ISO/IEC 27001:2005`) {
+		t.Errorf("notes %q, want one on the sheet name that says 2022", res.Notes)
+	}
 	if res.Rows != 3 || len(res.Skipped) != 2 {
 		t.Errorf("rows %d skipped %+v; want 3 read, 2 skipped", res.Rows, res.Skipped)
 	}
