@@ -31,6 +31,7 @@ func commands() []command {
 		crosswalkCommand(),
 		diffCommand(),
 		gapCommand(),
+		importCommand(),
 		initCommand(),
 		releaseCommand(),
 		schemaCommand(),

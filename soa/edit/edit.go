@@ -1,7 +1,9 @@
-// Package edit changes isms.yaml in place for soa release and soa approve: only the edited
-// lines change, so the user's comments, order and layout stay, and the result is checked by
-// parsing it again before anything is written (with soa/output's atomic writer, by the
-// command). It must not import package soa or its renderers.
+// Package edit changes workspace files in place, keeping the user's comments, order and
+// layout: only the lines of the values that change are rewritten, and the result is parsed
+// again and must hold exactly the intended change, or nothing is returned. [ReleaseISMS] and
+// [ApproveISMS] edit isms.yaml for soa release and soa approve; [Controls] sets or removes keys
+// of control decisions in controls.yaml for soa import --edits. The command writes the result
+// with soa/output.Replace. It must not import package soa or its renderers.
 package edit
 
 import (
@@ -118,11 +120,8 @@ type textEdit struct {
 
 // ismsEditor plans line edits of isms.yaml's document block and the matching node edits.
 type ismsEditor struct {
+	*lines
 	name  string
-	lines []string // without line ends
-	eol   string
-	bom   bool
-	final bool // the text ended with a line end
 	root  *yaml.Node
 	doc   *yaml.Node
 	bound int // the line index where the document block ends at the latest
@@ -138,27 +137,15 @@ func newISMSEditor(name string, b []byte) (*ismsEditor, error) {
 	if err := l.Err(); err != nil {
 		return nil, err
 	}
-	e := &ismsEditor{name: name, eol: "\n"}
-	text := string(b)
-	if t, ok := strings.CutPrefix(text, "\ufeff"); ok {
-		text, e.bom = t, true
+	ls, err := splitLines(name, b)
+	if err != nil {
+		return nil, err
 	}
-	// YAML also breaks lines at a lone CR and at U+0085, U+2028 and U+2029; the edit counts
-	// lines as editors do, so such files are refused rather than miscounted.
-	if strings.ContainsAny(strings.ReplaceAll(text, "\r\n", ""), "\r\u0085\u2028\u2029") {
-		return nil, fmt.Errorf("%s has line ends other than LF or CRLF (a lone CR, or U+0085, U+2028, U+2029); save it with ordinary line ends, then try again", name)
-	}
-	if strings.Contains(text, "\r\n") {
-		e.eol = "\r\n"
-	}
-	e.lines = strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	if e.lines[len(e.lines)-1] == "" {
-		e.lines, e.final = e.lines[:len(e.lines)-1], true
-	}
+	e := &ismsEditor{lines: ls, name: name}
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s: the file must be a mapping with a document block", name)
 	}
-	e.root, e.bound = n, len(e.lines)
+	e.root, e.bound = n, len(e.text)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value != "document" {
 			continue
@@ -204,7 +191,7 @@ func (e *ismsEditor) region(i int) (start, end int) {
 	if i+2 < len(e.doc.Content) {
 		end = e.doc.Content[i+2].Line - 1
 	}
-	for end > start+1 && blankOrComment(e.lines[end-1]) {
+	for end > start+1 && blankOrComment(e.text[end-1]) {
 		end--
 	}
 	return start, end
@@ -227,7 +214,7 @@ func (e *ismsEditor) set(key string, v *yaml.Node, after ...string) error {
 	}
 	k, old := e.doc.Content[i], e.doc.Content[i+1]
 	start, end := e.region(i)
-	line := []rune(e.lines[start])
+	line := []rune(e.text[start])
 	text := scalarText(v)
 	var repl string
 	if s, t, ok := scalarSpan(line, k, old); ok && end == start+1 {
@@ -376,7 +363,7 @@ func (e *ismsEditor) appendHistory(rev workspace.Revision) error {
 	switch {
 	case yamlpos.IsNull(seq):
 		newSeq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{entry}}
-		e.edits = append(e.edits, textEdit{start, end, []string{string([]rune(e.lines[start])[:k.Column-1]) + k.Value + ":" + lineComment(k, seq),
+		e.edits = append(e.edits, textEdit{start, end, []string{string([]rune(e.text[start])[:k.Column-1]) + k.Value + ":" + lineComment(k, seq),
 			e.indent() + "  - " + flowText(entry)}})
 		e.mutate = append(e.mutate, func() { e.doc.Content[slices.Index(e.doc.Content, seq)] = newSeq })
 		return nil
@@ -387,13 +374,13 @@ func (e *ismsEditor) appendHistory(rev workspace.Revision) error {
 			return fmt.Errorf("%s:%d: document.history is a flow list [...] over several lines; write it as a block list (one \"- {version: ...}\" per line) so that soa can add to it", e.name, seq.Line)
 		}
 		grown := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Content: append(slices.Clone(seq.Content), entry)}
-		line := []rune(e.lines[start])
+		line := []rune(e.text[start])
 		e.edits = append(e.edits, textEdit{start, end, []string{string(line[:k.Column-1]) + k.Value + ": " + flowText(grown) + lineComment(k, seq)}})
 		e.mutate = append(e.mutate, func() { seq.Content = append(seq.Content, entry) })
 		return nil
 	}
 	last := seq.Content[len(seq.Content)-1]
-	line := []rune(e.lines[last.Line-1])
+	line := []rune(e.text[last.Line-1])
 	dash := last.Column - 2
 	for dash > 0 && line[dash] != '-' {
 		dash--
@@ -463,49 +450,9 @@ func flowText(n *yaml.Node) string {
 // finish applies the text edits, checks that the result parses to the edited node tree and
 // returns it.
 func (e *ismsEditor) finish() (*Edit, error) {
-	edits := slices.Clone(e.edits)
-	slices.SortStableFunc(edits, func(a, b textEdit) int {
-		if a.start != b.start {
-			return a.start - b.start
-		}
-		return a.end - b.end // at the same line, an insertion comes before what is replaced there
-	})
-	for i := 1; i < len(edits); i++ {
-		if edits[i].start < edits[i-1].end {
-			return nil, fmt.Errorf("%s: internal error: overlapping edits; the file was not changed", e.name)
-		}
-	}
-	var out []string
-	var hunks []Hunk
-	at, offset := 0, 0
-	for _, ed := range edits {
-		out = append(out, e.lines[at:ed.start]...)
-		old := e.lines[ed.start:ed.end]
-		h := Hunk{OldLine: ed.start + 1, NewLine: ed.start + 1 + offset, Old: old, New: ed.repl}
-		if len(old) == 0 {
-			h.OldLine--
-		}
-		if len(ed.repl) == 0 {
-			h.NewLine--
-		}
-		if n := len(hunks); n > 0 && len(hunks[n-1].Old) > 0 && hunks[n-1].OldLine-1+len(hunks[n-1].Old) == ed.start {
-			// adjacent to the previous hunk: show them as one
-			hunks[n-1].Old = append(hunks[n-1].Old, old...)
-			hunks[n-1].New = append(hunks[n-1].New, ed.repl...)
-		} else {
-			hunks = append(hunks, h)
-		}
-		out = append(out, ed.repl...)
-		offset += len(ed.repl) - len(old)
-		at = ed.end
-	}
-	out = append(out, e.lines[at:]...)
-	text := strings.Join(out, e.eol)
-	if e.final {
-		text += e.eol
-	}
-	if e.bom {
-		text = "\ufeff" + text
+	text, hunks, err := e.apply(e.name, e.edits)
+	if err != nil {
+		return nil, err
 	}
 	for _, m := range e.mutate {
 		m()
@@ -532,4 +479,83 @@ func sameTree(a, b *yaml.Node) bool {
 		}
 	}
 	return true
+}
+
+// lines is a file split into lines, with what is needed to join them back unchanged.
+type lines struct {
+	text  []string
+	eol   string
+	bom   bool
+	final bool
+}
+
+// splitLines splits b, the content of file name, into lines. YAML also breaks lines at a lone
+// CR and at U+0085, U+2028 and U+2029; the edit counts lines as editors do, so such files are
+// refused rather than miscounted.
+func splitLines(name string, b []byte) (*lines, error) {
+	l := &lines{eol: "\n"}
+	text := string(b)
+	if t, ok := strings.CutPrefix(text, "\ufeff"); ok {
+		text, l.bom = t, true
+	}
+	if strings.ContainsAny(strings.ReplaceAll(text, "\r\n", ""), "\r\u0085\u2028\u2029") {
+		return nil, fmt.Errorf("%s has line ends other than LF or CRLF (a lone CR, or U+0085, U+2028, U+2029); save it with ordinary line ends, then try again", name)
+	}
+	if strings.Contains(text, "\r\n") {
+		l.eol = "\r\n"
+	}
+	l.text = strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	if l.text[len(l.text)-1] == "" {
+		l.text, l.final = l.text[:len(l.text)-1], true
+	}
+	return l, nil
+}
+
+// apply makes the text edits and gives the new text with its hunks; edits at the same line
+// are made insertion first, and adjacent hunks are shown as one.
+func (l *lines) apply(name string, edits []textEdit) (string, []Hunk, error) {
+	edits = slices.Clone(edits)
+	slices.SortStableFunc(edits, func(a, b textEdit) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return a.end - b.end
+	})
+	for i := 1; i < len(edits); i++ {
+		if edits[i].start < edits[i-1].end {
+			return "", nil, fmt.Errorf("%s: internal error: overlapping edits; the file was not changed", name)
+		}
+	}
+	var out []string
+	var hunks []Hunk
+	at, offset := 0, 0
+	for _, ed := range edits {
+		out = append(out, l.text[at:ed.start]...)
+		old := l.text[ed.start:ed.end]
+		h := Hunk{OldLine: ed.start + 1, NewLine: ed.start + 1 + offset, Old: old, New: ed.repl}
+		if len(old) == 0 {
+			h.OldLine--
+		}
+		if len(ed.repl) == 0 {
+			h.NewLine--
+		}
+		if n := len(hunks); n > 0 && len(hunks[n-1].Old) > 0 && hunks[n-1].OldLine-1+len(hunks[n-1].Old) == ed.start {
+			hunks[n-1].Old = append(hunks[n-1].Old, old...)
+			hunks[n-1].New = append(hunks[n-1].New, ed.repl...)
+		} else {
+			hunks = append(hunks, h)
+		}
+		out = append(out, ed.repl...)
+		offset += len(ed.repl) - len(old)
+		at = ed.end
+	}
+	out = append(out, l.text[at:]...)
+	text := strings.Join(out, l.eol)
+	if l.final {
+		text += l.eol
+	}
+	if l.bom {
+		text = "\ufeff" + text
+	}
+	return text, hunks, nil
 }

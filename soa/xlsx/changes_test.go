@@ -40,7 +40,7 @@ func renderSince(tb testing.TB) []byte {
 func TestChangesSheet(t *testing.T) {
 	s, c := soatest.Since(t)
 	f := open(t, renderWith(t, s, c))
-	want := []string{xlsx.SheetSoA, xlsx.SheetChanges, xlsx.SheetSummary, xlsx.SheetRisks, xlsx.SheetHeatMap, xlsx.SheetDocument}
+	want := []string{xlsx.SheetSoA, xlsx.SheetChanges, xlsx.SheetSummary, xlsx.SheetRisks, xlsx.SheetHeatMap, xlsx.SheetDocument, xlsx.SheetBuild}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}

@@ -1,12 +1,15 @@
-// Package xlsx renders the SoA as an Excel workbook with excelize. It is the only package
-// that imports excelize.
+// Package xlsx renders the SoA as an Excel workbook with excelize, and reads workbooks back
+// for soa import ([Read], the cells of any workbook; [ReadBuilt], what a workbook it wrote
+// was built from and what its SoA sheet holds now). It is the only package that imports
+// excelize.
 //
 // # Sheets
 //
 // The workbook has, in this order: "Statement of Applicability" (one row per Annex A control,
 // the columns of [sheet.Columns]), "Summary" (the document block, counts per theme and
 // status, and a chart), "Risk register", "Heat map" (likelihood × impact, inherent and
-// residual) and "Document control" (metadata, history and the input fingerprint). When the SoA
+// residual), "Document control" (metadata, history and the input fingerprint) and, hidden,
+// [SheetBuild] (what the workbook was built from, for soa import --edits). When the SoA
 // carries the changes since a previous version (soa build --since), a "Changes" sheet follows
 // the SoA sheet: the summary of the changes, then a table per kind of change with the old and
 // new values, grouped and ordered as soa diff prints them.
@@ -87,6 +90,7 @@ func (b *book) build() error {
 	if b.changes != nil {
 		names = append([]string{SheetChanges}, names...)
 	}
+	names = append(names, SheetBuild)
 	for _, name := range names {
 		_, err := b.f.NewSheet(name)
 		b.check(err)
@@ -103,6 +107,7 @@ func (b *book) build() error {
 	b.riskSheet()
 	b.heatMapSheet()
 	b.documentSheet()
+	b.buildSheet()
 	b.properties()
 	b.sortContentTypes()
 	return b.err

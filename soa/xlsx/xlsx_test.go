@@ -98,8 +98,11 @@ const (
 func TestSheets(t *testing.T) {
 	f := open(t, render(t, derive(t, example())))
 	want := []string{"Statement of Applicability", "Summary", "Risk register", "Heat map", "Document control"}
-	if got := f.GetSheetList(); !slices.Equal(got, want) {
-		t.Errorf("sheets = %q, want %q", got, want)
+	if got := f.GetSheetList(); !slices.Equal(got, append(want, xlsx.SheetBuild)) {
+		t.Errorf("sheets = %q, want %q and the hidden %q", got, want, xlsx.SheetBuild)
+	}
+	if visible, err := f.GetSheetVisible(xlsx.SheetBuild); err != nil || visible {
+		t.Errorf("%s: visible %v (%v), want hidden", xlsx.SheetBuild, visible, err)
 	}
 	if !slices.Equal(xlsx.Sheets, want) {
 		t.Errorf("xlsx.Sheets = %q", xlsx.Sheets)
