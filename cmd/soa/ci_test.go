@@ -429,3 +429,56 @@ func TestActionAndHook(t *testing.T) {
 		}
 	}
 }
+
+// pre-commit builds the hook from this repository (language: golang) and runs it on a
+// repository holding a workspace: it passes on the example, fails on a broken copy.
+func TestE2EPreCommitHook(t *testing.T) {
+	precommit := clienttest.Require(t, "pre-commit")
+	self, err := filepath.Abs(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(self, ".git")); err != nil {
+		t.Skip("not in a git checkout: pre-commit try-repo needs one")
+	}
+	repo, home := t.TempDir(), t.TempDir()
+	// pre-commit gives the hook a GOPATH of its own; sharing the module and build caches
+	// saves downloading and compiling soa's dependencies again.
+	var goenv []string
+	for _, v := range []string{"GOMODCACHE", "GOCACHE"} {
+		out, err := exec.Command("go", "env", v).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		goenv = append(goenv, v+"="+strings.TrimSpace(string(out)))
+	}
+	env := append(append(os.Environ(), goenv...), "PRE_COMMIT_HOME="+home, "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
+		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+	run := func(name string, args ...string) (string, error) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = repo, env
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	ws := soatest.Copy(t, "acme-saas")
+	for _, f := range []string{"isms.yaml", "risks.yaml", "controls.yaml"} {
+		b, _ := os.ReadFile(filepath.Join(ws, f))
+		if err := os.WriteFile(filepath.Join(repo, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-qm", "workspace"}} {
+		if out, err := run("git", args...); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	if out, err := run(precommit, "try-repo", self, "soa-check", "--all-files"); err != nil || !strings.Contains(out, "soa check") || !strings.Contains(out, "Passed") {
+		t.Fatalf("pre-commit try-repo on the example: %v\n%s", err, out)
+	}
+	b, _ := os.ReadFile(filepath.Join(repo, "controls.yaml"))
+	os.WriteFile(filepath.Join(repo, "controls.yaml"), bytes.Replace(b, []byte("\n  A.5.1:\n"), []byte("\n  A.5.99:\n"), 1), 0o644)
+	out, err := run(precommit, "try-repo", self, "soa-check", "--all-files")
+	if err == nil || !strings.Contains(out, "Failed") || !strings.Contains(out, `"A.5.99" is not an ISO/IEC 27001:2022 Annex A control`) {
+		t.Errorf("pre-commit try-repo on a broken workspace: %v\n%s", err, out)
+	}
+}
