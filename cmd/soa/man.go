@@ -40,9 +40,16 @@ func manCommand() command {
 }
 
 // manPage renders the app's manual page. urfave/cli writes the flag list and the commands;
-// the synopsis and exit codes are ours.
+// the synopsis, exit codes and each command's description block are ours.
 func manPage(app *cli.App) (string, error) {
 	a := *app
+	a.Commands = nil
+	for _, c := range app.Commands {
+		cc := *c
+		// A multi-line UsageText is printed as an indented block under the command's name.
+		cc.UsageText = strings.TrimSpace("soa "+c.Name+" "+c.ArgsUsage) + " [options]\n\n" + c.Description
+		a.Commands = append(a.Commands, &cc)
+	}
 	a.UsageText = "soa COMMAND [options] [arguments]"
 	a.Description = "soa builds the Statement of Applicability of ISO/IEC 27001:2022 from a YAML workspace " +
 		"(isms.yaml, risks.yaml, controls.yaml) and renders it as XLSX, PDF, JSON and CSV. " +
