@@ -11,6 +11,7 @@ import (
 
 	"github.com/soa-tool/soa/soa/schema"
 	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/templates"
 )
 
 func TestVersionCommand(t *testing.T) {
@@ -328,5 +329,32 @@ func TestManPage(t *testing.T) {
 		if msg, err := cmd.CombinedOutput(); err != nil || len(msg) > 0 {
 			t.Errorf("groff -man -ww: %v\n%s", err, msg)
 		}
+	}
+}
+
+// soa init writes .gitignore and .yamllint, but keeps a repository's own, even with --force,
+// and does not refuse because of them.
+func TestInitKeepsDotfiles(t *testing.T) {
+	dir := t.TempDir()
+	mine := "# the repository's own\n*.log\n"
+	if err := os.WriteFile(filepath.Join(dir, ".gitignore"), []byte(mine), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"init", dir}, {"init", "--force", dir}} {
+		out, errs, code := runCLI(t, args...)
+		if code != 0 || errs != "" || !strings.Contains(out, "kept "+filepath.Join(dir, ".gitignore")+" as it was") {
+			t.Errorf("soa %s: exit %d, stderr %q, stdout\n%s", strings.Join(args, " "), code, errs, out)
+		}
+		if b, _ := os.ReadFile(filepath.Join(dir, ".gitignore")); string(b) != mine {
+			t.Errorf("soa %s changed the existing .gitignore:\n%s", strings.Join(args, " "), b)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, ".yamllint")); !bytes.Equal(b, templates.Yamllint()) {
+		t.Error("init did not write .yamllint next to an existing .gitignore")
+	}
+	fresh := t.TempDir()
+	runCLI(t, "init", fresh)
+	if b, _ := os.ReadFile(filepath.Join(fresh, ".gitignore")); !strings.Contains(string(b), "\nout/\n") {
+		t.Errorf("the .gitignore soa init writes does not list out/:\n%s", b)
 	}
 }
