@@ -1,11 +1,13 @@
 module github.com/soa-tool/soa
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/johnfercher/go-tree v1.0.5
 	github.com/johnfercher/maroto/v2 v2.3.3
+	github.com/owenrumney/go-sarif/v2 v2.3.3
 	github.com/phpdave11/gofpdf v1.4.3
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
 	github.com/urfave/cli/v2 v2.27.7
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/image v0.48.0

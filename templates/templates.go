@@ -108,3 +108,18 @@ func Controls() []byte {
 	}
 	return []byte(b.String())
 }
+
+var (
+	//go:embed yamllint.yaml
+	yamllint []byte
+	//go:embed gitignore
+	gitignore []byte
+)
+
+// Yamllint returns the .yamllint that soa init writes: yamllint's default rules, relaxed where
+// the workspace files differ from them on purpose (modeline instead of "---", prose lines).
+func Yamllint() []byte { return slices.Clone(yamllint) }
+
+// Gitignore returns the .gitignore that soa init writes, keeping the built outputs in out/
+// out of version control.
+func Gitignore() []byte { return slices.Clone(gitignore) }

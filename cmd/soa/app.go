@@ -4,16 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 )
-
-// stampedVersion is set with -ldflags "-X main.stampedVersion=v1.2.3"; otherwise the version
-// comes from build info.
-var stampedVersion = ""
 
 // command is one soa command: the urfave/cli definition and an example for the help text.
 type command struct {
@@ -35,6 +30,9 @@ func commands() []command {
 		initCommand(),
 		releaseCommand(),
 		schemaCommand(),
+		versionCommand(),
+		completionCommand(),
+		manCommand(),
 	}
 }
 
@@ -43,14 +41,14 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	app := &cli.App{
 		Name:      "soa",
 		Usage:     "the ISO/IEC 27001:2022 Statement of Applicability, from YAML to XLSX and PDF",
-		Version:   buildVersion(),
+		Version:   readBuildInfo().short(),
 		Writer:    stdout,
 		ErrWriter: stderr,
 		// Exit codes are decided by run, after every deferred cleanup has happened.
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError:    usageErr,
 		HideHelpCommand: true,
-		Suggest:         true,
+		// run answers unknown commands itself, with suggestions only when one is close.
 		CommandNotFound: func(c *cli.Context, name string) {},
 	}
 	var help strings.Builder
@@ -68,16 +66,6 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	return app
 }
 
-func buildVersion() string {
-	if stampedVersion != "" {
-		return stampedVersion
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
-}
-
 // run executes the command line and returns the process exit code.
 func run(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
@@ -87,16 +75,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	app := newApp(stdout, stderr)
-	if len(args) > 1 && args[1] == "help" { // "soa help [COMMAND]" is "soa [COMMAND] --help"
-		args = append(append([]string{args[0]}, args[2:]...), "--help")
-	}
-	args = moveFlagsFirst(app, args)
+	args = helpArgs(app, moveFlagsFirst(app, args))
 	if len(args) > 1 && !strings.HasPrefix(args[1], "-") && app.Command(args[1]) == nil {
 		msg := fmt.Sprintf("soa: unknown command %q", args[1])
-		if s := cli.SuggestCommand(app.Commands, args[1]); s != "" {
-			msg += "\nsoa: " + strings.ToLower(s[:1]) + s[1:]
+		if s := suggestCommand(app.Commands, args[1]); s != "" {
+			msg += fmt.Sprintf("\nsoa: did you mean %q?", s)
 		}
-		fmt.Fprintln(stderr, msg+"\nsoa: run 'soa --help' for the list of commands")
+		fmt.Fprintln(stderr, msg+"\nsoa: see 'soa --help' for the list of commands")
 		return 2
 	}
 	err := app.Run(args)
@@ -153,7 +138,7 @@ func usageErr(c *cli.Context, err error, _ bool) error {
 	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
 		name = "soa " + c.Command.Name
 	}
-	return usage("%v\nrun '%s --help' for usage", err, name)
+	return usage("%v%s\nrun '%s --help' for usage", err, flagHint(c, err), name)
 }
 
 // moveFlagsFirst moves a command's flags ahead of its positional arguments, because

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 
 func approveCommand() command {
 	var by, on string
+	var quiet bool
 	return command{example: `soa approve isms --by "Siobhán O'Connor, CEO"`, Command: &cli.Command{
 		Name:      "approve",
 		Usage:     "record the approval of the current version",
@@ -27,8 +29,12 @@ func approveCommand() command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "by", Usage: "who approved the document, e.g. \"Siobhán O'Connor, CEO\" (required)", Destination: &by},
 			&cli.StringFlag{Name: "on", Usage: "date of the approval, YYYY-MM-DD (default: today)", Destination: &on},
+			quietFlag(&quiet),
 		},
 		Action: func(c *cli.Context) error {
+			if quiet {
+				c.App.Writer = io.Discard
+			}
 			dir, err := oneDir(c)
 			if err != nil {
 				return err

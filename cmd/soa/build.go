@@ -25,15 +25,16 @@ var buildFormats = []string{"xlsx", "pdf", "json", "csv"}
 
 func buildCommand() command {
 	var out, formats, font, fontBold, since string
-	var soc2, final bool
+	var soc2, final, quiet bool
 	return command{example: "soa build examples/acme-saas -o out", Command: &cli.Command{
 		Name:      "build",
 		Usage:     "check the workspace and write the SoA as XLSX, PDF, JSON and CSV",
 		ArgsUsage: "[DIR]",
 		Description: "Runs the checks on DIR (default: the current directory); with errors it prints them and\n" +
 			"writes nothing (exit 1). Otherwise it writes soa.xlsx, soa.pdf, soa.json and soa.csv into\n" +
-			"OUTDIR (default DIR/out). Files are written under temporary names and renamed only when\n" +
-			"every format succeeded, so a failed build leaves the previous outputs as they were.\n" +
+			"OUTDIR (default DIR/out); with -o - the one format chosen with --format goes to standard\n" +
+			"output (e.g. --format json -o -). Files are written under temporary names and renamed\n" +
+			"only when every format succeeded, so a failed build leaves the previous outputs as they were.\n" +
 			"The same workspace gives byte-identical files; dates come from SOURCE_DATE_EPOCH when set,\n" +
 			"else from the document's approval or history.\n" +
 			"--since OLD (a directory, a soa.json or git:REV[:PATH], as for soa diff) adds the changes\n" +
@@ -41,13 +42,14 @@ func buildCommand() command {
 			"approval not older than the newest history entry, next_review in the future, and\n" +
 			"soa check --strict clean; otherwise it says what to fix and writes nothing (exit 1).",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output directory (default: DIR/out)", Destination: &out},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output directory (default: DIR/out); - writes the one --format to standard output", Destination: &out},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(buildFormats, ","), Usage: "formats to write, comma-separated: " + strings.Join(buildFormats, ", "), Destination: &formats},
 			&cli.StringFlag{Name: "font", Usage: "TrueType font to embed in the PDF (for scripts the built-in font lacks, e.g. CJK)", Destination: &font},
 			&cli.StringFlag{Name: "font-bold", Usage: "bold TrueType font to go with --font (default: --font)", Destination: &fontBold},
 			&cli.BoolFlag{Name: "soc2", Usage: "add a SOC 2 criteria column to the PDF's SoA table", Destination: &soc2},
 			&cli.StringFlag{Name: "since", Usage: "add the changes since `OLD` (directory, soa.json or git:REV[:PATH])", Destination: &since},
 			&cli.BoolFlag{Name: "final", Usage: "refuse unless approved, approval current, next review ahead and check --strict clean", Destination: &final},
+			quietFlag(&quiet),
 		},
 		Action: func(c *cli.Context) error {
 			dir, err := oneDir(c)
@@ -57,6 +59,15 @@ func buildCommand() command {
 			want, err := parseFormats(formats)
 			if err != nil {
 				return err
+			}
+			stdout := c.App.Writer
+			if quiet {
+				c.App.Writer = io.Discard
+			}
+			if out == "-" {
+				if err := oneFileToStdout(len(want), "--format "+strings.Join(want, ","), "choose one format, e.g. soa build --format json -o -"); err != nil {
+					return err
+				}
 			}
 			if out == "" {
 				out = filepath.Join(dir, "out")
@@ -89,6 +100,9 @@ func buildCommand() command {
 				changes = version.CompareSides(old, &version.Side{JSON: version.FromSoA(s, nil), Ref: version.VersionRef{Source: dir}})
 			}
 			files := renderers(s, changes, want, popt)
+			if out == "-" {
+				return renderToStdout(stdout, files[0])
+			}
 			var inputs []string
 			for _, f := range workspace.Files {
 				inputs = append(inputs, filepath.Join(dir, f))

@@ -21,9 +21,12 @@ func checkCommand() command {
 		ArgsUsage: "[DIR]",
 		Description: "Reads isms.yaml, risks.yaml and controls.yaml in DIR (default: the current directory) and\n" +
 			"prints every finding as file:line:col: error|warning: message [rule], then a summary.\n" +
-			"Exit 0 with no errors (warnings allowed), 1 with errors (or warnings under --strict).",
+			"Exit 0 with no errors (warnings allowed), 1 with errors (or warnings under --strict).\n" +
+			"For CI: --format github prints workflow annotations, --format sarif a SARIF 2.1.0 log for\n" +
+			"code scanning (every finding shows on the pull request) and --format junit a JUnit XML\n" +
+			"report for test report views (errors fail; warnings fail under --strict).",
 		Flags: []cli.Flag{
-			formatFlag(&format, "text", "text", "json", "github"),
+			formatFlag(&format, "text", "text", "json", "github", "sarif", "junit"),
 			&cli.BoolFlag{Name: "strict", Usage: "fail on warnings too", Destination: &strict},
 		},
 		Action: func(c *cli.Context) error {
@@ -35,7 +38,7 @@ func checkCommand() command {
 			if err != nil {
 				return err
 			}
-			if err := writeFindings(c.App.Writer, s, format); err != nil {
+			if err := writeReport(c.App.Writer, s, format, dir, strict); err != nil {
 				return err
 			}
 			if s.Findings.Count(finding.Error) > 0 || (strict && len(s.Findings) > 0) {

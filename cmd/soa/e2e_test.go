@@ -56,7 +56,11 @@ func soaBinary(t *testing.T) string {
 		}
 		e2eBin.path = filepath.Join(e2eBin.dir, "soa")
 		var out []byte
-		out, e2eBin.err = exec.Command("go", "build", "-o", e2eBin.path, ".").CombinedOutput()
+		// CGO off, as release builds (.goreleaser.yaml), so TestReleaseBuildStamped reuses
+		// the compiled packages.
+		build := exec.Command("go", "build", "-o", e2eBin.path, ".")
+		build.Env = append(os.Environ(), "CGO_ENABLED=0")
+		out, e2eBin.err = build.CombinedOutput()
 		if e2eBin.err != nil {
 			e2eBin.err = fmt.Errorf("go build: %v\n%s", e2eBin.err, out)
 		}

@@ -22,7 +22,7 @@ import (
 
 func importCommand() command {
 	var sheet, edits string
-	var force, dryRun bool
+	var force, dryRun, quiet bool
 	cols := &columnFlags{}
 	return command{example: "soa import 'SoA 2013.xlsx' isms", Command: &cli.Command{
 		Name:      "import",
@@ -35,7 +35,7 @@ func importCommand() command {
 			"2013 numbering (and 2005, through the titles) is translated to 2022. Values are mapped to\n" +
 			"the vocabularies in the common European languages; what cannot be mapped stays in a comment.\n" +
 			"It does not overwrite controls.yaml unless --force is given. Exit 0 when controls were read,\n" +
-			"1 when no control rows were found, 2 when the file cannot be read.\n\n" +
+			"1 when no control rows were found, 2 when the file cannot be read. FILE - reads standard input.\n\n" +
 			"soa import --edits WORKBOOK [DIR] applies the cells control owners edited in a workbook that\n" +
 			"soa build wrote (Applicable, Justification, Status, Owner, Implementation, Evidence, Target\n" +
 			"date) to controls.yaml in place, keeping its comments and layout, and shows the diff. A cell\n" +
@@ -50,14 +50,23 @@ func importCommand() command {
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing controls.yaml", Destination: &force},
 			&cli.StringFlag{Name: "edits", Usage: "apply the edits made in `WORKBOOK`, a soa.xlsx that soa build wrote", Destination: &edits},
 			&cli.BoolFlag{Name: "dry-run", Usage: "show what would be written, write nothing", Destination: &dryRun},
+			quietFlag(&quiet),
 		},
 		Action: func(c *cli.Context) error {
+			if quiet {
+				c.App.Writer = io.Discard
+			}
 			if edits != "" {
 				dir, err := oneDir(c)
 				if err != nil {
 					return err
 				}
-				return importEdits(c.App.Writer, c.App.ErrWriter, edits, dir, dryRun)
+				// Under -q the cells not applied are still told, on standard error.
+				cells := c.App.Writer
+				if quiet {
+					cells = c.App.ErrWriter
+				}
+				return importEdits(c.App.Writer, cells, c.App.ErrWriter, edits, dir, dryRun)
 			}
 			if c.NArg() < 1 || c.NArg() > 2 {
 				return usage("soa import takes the spreadsheet FILE and an optional workspace DIR, e.g. soa import soa.xlsx isms")
@@ -96,18 +105,11 @@ func (f *columnFlags) Set(s string) error {
 
 func (f *columnFlags) String() string { return strings.Join(f.list, " ") }
 
-// readSheets reads an XLSX workbook or a CSV file, by its content.
+// readSheets reads an XLSX workbook or a CSV file, by its content; "-" reads standard input.
 func readSheets(file string) ([]xlsx.Sheet, error) {
-	st, err := os.Stat(file)
+	b, err := readSpreadsheet(file)
 	if err != nil {
-		return nil, usage("cannot read %s: %v", file, errors.Unwrap(err))
-	}
-	if !st.Mode().IsRegular() {
-		return nil, usage("%s is not a regular file; give the spreadsheet file", file)
-	}
-	b, err := os.ReadFile(file)
-	if err != nil {
-		return nil, usage("cannot read %s: %v", file, errors.Unwrap(err))
+		return nil, err
 	}
 	var sheets []xlsx.Sheet
 	switch {
@@ -117,12 +119,40 @@ func readSheets(file string) ([]xlsx.Sheet, error) {
 		err = errors.New("an old Excel .xls file (or an encrypted workbook); open it and save it as .xlsx, or export the sheet as CSV")
 	default:
 		name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+		if file == "-" {
+			name = stdinName
+		}
 		sheets, err = sheetimport.ReadCSV(bytes.NewReader(b), name)
 	}
 	if err != nil {
 		return nil, usage("%s: %v", file, err)
 	}
 	return sheets, nil
+}
+
+// maxSpreadsheet is the largest spreadsheet file soa import reads.
+const maxSpreadsheet = 32 << 20
+
+// readSpreadsheet reads the file's bytes, refusing what is not a regular file or is too large.
+func readSpreadsheet(file string) ([]byte, error) {
+	if file == "-" {
+		return readStdin(maxSpreadsheet)
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		return nil, usage("cannot read %s: %v", file, errors.Unwrap(err))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, usage("%s is not a regular file; give the spreadsheet file", file)
+	}
+	if st.Size() > maxSpreadsheet {
+		return nil, usage("%s is over %d MiB; is this the right file?", file, maxSpreadsheet>>20)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, usage("cannot read %s: %v", file, errors.Unwrap(err))
+	}
+	return b, nil
 }
 
 func importSheet(w io.Writer, file, dir string, opt sheetimport.Options, force, dryRun bool) error {
@@ -243,7 +273,9 @@ func rowList(rows []int) string {
 }
 
 // importEdits applies the cells edited in a built workbook to DIR/controls.yaml.
-func importEdits(w, stderr io.Writer, workbook, dir string, dryRun bool) error {
+// importEdits applies the edits of workbook to dir/controls.yaml, printing the diff and the
+// result on w and the cells not applied (conflicts, invalid values) on cells.
+func importEdits(w, cells, stderr io.Writer, workbook, dir string, dryRun bool) error {
 	sheets, err := readSheets(workbook)
 	if err != nil {
 		return err
@@ -279,11 +311,11 @@ func importEdits(w, stderr io.Writer, workbook, dir string, dryRun bool) error {
 		fmt.Fprintf(w, "the workspace changed since %s was built; cells edited in both are conflicts\n", workbook)
 	}
 	for _, ce := range set.Conflicts {
-		fmt.Fprintf(w, "conflict: %s %s %s: the workbook says %q, controls.yaml now gives %q (it gave %q when the workbook was built); not applied — choose one and edit controls.yaml\n",
+		fmt.Fprintf(cells, "conflict: %s %s %s: the workbook says %q, controls.yaml now gives %q (it gave %q when the workbook was built); not applied — choose one and edit controls.yaml\n",
 			ce.Ref, ce.ID, ce.Column, ce.Now, ce.Current, ce.Built)
 	}
 	for _, ce := range set.Invalid {
-		fmt.Fprintf(w, "invalid: %s %s %s %q: %s; not applied\n", ce.Ref, ce.ID, ce.Column, ce.Now, ce.Why)
+		fmt.Fprintf(cells, "invalid: %s %s %s %q: %s; not applied\n", ce.Ref, ce.ID, ce.Column, ce.Now, ce.Why)
 	}
 	if len(set.Changes) == 0 {
 		fmt.Fprintln(w, "no edits to apply")

@@ -25,8 +25,9 @@ func initCommand() command {
 		Description: "Writes into DIR (default: the current directory; created if missing) a commented isms.yaml\n" +
 			"with a 5x5 risk method, a risks.yaml with one worked example risk, a controls.yaml listing\n" +
 			"the 93 Annex A controls with the decision left to you, and their JSON Schemas in .schema/\n" +
-			"for editors. It never overwrites a file unless --force is given. Then run soa check DIR:\n" +
-			"it lists everything still to fill in.",
+			"for editors; also a .gitignore for out/ and a .yamllint that suits the files, both kept\n" +
+			"as they are when present. It never overwrites a file unless --force is given. Then run\n" +
+			"soa check DIR: it lists everything still to fill in.",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "force", Usage: "overwrite existing workspace and schema files", Destination: &force},
 			&cli.StringFlag{Name: "from-soc2", Usage: "start controls.yaml from a SOC 2 control list `FILE` (CSV, JSON or YAML)", Destination: &fromSOC2},
@@ -54,21 +55,27 @@ func initCommand() command {
 type starterFile struct {
 	name string
 	data []byte
+	// optional files (.gitignore, .yamllint) are kept when they exist, even under --force:
+	// they may be the repository's own.
+	optional bool
 }
 
 // starterFiles returns the files soa init writes, with controls as controls.yaml: the three
-// workspace files, then the schemas their modelines point to.
+// workspace files, the schemas their modelines point to, then a .gitignore for out/ and a
+// .yamllint that suits the files.
 func starterFiles(controls []byte) []starterFile {
 	files := []starterFile{
-		{workspace.ISMSFile, templates.ISMS()},
-		{workspace.RisksFile, templates.Risks()},
-		{workspace.ControlsFile, controls},
+		{name: workspace.ISMSFile, data: templates.ISMS()},
+		{name: workspace.RisksFile, data: templates.Risks()},
+		{name: workspace.ControlsFile, data: controls},
 	}
 	for _, k := range schema.Kinds {
 		b, _ := schema.For(k)
-		files = append(files, starterFile{filepath.Join(templates.SchemaDir, schema.FileName(k)), b})
+		files = append(files, starterFile{name: filepath.Join(templates.SchemaDir, schema.FileName(k)), data: b})
 	}
-	return files
+	return append(files,
+		starterFile{name: ".gitignore", data: templates.Gitignore(), optional: true},
+		starterFile{name: ".yamllint", data: templates.Yamllint(), optional: true})
 }
 
 // writeStarter writes files into dir, creating directories as needed, and prints each path
@@ -77,7 +84,7 @@ func starterFiles(controls []byte) []starterFile {
 // left half written. fromSOC2 is the --from-soc2 file, if any, for the hint that repeats the
 // command.
 func writeStarter(w io.Writer, dir string, files []starterFile, force bool, fromSOC2 string) error {
-	var exist []string
+	var exist, kept []string
 	dirs := map[string][]output.File{}
 	var order []string
 	for _, f := range files {
@@ -88,6 +95,10 @@ func writeStarter(w io.Writer, dir string, files []starterFile, force bool, from
 		}
 		// Any other error (no permission, a parent that is a file) is the write's to report.
 		if _, err := os.Lstat(path); err == nil {
+			if f.optional {
+				kept = append(kept, path)
+				continue
+			}
 			exist = append(exist, path)
 		}
 		if _, ok := dirs[sub]; !ok {
@@ -120,6 +131,9 @@ func writeStarter(w io.Writer, dir string, files []starterFile, force bool, from
 		for _, f := range written {
 			fmt.Fprintf(w, "wrote %s\n", f.Path)
 		}
+	}
+	for _, k := range kept {
+		fmt.Fprintf(w, "kept %s as it was\n", k)
 	}
 	return nil
 }

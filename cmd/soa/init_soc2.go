@@ -20,7 +20,11 @@ func initFromSOC2(c *cli.Context, file, dir string, force bool) error {
 		return err
 	}
 	r := soc2.NewReport(p)
-	files := starterFiles(soc2.ControlsYAML(r, filepath.Base(file), templates.Modeline("controls")))
+	source := filepath.Base(file)
+	if file == "-" {
+		source = stdinName
+	}
+	files := starterFiles(soc2.ControlsYAML(r, source, templates.Modeline("controls")))
 	for _, f := range files {
 		if sameFile(file, filepath.Join(dir, f.name)) {
 			return usage("%s is both the SOC 2 control list and a file soa init writes; give the workspace another directory", file)
@@ -42,7 +46,7 @@ func initFromSOC2(c *cli.Context, file, dir string, force bool) error {
 // readProgram reads a SOC 2 control list, printing its warnings to stderr. Problems in the
 // file are exit code 1; a file that cannot be read is a usage error.
 func readProgram(c *cli.Context, file string) (*soc2.Program, error) {
-	p, err := soc2.Read(file)
+	p, err := readSOC2(file)
 	var le finding.ListError
 	switch {
 	case errors.As(err, &le):

@@ -17,7 +17,7 @@ import (
 )
 
 var initFiles = []string{"isms.yaml", "risks.yaml", "controls.yaml",
-	".schema/isms.schema.json", ".schema/risks.schema.json", ".schema/controls.schema.json"}
+	".schema/isms.schema.json", ".schema/risks.schema.json", ".schema/controls.schema.json", ".gitignore", ".yamllint"}
 
 // snapshot reads every file under dir, by slash path.
 func snapshot(t *testing.T, dir string) map[string]string {
@@ -187,7 +187,7 @@ func TestInitRefusesToOverwrite(t *testing.T) {
 	if b, _ := os.ReadFile(mine); !bytes.Equal(b, templates.ISMS()) {
 		t.Error("--force did not overwrite isms.yaml")
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
+	if entries, _ := os.ReadDir(dir); len(entries) != 6 {
 		t.Errorf("init --force left %d entries in the directory (temporary files?)", len(entries))
 	}
 }

@@ -21,6 +21,7 @@ import (
 
 func releaseCommand() command {
 	var version, author, changes string
+	var quiet bool
 	return command{example: `soa release isms --version 2.1 --changes "Quarterly review: R-24 added"`, Command: &cli.Command{
 		Name:      "release",
 		Usage:     "start a new version: history entry, new version number, approval removed",
@@ -37,8 +38,12 @@ func releaseCommand() command {
 			&cli.StringFlag{Name: "version", Usage: "the new version, e.g. 2.1 (required)", Destination: &version},
 			&cli.StringFlag{Name: "author", Usage: "who prepared the version (default: document.owner)", Destination: &author},
 			&cli.StringFlag{Name: "changes", Usage: "what changed (default: the diff summary since the previous release in git)", Destination: &changes},
+			quietFlag(&quiet),
 		},
 		Action: func(c *cli.Context) error {
+			if quiet {
+				c.App.Writer = io.Discard
+			}
 			dir, err := oneDir(c)
 			if err != nil {
 				return err

@@ -23,7 +23,7 @@ func schemaCommand() command {
 			"first line (a yaml-language-server modeline), so editors complete keys and values and flag\n" +
 			"mistakes as you type; after upgrading soa, refresh them with soa schema -o .schema.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the schema files into `DIR` instead of printing them", Destination: &out},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the schema files into `DIR` instead of printing them (- prints one schema)", Destination: &out},
 		},
 		Action: func(c *cli.Context) error {
 			kinds := schema.Kinds
@@ -40,7 +40,11 @@ func schemaCommand() command {
 				return usage("soa schema takes at most one of isms, risks or controls, not %d arguments (%s)",
 					c.NArg(), strings.Join(c.Args().Slice(), " "))
 			}
-			if out != "" {
+			if out == "-" {
+				if err := oneFileToStdout(len(kinds), "soa schema", "name one, e.g. soa schema isms -o -, or leave out -o to print all three as one JSON object"); err != nil {
+					return err
+				}
+			} else if out != "" {
 				return writeSchemas(c.App.Writer, out, kinds)
 			}
 			return printSchemas(c.App.Writer, kinds)

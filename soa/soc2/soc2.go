@@ -51,6 +51,7 @@ import (
 
 // Limits on the control list. A real program is far below each of them.
 const (
+	MaxFileSize = yamlpos.MaxFileSize // bytes in the file
 	MaxControls = 10_000
 	MaxField    = yamlpos.MaxFieldSize // bytes in one cell or value
 )
@@ -221,7 +222,7 @@ func Read(file string) (*Program, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, fmt.Errorf("%s is a directory; give the SOC 2 control list exported as CSV or YAML", file)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, yamlpos.MaxFileSize+1))
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", file, err)
 	}
@@ -233,8 +234,8 @@ func Parse(file string, b []byte) (*Program, error) {
 	p := &Program{File: file}
 	var l finding.List
 	top := finding.Pos{File: file, Line: 1}
-	if len(b) > yamlpos.MaxFileSize {
-		l.Errorf(top, "limit", "the file is over %d MiB; a SOC 2 control list is far smaller — is this the right file?", yamlpos.MaxFileSize>>20)
+	if len(b) > MaxFileSize {
+		l.Errorf(top, "limit", "the file is over %d MiB; a SOC 2 control list is far smaller — is this the right file?", MaxFileSize>>20)
 		return nil, l.Err()
 	}
 	if line, _, _, bad := yamlpos.InvalidUTF8(b); bad {
