@@ -106,5 +106,24 @@ func Controls() []byte {
 			"    status:           # implemented | partial | planned | not-implemented\n" +
 			"    owner:\n")
 	}
+	b.WriteString(additionalFooter)
 	return []byte(b.String())
 }
+
+// additionalFooter ends controls.yaml with how to add controls beyond Annex A.
+const additionalFooter = `
+# Controls beyond Annex A (clause 6.1.3 b, Note 1: controls may come from any source), e.g.
+# the cloud controls of ISO/IEC 27017 or your own. Key each by its own ID (letters, digits,
+# '.', '-' and '_', up to 40 characters; never an Annex A ID), give its title and source, then
+# decide it like the controls above. A risk treatment may select it by ID. For example:
+#
+# additional_controls:
+#   CLD.6.3.1:
+#     title: Shared roles and responsibilities within a cloud computing environment
+#     source: ISO/IEC 27017:2015     # a standard, a framework, or "internal"
+#     applicable: true
+#     reasons: [contractual]
+#     justification: Customers' contracts require the shared-responsibility split to be documented.
+#     status: implemented
+#     owner: CISO
+`

@@ -105,10 +105,16 @@ func writeFindings(w io.Writer, s *soa.SoA, format string) error {
 			fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", f.Severity, ghProp(f.Pos.File),
 				f.Pos.Line, f.Pos.Col, ghProp("soa "+f.Rule), ghData(f.Message))
 		}
+		if n := s.UnreadNote(); n != "" {
+			fmt.Fprintf(&b, "%s\n", n)
+		}
 		fmt.Fprintf(&b, "%s\n", s.SummaryLine())
 	default:
 		for _, f := range s.Findings {
 			fmt.Fprintf(&b, "%s\n", f)
+		}
+		if n := s.UnreadNote(); n != "" {
+			fmt.Fprintf(&b, "%s\n", n)
 		}
 		fmt.Fprintf(&b, "%s\n", s.SummaryLine())
 	}
