@@ -665,10 +665,6 @@ func (ws *Workspace) readAdditional(r *yamlpos.Reader, n *yaml.Node) {
 			r.Errorf(kn, "additional-id", "%s", msg)
 			continue
 		}
-		if first, dup := ws.AdditionalByKey(key); dup {
-			r.Errorf(kn, "duplicate-control", "additional control %s is given twice (first at %s); keep one", key, first.Pos[""])
-			continue
-		}
 		d := &Decision{Key: key, Pos: map[string]finding.Pos{"": r.Pos(kn)}}
 		ws.Additional = append(ws.Additional, d)
 		keys := append([]string{"title", "source"}, decisionKeys...)
