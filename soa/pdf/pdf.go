@@ -22,6 +22,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -653,6 +654,10 @@ func (r *renderer) table() {
 	c := r.s.Summary.Additional
 	r.para(fmt.Sprintf("Controls beyond Annex A that the risk treatment or other requirements call for (clause 6.1.3 b, Note 1), each with its source. "+
 		"%d controls: %d applicable, %d excluded.", c.Total, c.Applicable, c.Excluded), style{size: 8, color: muted}, grid)
+	// Their own IDs are longer than A.5.1: the ID column takes room from the justification.
+	heads = slices.Clone(heads)
+	heads[0].weight += 10
+	heads[4].weight -= 10
 	t := r.newTable(heads, heading+" (continued)")
 	t.begin()
 	for i, e := range r.s.Additional {
