@@ -203,6 +203,9 @@ func Derive(ws *workspace.Workspace, opt Options) *SoA {
 		s.checkControl(ws, d, &e, opt.Today)
 		s.Additional = append(s.Additional, e)
 	}
+	for _, r := range s.Risks {
+		s.checkRiskDates(r, opt.Today)
+	}
 	if ws.MethodOK {
 		s.checkRisks(opt.Today)
 	}

@@ -13,7 +13,6 @@ import (
 func (s *SoA) checkRisks(today time.Time) {
 	l, m := &s.Findings, s.Method
 	for _, r := range s.Risks {
-		s.checkRiskDates(r, today)
 		if r.Closed {
 			continue // it treats and needs nothing; its record is what it was
 		}
