@@ -20,7 +20,7 @@ import (
 // the renderers' "Changes" sheet and section. [Changes.Groups] groups them for all of these.
 //
 // Controls are in catalogue order; risks are grouped as added (in the new register's order),
-// removed (in the old register's order), then changed (in the new register's order).
+// removed (in the old register's order), then changed or closed (in the new register's order).
 type Changes struct {
 	Old      VersionRef      `json:"old"`
 	New      VersionRef      `json:"new"`

@@ -12,8 +12,8 @@ import (
 
 // ChangeGroup is one group of [Changes] as people read them, in the order [Changes.Groups]
 // gives: controls newly applicable, newly excluded, no longer decided, status changes, other
-// control changes, changes of selecting risks; risks added, removed, re-scored, re-treated,
-// owner changes, other risk changes; the document. soa diff prints these groups, and the
+// control changes, changes of selecting risks; risks added, removed, closed, treatments
+// completed, risks re-scored, re-treated, owner changes, other risk changes; the document. soa diff prints these groups, and the
 // workbook's Changes sheet and the PDF's changes section show them.
 type ChangeGroup struct {
 	// Title is the group's heading with its count: "Controls newly applicable (1)". The
