@@ -93,7 +93,10 @@ func writeFindings(w io.Writer, s *soa.SoA, format string) error {
 			Risks      int           `json:"risks"`
 			Errors     int           `json:"errors"`
 			Warnings   int           `json:"warnings"`
-		}{Findings: []findingJSON{}, Controls: s.Summary.Total, Additional: s.Summary.Additional.Total, Applicable: all.Applicable,
+			// Unread are the files that could not be read; findings that depend on them
+			// are left out.
+			Unread []string `json:"unread,omitempty"`
+		}{Unread: s.Unread, Findings: []findingJSON{}, Controls: s.Summary.Total, Additional: s.Summary.Additional.Total, Applicable: all.Applicable,
 			Excluded: all.Excluded, Risks: len(s.Risks),
 			Errors: s.Findings.Count(finding.Error), Warnings: s.Findings.Count(finding.Warning)}
 		for _, f := range s.Findings {
