@@ -202,8 +202,26 @@ type Treatment struct {
 	// ControlsGiven is true when controls were written, even if none was a valid ID (those
 	// are reported where they stand, not again as "no controls").
 	ControlsGiven bool
-	Plan          string
-	Due           time.Time // zero when not given
+	// Additional are the IDs of controls beyond Annex A chosen (controls.yaml
+	// additional_controls), in the order written.
+	Additional []string
+	Plan       string
+	Due        time.Time // zero when not given
+	// DoneOn is the date the treatment was completed; it then replaces Due.
+	DoneOn time.Time
+	// ApprovedOn and ApprovedBy record the risk owner's approval of the treatment plan
+	// (ISO/IEC 27001:2022 6.1.3 f); ApprovedBy is empty when the risk's owner approved it.
+	ApprovedOn time.Time
+	ApprovedBy string
+}
+
+// Done reports whether the treatment is recorded as completed.
+func (t Treatment) Done() bool { return !t.DoneOn.IsZero() }
+
+// NeedsPlan reports whether the option has a plan for the owner to approve: modify, share
+// and avoid change something; retain does not.
+func (t Treatment) NeedsPlan() bool {
+	return t.Option == Modify || t.Option == Share || t.Option == Avoid
 }
 
 // Risk is one entry of the risk register.
@@ -217,11 +235,42 @@ type Risk struct {
 	Treatment                    Treatment
 	AcceptedBy                   string
 	AcceptedOn                   time.Time
+	// Closed is true for a risk that no longer exists (status: closed), recorded with the
+	// date and the reason; it stays in the register but treats and counts for nothing.
+	Closed       bool
+	ClosedOn     time.Time
+	ClosedReason string
+}
+
+// The statuses of a risk.
+const (
+	StatusOpen   = "open"
+	StatusClosed = "closed"
+)
+
+// Status is StatusOpen or StatusClosed.
+func (r Risk) Status() string {
+	if r.Closed {
+		return StatusClosed
+	}
+	return StatusOpen
+}
+
+// PlanApprover is who approved the treatment plan: ApprovedBy, else the risk's owner.
+func (r Risk) PlanApprover() string {
+	if r.Treatment.ApprovedBy != "" {
+		return r.Treatment.ApprovedBy
+	}
+	return r.Owner
 }
 
 // NeedsAcceptance reports whether the owner must accept the risk: its residual score is above
 // the threshold, or it is retained with an inherent score above it.
+// A closed risk needs none.
 func (r Risk) NeedsAcceptance(m Method) bool {
+	if r.Closed {
+		return false
+	}
 	return r.Residual.Score() > m.Acceptance || (r.Treatment.Option == Retain && r.Inherent.Score() > m.Acceptance)
 }
 

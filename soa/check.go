@@ -7,7 +7,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa/finding"
 	"github.com/soa-tool/soa/soa/label"
 	"github.com/soa-tool/soa/soa/workspace"
@@ -53,12 +52,14 @@ func (s *SoA) checkDocument(today time.Time) {
 	}
 }
 
-// checkControl fills e from the workspace's decision and reports its problems.
-func (s *SoA) checkControl(ws *workspace.Workspace, e *Entry, today time.Time) {
+// checkControl fills e from the workspace's decision d (nil when there is none) and reports
+// its problems. Findings that a risk could have prevented (undecided, no basis) are left out
+// when risks.yaml could not be read.
+func (s *SoA) checkControl(ws *workspace.Workspace, d *workspace.Decision, e *Entry, today time.Time) {
 	e.State = StateUndecided
-	id, title := e.Control.ID, e.Control.Title
-	d := ws.Decisions[id]
+	id, title := e.ID(), e.Control.Title
 	selectedBy := s.selectedBy(id, e.Risks)
+	risksRead := ws.Read(workspace.RisksFile)
 	if d == nil && !ws.ControlsRead {
 		return // controls.yaml could not be read; its findings say why
 	}
@@ -68,7 +69,7 @@ func (s *SoA) checkControl(ws *workspace.Workspace, e *Entry, today time.Time) {
 		if len(e.Risks) > 0 {
 			msg = fmt.Sprintf("%s %s has no decision, but %s; add it under controls: with its status and owner", id, title, selectedBy)
 		}
-		if ws.ControlsPos.File != "" {
+		if ws.ControlsPos.File != "" && risksRead {
 			s.Findings.Errorf(p, "undecided", "%s", msg)
 		}
 		return
@@ -89,6 +90,8 @@ func (s *SoA) checkControl(ws *workspace.Workspace, e *Entry, today time.Time) {
 		e.Applicable = d.Applicable
 	case len(e.Risks) > 0:
 		e.Applicable = true
+	case !risksRead:
+		return // a risk of the unread register may select it
 	default:
 		s.Findings.Errorf(d.Pos[""], "undecided", "%s %s is not decided: no risk selects it and applicable is not given; set applicable: true with reasons, or applicable: false with a justification", id, title)
 		return
@@ -113,6 +116,17 @@ func (s *SoA) checkControl(ws *workspace.Workspace, e *Entry, today time.Time) {
 		if d.Status != "" {
 			s.Findings.Warnf(at("status"), "excluded-with-status", "%s is excluded but carries status %q; remove the status, or include the control", id, d.Status)
 		}
+		if d.Implementation != "" || len(d.Evidence) > 0 {
+			key, what := "implementation", "an implementation"
+			switch {
+			case d.Implementation != "" && len(d.Evidence) > 0:
+				what = "an implementation and evidence"
+			case d.Implementation == "":
+				key, what = "evidence", "evidence"
+			}
+			s.Findings.Warnf(at(key), "excluded-with-implementation",
+				"%s is excluded but still describes %s; remove them, or include the control if it is in place", id, what)
+		}
 		return
 	}
 	e.Reasons = slices.Clone(d.Reasons)
@@ -124,7 +138,7 @@ func (s *SoA) checkControl(ws *workspace.Workspace, e *Entry, today time.Time) {
 		e.Status = d.Status
 	}
 	switch {
-	case len(d.Reasons) == 0 && len(e.Risks) == 0:
+	case len(d.Reasons) == 0 && len(e.Risks) == 0 && risksRead:
 		s.Findings.Errorf(at("applicable"), "no-basis",
 			"%s %s is applicable but no risk selects it and no reason is given; add reasons (%s) or select it in a risk's treatment", id, title, strings.Join(workspace.Reasons, ", "))
 	case len(d.Reasons) > 0 && IsPlaceholder(d.Justification):
@@ -168,11 +182,11 @@ func placeholderNote(j string) string {
 
 // selectedBy describes the risks that select a control, pointing at where each names it:
 // "risk R-01 (risks.yaml:12:9) selects it".
-func (s *SoA) selectedBy(id annexa.ID, risks []string) string {
+func (s *SoA) selectedBy(id string, risks []string) string {
 	var parts []string
 	for _, rid := range risks {
 		r, _ := s.RiskByID(rid)
-		parts = append(parts, fmt.Sprintf("%s (%s)", rid, r.At("control "+id.String())))
+		parts = append(parts, fmt.Sprintf("%s (%s)", rid, r.At("control "+id)))
 	}
 	if len(parts) == 1 {
 		return "risk " + parts[0] + " selects it"

@@ -210,7 +210,9 @@ func TestRuleYAML(t *testing.T) {
 		{name: "syntax bad indentation", mut: sub(isms, "  owner: Jane Doe, CISO\n", "  owner: Jane Doe, CISO\n bad: indentation\n"),
 			want: []want{wantError("yaml", isms, "", "YAML syntax: did not find expected key").lineCol(7, 2)}},
 		{name: "syntax tab", mut: sub(controls, "  A.5.1:\n    applicable: true", "  A.5.1:\n\tapplicable: true"),
-			want: []want{wantError("yaml", controls, "", "YAML syntax: found character that cannot start any token").lineCol(3, 1)}},
+			want: []want{wantError("yaml", controls, "", "this line is indented with a tab; YAML indents with spaces, not tabs").lineCol(3, 1)}},
+		{name: "tab after spaces", mut: sub(controls, "  A.5.1:\n    applicable: true", "  A.5.1:\n  \tapplicable: true"),
+			want: []want{wantError("yaml", controls, "", "indented with a tab").lineCol(3, 3)}},
 		{name: "empty file", mut: set(isms, ""),
 			want: []want{wantError("yaml", isms, "", "the file is empty; run 'soa init'").lineCol(1, 1)}},
 		{name: "only comments", mut: set(isms, "# nothing yet\n"),
@@ -301,13 +303,13 @@ func TestRuleDuplicates(t *testing.T) {
 		{name: "duplicate key in isms", mut: sub(isms, "  acceptance: 9\n", "  acceptance: 9\n  acceptance: 12\n"),
 			want: []want{wantError("duplicate-key", isms, "  |acceptance: 12", `key "acceptance" is given twice (first on line 18); keep one`)}},
 		{name: "duplicate key in a flow mapping", mut: sub(risks, "residual: {likelihood: 2, impact: 3}", "residual: {likelihood: 2, impact: 3, impact: 2}"),
-			want: []want{wantError("duplicate-key", risks, "impact: 3, |impact: 2", `key "impact" is given twice (first on line 21)`)}}, // the rest of the register is still read
+			want: []want{wantError("duplicate-key", risks, "impact: 3, |impact: 2", `key "impact" is given twice (first on line 23)`)}}, // the rest of the register is still read
 		{name: "duplicate control in two spellings", mut: appendTo(controls, "  5.1:\n    applicable: false\n    justification: Not needed here at all.\n"),
 			want: []want{wantError("duplicate-control", controls, "  |5.1:\n    applicable: false", `A.5.1 is decided twice: first at `)}},
 		{name: "duplicate control with a leading zero", mut: appendTo(controls, "  A.05.01: {applicable: true}\n"),
 			want: []want{wantError("duplicate-control", controls, "  |A.05.01", `again here as "A.05.01"; keep one decision`)}},
 		{name: "duplicate risk", mut: sub(risks, "id: R-02", "id: R-01"),
-			want: []want{wantError("duplicate-risk", risks, "", "risk ID R-01 is used twice (first at ").lineCol(13, 5)}},
+			want: []want{wantError("duplicate-risk", risks, "", "risk ID R-01 is used twice (first at ").lineCol(14, 5)}},
 	})
 }
 
@@ -318,8 +320,13 @@ func TestRuleMissingFileAndEmptyRegister(t *testing.T) {
 		{name: "controls.yaml missing", mut: remove(controls),
 			want: []want{wantError("missing-file", controls, "", "controls.yaml is missing").lineCol(1, 1)}},
 		{name: "risks.yaml missing", mut: remove(risks),
-			want:  []want{wantError("missing-file", risks, "", "risks.yaml is missing").lineCol(1, 1)},
-			extra: 3}, // the controls only the register selects are undecided
+			// The controls only the register selects are not reported undecided: a risk may
+			// select them.
+			want: []want{wantError("missing-file", risks, "", "risks.yaml is missing; run 'soa init ").lineCol(1, 1)}},
+		{name: "risks.yaml unreadable", mut: sub(risks, "title: Malware on laptops", "title: Malware on laptops\x92"),
+			want: []want{wantError("encoding", risks, "", "is not UTF-8").lineCol(15, 30)}},
+		{name: "risks.yaml indented with a tab", mut: sub(risks, "    title: Malware on laptops", "\ttitle: Malware on laptops"),
+			want: []want{wantError("yaml", risks, "", "YAML indents with spaces, not tabs").lineCol(15, 1)}},
 		{name: "empty list", mut: set(risks, "risks: []\n"),
 			want:  []want{wantError("empty-register", risks, "|risks: []", "the risk register is empty")},
 			extra: 3},
@@ -500,9 +507,9 @@ func TestRuleBasisAndSelection(t *testing.T) {
 				"A.5.17 Authentication information is excluded, but risk R-01 (")}},
 		{name: "excluded but selected names the position", mut: ctl("A.8.7", excludedAs("A.8.7", "Laptops run macOS only.")),
 			want: []want{wantError("excluded-but-selected", controls, "  A.8.7:\n    |applicable: false",
-				"risks.yaml:20:18) selects it; a control that treats a risk is applicable")}},
+				"risks.yaml:21:18) selects it; a control that treats a risk is applicable")}},
 		{name: "excluded but selected by two risks", mut: all(sub(risks, "controls: [8.7]", "controls: [8.7, A.5.17]"), ctl("A.5.17", excludedAs("A.5.17", "Passwords are managed by each user."))),
-			want: []want{wantError("excluded-but-selected", controls, "  A.5.17:\n    |applicable: false", "risks.yaml:20:23) select it")}},
+			want: []want{wantError("excluded-but-selected", controls, "  A.5.17:\n    |applicable: false", "risks.yaml:21:23) select it")}},
 		{name: "risk-selected with applicable true and nothing else", mut: ctl("A.8.5", "  A.8.5:\n    applicable: true\n    status: implemented\n    owner: CISO\n"), want: nil},
 		{name: "risk-selected with an empty decision", mut: ctl("A.8.5", "  A.8.5:\n"),
 			// decided by the risk, but applicable controls need a status
@@ -566,10 +573,12 @@ func TestRuleStatusAndVocabulary(t *testing.T) {
 func TestRuleTreatmentAndAcceptance(t *testing.T) {
 	runRuleCases(t, []ruleCase{
 		{name: "share without controls", mut: sub(risks, "option: retain", "option: share"),
-			want: []want{wantError("treatment-controls", risks, "      |option: share", `risk R-03 is treated with "share" but names no controls`)}},
+			want: []want{wantError("treatment-controls", risks, "      |option: share", `risk R-03 is treated with "share" but names no controls`),
+				wantWarning("plan-approval", risks, "      |option: share", "risk R-03: the risk owner's approval of the treatment plan (6.1.3 f) is not recorded")}},
 		{name: "mitigate with empty controls", mut: sub(risks, "option: retain", "option: mitigate\n      controls: []"),
-			want: []want{wantError("treatment-controls", risks, "      |option: mitigate", `risk R-03 is treated with "modify" but names no controls`)}},
-		{name: "avoid needs no controls", mut: sub(risks, "option: retain", "option: avoid"), want: nil},
+			want: []want{wantError("treatment-controls", risks, "      |option: mitigate", `risk R-03 is treated with "modify" but names no controls`),
+				wantWarning("plan-approval", risks, "      |option: mitigate", "approval of the treatment plan")}},
+		{name: "avoid needs no controls", mut: sub(risks, "option: retain", "option: avoid\n      approved_on: 2026-02-01"), want: nil},
 		{name: "residual above the threshold", mut: sub(risks, "residual: {likelihood: 2, impact: 3}", "residual: {likelihood: 3, impact: 4}"),
 			want: []want{wantError("acceptance", risks, "  - |id: R-02", "risk R-02 needs its owner's acceptance: its residual score 12 is above the acceptance threshold 9; add accepted_by and accepted_on")}},
 		{name: "no residual means the inherent score", mut: sub(risks, "    residual: {likelihood: 1, impact: 5}\n", ""),
@@ -697,6 +706,7 @@ func TestManyProblems(t *testing.T) {
 		wantError("scale", risks, "likelihood: |6", "risk R-01 likelihood: 6 is outside the scale"),
 		wantError("acceptance", risks, "  - |id: R-02", "risk R-02 needs its owner's acceptance"),
 		wantError("treatment-controls", risks, "      |option: share", `risk R-03 is treated with "share" but names no controls`),
+		wantWarning("plan-approval", risks, "      |option: share", "risk R-03: the risk owner's approval of the treatment plan"),
 		wantWarning("overdue", risks, "      |due: 2026-01-01", "the treatment of risk R-03 was due on 2026-01-01"),
 	}
 	s := check(t, files)
@@ -736,12 +746,30 @@ func TestDerivedSoA(t *testing.T) {
 		t.Fatalf("%d entries, %d in the catalogue", len(s.Controls), len(cat))
 	}
 	selectedBy := map[annexa.ID][]string{}
+	open := 0
 	for _, r := range ws.Risks {
+		if r.Closed {
+			continue // a closed risk selects nothing
+		}
+		open++
 		for _, id := range r.Treatment.Controls {
 			if !slices.Contains(selectedBy[id], r.ID) {
 				selectedBy[id] = append(selectedBy[id], r.ID)
 			}
 		}
+	}
+	if open == len(ws.Risks) {
+		t.Fatal("the example has no closed risk")
+	}
+	var adds []string
+	for _, e := range s.Additional {
+		adds = append(adds, e.ID()+" "+string(e.Control.Theme)+" "+e.Source+" "+strings.Join(e.Risks, ","))
+	}
+	if want := []string{"CLD.6.3.1 additional ISO/IEC 27017:2015 ", "CLD.9.5.1 additional ISO/IEC 27017:2015 ", "CLD.12.4.5 additional ISO/IEC 27017:2015 R-13"}; !slices.Equal(adds, want) {
+		t.Errorf("additional controls %q, want %q", adds, want)
+	}
+	if a := s.Summary.Additional; a.Total != 3 || a.Applicable != 3 || s.Summary.Line() != "93 Annex A controls + 3 additional" {
+		t.Errorf("additional counts %+v, line %q", a, s.Summary.Line())
 	}
 	applicable, excl := 0, 0
 	byStatus := map[string]int{}
@@ -813,8 +841,8 @@ func TestDerivedSoA(t *testing.T) {
 	if len(s.Excluded()) != 5 {
 		t.Errorf("Excluded() has %d entries", len(s.Excluded()))
 	}
-	if len(s.Risks) != 22 {
-		t.Errorf("%d risks", len(s.Risks))
+	if len(s.Risks) != 23 || s.ClosedRisks() != 1 {
+		t.Errorf("%d risks, %d closed", len(s.Risks), s.ClosedRisks())
 	}
 	for name, h := range map[string]soa.HeatMap{"inherent": s.Inherent, "residual": s.Residual} {
 		total := 0
@@ -826,8 +854,8 @@ func TestDerivedSoA(t *testing.T) {
 				}
 			}
 		}
-		if len(h) != 5 || len(h[0]) != 5 || total != len(s.Risks) {
-			t.Errorf("%s heat map %v: total %d, want %d", name, h, total, len(s.Risks))
+		if len(h) != 5 || len(h[0]) != 5 || total != open {
+			t.Errorf("%s heat map %v: total %d, want %d open risks", name, h, total, open)
 		}
 	}
 	for _, r := range s.Risks {
@@ -906,5 +934,119 @@ func TestNextReviewAndFinal(t *testing.T) {
 	s := soa.Derive(ws, soa.Options{Today: day1})
 	if p := s.FinalProblems("dir", day1); len(p) != 0 {
 		t.Errorf("the approved example is not final on %s: %v", label.Date(day1), p)
+	}
+}
+
+// additional is an additional_controls block with one control, CLD.6.3.1, with body (four
+// spaces of indent per line) after its title and source.
+func additional(body string) mutation {
+	return appendTo(controls, "additional_controls:\n  CLD.6.3.1:\n    title: Shared roles and responsibilities within a cloud computing environment\n    source: ISO/IEC 27017:2015\n"+body)
+}
+
+const additionalIncluded = "    applicable: true\n    reasons: [contractual]\n    justification: Customers require the split to be documented.\n    status: implemented\n    owner: CISO\n"
+
+func TestRuleAdditionalControls(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "an additional control, decided", mut: additional(additionalIncluded), want: nil},
+		{name: "an additional control selected by a risk", mut: all(additional("    status: implemented\n    owner: CISO\n"), sub(risks, "controls: [8.7]", "controls: [8.7, CLD.6.3.1]")), want: nil},
+		{name: "selected additional control excluded", mut: all(additional("    applicable: false\n    justification: Not a cloud service.\n"), sub(risks, "controls: [8.7]", "controls: [8.7, CLD.6.3.1]")),
+			want: []want{wantError("excluded-but-selected", controls, "  CLD.6.3.1:\n    title: Shared roles and responsibilities within a cloud computing environment\n    source: ISO/IEC 27017:2015\n    |applicable: false",
+				"CLD.6.3.1 Shared roles and responsibilities within a cloud computing environment is excluded, but risk R-02")}},
+		{name: "additional control without basis", mut: additional("    applicable: true\n    status: implemented\n    owner: CISO\n"),
+			want: []want{wantError("no-basis", controls, "    |applicable: true\n    status: implemented\n    owner: CISO\n", "CLD.6.3.1 Shared roles and responsibilities within a cloud computing environment is applicable but no risk selects it")}},
+		{name: "additional control undecided", mut: additional(""),
+			want: []want{wantError("undecided", controls, "  |CLD.6.3.1:", "CLD.6.3.1 Shared roles and responsibilities within a cloud computing environment is not decided")}},
+		{name: "additional control without title and source", mut: appendTo(controls, "additional_controls:\n  NW-EXT-01:\n"+additionalIncluded),
+			want: []want{wantError("required", controls, "  NW-EXT-01:\n    |applicable", "additional control NW-EXT-01 title is missing"),
+				wantError("required", controls, "  NW-EXT-01:\n    |applicable", "additional control NW-EXT-01 source is missing")}},
+		{name: "additional control with an Annex A ID", mut: appendTo(controls, "additional_controls:\n  a.05.23:\n    title: Cloud\n    source: internal\n"),
+			want: []want{wantError("additional-id", controls, "  |a.05.23:", "a.05.23 is the Annex A control A.5.23 Information security for use of cloud services; decide it under controls: as A.5.23")}},
+		{name: "additional control with a 2013 ID", mut: appendTo(controls, "additional_controls:\n  A.9.2.1:\n    title: User registration\n    source: internal\n"),
+			want: []want{wantError("additional-id", controls, "  |A.9.2.1:", "A.9.2.1 is the ISO/IEC 27001:2013 control User registration and de-registration; decide its 2022 successor A.5.16 under controls: instead")}},
+		{name: "additional control written like Annex A", mut: appendTo(controls, "additional_controls:\n  A.5.99:\n    title: Mine\n    source: internal\n"),
+			want: []want{wantError("additional-id", controls, "  |A.5.99:", "A.5.99 is written like an Annex A control ID but names none")}},
+		{name: "additional control ID with a space", mut: appendTo(controls, "additional_controls:\n  CLD 6.3.1:\n    title: Mine\n    source: internal\n"),
+			want: []want{wantError("additional-id", controls, "  |CLD 6.3.1:", `additional control ID "CLD 6.3.1" may only hold letters, digits`)}},
+		{name: "additional control given twice", mut: all(additional(additionalIncluded), appendTo(controls, "  CLD.6.3.1:\n    title: Again\n    source: internal\n")),
+			want: []want{wantError("duplicate-key", controls, "  |CLD.6.3.1:\n    title: Again", `key "CLD.6.3.1" is given twice`)}},
+		{name: "an unknown control in a treatment suggests the additional one", mut: all(additional(additionalIncluded), sub(risks, "controls: [8.7]", "controls: [8.7, CLD.6.3.2]")),
+			want: []want{wantError("unknown-control", risks, "controls: [8.7, |CLD.6.3.2]", "did you mean the additional control CLD.6.3.1?")}},
+		{name: "an unknown control in a treatment, none additional", mut: sub(risks, "controls: [8.7]", "controls: [8.7, CLD.6.3.2]"),
+			want: []want{wantError("unknown-control", risks, "controls: [8.7, |CLD.6.3.2]", "a control beyond Annex A must be listed under additional_controls in controls.yaml")}},
+		{name: "an Annex A key that is no ID points to additional_controls", mut: appendTo(controls, "  CLD.6.3.1: {applicable: true}\n"),
+			want: []want{wantError("unknown-control", controls, "  |CLD.6.3.1: {", "a control beyond Annex A goes under additional_controls")}},
+		{name: "excluded with implementation", mut: ctl("A.7.12", excludedAs("A.7.12", "No premises hold cabling.")+"    implementation: Cabling in conduits.\n"),
+			want: []want{wantWarning("excluded-with-implementation", controls, "    |implementation: Cabling", "A.7.12 is excluded but still describes an implementation")}},
+		{name: "excluded with evidence", mut: ctl("A.7.12", excludedAs("A.7.12", "No premises hold cabling.")+"    evidence: [Floor plan]\n"),
+			want: []want{wantWarning("excluded-with-implementation", controls, "    |evidence: [Floor plan]", "A.7.12 is excluded but still describes evidence")}},
+		{name: "additional control excluded with implementation", mut: additional("    applicable: false\n    justification: Not a cloud service.\n    implementation: A matrix.\n    evidence: [POL-12]\n"),
+			want: []want{wantWarning("excluded-with-implementation", controls, "    |implementation: A matrix.", "CLD.6.3.1 is excluded but still describes an implementation and evidence")}},
+	})
+}
+
+func TestRuleRiskLifecycle(t *testing.T) {
+	closeR02 := sub(risks, "    owner: IT Lead\n", "    owner: IT Lead\n    status: closed\n    closed_on: 2026-05-01\n    closed_reason: Laptops replaced by managed Chromebooks\n")
+	runRuleCases(t, []ruleCase{
+		// R-02 alone selects A.8.7: once it is closed, A.8.7 has no basis.
+		{name: "closed risk selects nothing", mut: closeR02,
+			want: []want{wantError("undecided", controls, "  |A.8.7:", "A.8.7 Protection against malware is not decided: no risk selects it")}},
+		{name: "closed risk needs no acceptance", mut: all(closeR02, ctl("A.8.7", included("A.8.7", "[business]", "Malware is everywhere.")),
+			sub(risks, "residual: {likelihood: 2, impact: 3}", "residual: {likelihood: 4, impact: 4}")), want: nil},
+		{name: "closed without date and reason", mut: sub(risks, "    owner: IT Lead\n", "    owner: IT Lead\n    status: closed\n"),
+			want: []want{wantError("required", risks, "  - |id: R-02", "risk R-02 closed_on is missing"),
+				wantError("required", risks, "  - |id: R-02", "risk R-02 closed_reason is missing"),
+				wantError("undecided", controls, "  |A.8.7:", "A.8.7 Protection against malware is not decided")}},
+		{name: "closed_on on an open risk", mut: sub(risks, "    owner: IT Lead\n", "    owner: IT Lead\n    closed_on: 2026-05-01\n"),
+			want: []want{wantError("closed", risks, "    |closed_on: 2026-05-01", "risk R-02 has closed_on but its status is not closed")}},
+		{name: "status neither open nor closed", mut: sub(risks, "    owner: IT Lead\n", "    owner: IT Lead\n    status: retired\n"),
+			want: []want{wantError("vocabulary", risks, "    |status: retired", `risk R-02: status "retired" is not open or closed`)}},
+		{name: "closed in the future", mut: sub(risks, "    owner: IT Lead\n", "    owner: IT Lead\n    status: closed\n    closed_on: 2026-07-01\n    closed_reason: Laptops replaced\n"),
+			want: []want{wantError("future-date", risks, "    |closed_on: 2026-07-01", "risk R-02: the closure of the risk is dated 2026-07-01, after today (2026-06-01)"),
+				wantError("undecided", controls, "  |A.8.7:", "A.8.7 Protection against malware is not decided")}},
+		{name: "accepted in the future", mut: sub(risks, "residual: {likelihood: 2, impact: 3}", "residual: {likelihood: 3, impact: 4}\n    accepted_by: IT Lead\n    accepted_on: 2030-01-01"),
+			want: []want{wantError("future-date", risks, "    |accepted_on: 2030-01-01", "risk R-02: the acceptance of the residual risk is dated 2030-01-01, after today")}},
+		{name: "plan approved in the future", mut: sub(risks, "      approved_on: 2026-01-05\n    residual: {likelihood: 1", "      approved_on: 2026-06-02\n    residual: {likelihood: 1"),
+			want: []want{wantError("future-date", risks, "      |approved_on: 2026-06-02", "risk R-01: the approval of the treatment plan is dated 2026-06-02")}},
+		{name: "done in the future", mut: sub(risks, "      due: 2026-09-30\n", "      due: 2026-09-30\n      done_on: 2026-09-01\n"),
+			want: []want{wantError("future-date", risks, "      |done_on: 2026-09-01", "risk R-01: the completion of the treatment is dated 2026-09-01")}},
+		{name: "plan approval missing", mut: sub(risks, "      approved_on: 2026-01-05\n    residual: {likelihood: 1", "    residual: {likelihood: 1"),
+			want: []want{wantWarning("plan-approval", risks, "      |option: modify\n      controls: [A.5.17", "risk R-01: the risk owner's approval of the treatment plan (6.1.3 f) is not recorded; once Head of Engineering has approved it")}},
+		{name: "plan approved by someone without a date", mut: sub(risks, "      approved_on: 2026-01-05\n    residual: {likelihood: 1", "      approved_by: CTO\n    residual: {likelihood: 1"),
+			want: []want{wantError("plan-approval", risks, "      |approved_by: CTO", "risk R-01: treatment.approved_by is given without approved_on"),
+				wantWarning("plan-approval", risks, "      |option: modify\n      controls: [A.5.17", "approval of the treatment plan (6.1.3 f) is not recorded")}},
+		{name: "retained risk needs no plan approval", mut: sub(risks, "option: retain", "option: retain\n      plan: Accept the flood risk"), want: nil},
+		{name: "done treatment is not overdue", mut: sub(risks, "      due: 2026-09-30\n", "      due: 2026-05-01\n      done_on: 2026-04-20\n"), want: nil},
+		{name: "closed risk with a past due date is not overdue", mut: all(closeR02, ctl("A.8.7", included("A.8.7", "[business]", "Malware is everywhere.")),
+			sub(risks, "      controls: [8.7]\n", "      controls: [8.7]\n      due: 2026-01-01\n")), want: nil},
+	})
+}
+
+// TestDraftDatedToday: a draft without history or approval carries today's date, not a
+// fixed one; an approved document carries its approval date.
+func TestDraftDatedToday(t *testing.T) {
+	files := soatest.ValidFiles()
+	sub(isms, "  approved_by: John Smith, CEO\n  approved_on: 2026-01-10\n", "")(t, files)
+	if s := check(t, files); !s.Date.Equal(testToday) {
+		t.Errorf("draft dated %s, want today %s", label.Date(s.Date), label.Date(testToday))
+	}
+	if s := check(t, soatest.ValidFiles()); label.Date(s.Date) != "2026-01-10" {
+		t.Errorf("approved document dated %s, want its approval 2026-01-10", label.Date(s.Date))
+	}
+}
+
+// TestUnreadFileNote: a file that cannot be read leaves out the findings that depend on it,
+// and says so once.
+func TestUnreadFileNote(t *testing.T) {
+	files := soatest.ValidFiles()
+	sub(risks, "title: Malware on laptops", "title: Malware on laptops\x92")(t, files)
+	s := check(t, files)
+	if n := s.UnreadNote(); n != "risks.yaml was not read: findings that depend on it are left out until the errors above are fixed" {
+		t.Errorf("note %q", n)
+	}
+	if !strings.Contains(s.SummaryLine(), "risks not read; 1 error, 0 warnings") {
+		t.Errorf("summary %q", s.SummaryLine())
+	}
+	if n := check(t, soatest.ValidFiles()).UnreadNote(); n != "" {
+		t.Errorf("note %q for a readable workspace", n)
 	}
 }

@@ -2,6 +2,7 @@ package soa
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/soa-tool/soa/soa/finding"
@@ -47,13 +48,47 @@ func (s *SoA) FinalProblems(dir string, today time.Time) []string {
 // SummaryLine is the one-line account soa check ends with: "93 controls: 88 applicable, 5
 // excluded; 22 risks; 0 errors, 1 warning".
 func (s *SoA) SummaryLine() string {
-	sum := s.Summary
-	line := fmt.Sprintf("%d controls: %d applicable, %d excluded", sum.Total, sum.Applicable, sum.Excluded)
-	if sum.Undecided > 0 {
-		line += fmt.Sprintf(", %d undecided", sum.Undecided)
+	sum := s.Summary.Combined()
+	line := fmt.Sprintf("%s: %d applicable, %d excluded", s.Summary.Line(), sum.Applicable, sum.Excluded)
+	if n := sum.Undecided; n > 0 {
+		line += fmt.Sprintf(", %d undecided", n)
 	}
-	return line + fmt.Sprintf("; %s; %s, %s", text.Plural(len(s.Risks), "risk"),
+	risks := text.Plural(len(s.Risks), "risk")
+	if closed := s.ClosedRisks(); closed > 0 {
+		risks += fmt.Sprintf(" (%d closed)", closed)
+	}
+	if !s.read(workspace.RisksFile) {
+		risks = "risks not read"
+	}
+	return line + fmt.Sprintf("; %s; %s, %s", risks,
 		text.Plural(s.Findings.Count(finding.Error), "error"), text.Plural(s.Findings.Count(finding.Warning), "warning"))
+}
+
+// ClosedRisks counts the risks of the register that are closed.
+func (s *SoA) ClosedRisks() int {
+	n := 0
+	for _, r := range s.Risks {
+		if r.Closed {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *SoA) read(file string) bool { return !slices.Contains(s.Unread, file) }
+
+// UnreadNote is the line soa check prints when files could not be read: the findings that
+// depend on them are left out until they can be. It is "" when every file was read.
+func (s *SoA) UnreadNote() string {
+	if len(s.Unread) == 0 {
+		return ""
+	}
+	verb, pron := "was", "it"
+	if len(s.Unread) > 1 {
+		verb, pron = "were", "them"
+	}
+	return fmt.Sprintf("%s %s not read: findings that depend on %s are left out until the errors above are fixed",
+		text.JoinAnd(s.Unread), verb, pron)
 }
 
 // Status is "approved" when the document records an approval, else "draft".

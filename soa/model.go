@@ -10,6 +10,8 @@
 package soa
 
 import (
+	"fmt"
+	"slices"
 	"time"
 
 	"github.com/soa-tool/soa/annexa"
@@ -28,7 +30,12 @@ const (
 // Entry is the SoA's line for one control: the decision with the reasons and risks derived
 // from the register.
 type Entry struct {
+	// Control is the Annex A control; for an additional control (Key set) only its Title is
+	// set, and its Theme is [ThemeAdditional].
 	Control annexa.Control
+	// Key is an additional control's own ID (CLD.6.3.1) and Source where it comes from; both
+	// are "" for an Annex A control.
+	Key, Source string
 	// State is StateApplicable, StateExcluded or StateUndecided. A control is decided when
 	// applicable is given, or when a risk selects it.
 	State      string
@@ -52,6 +59,20 @@ type Entry struct {
 	SOC2 []string
 }
 
+// ThemeAdditional is the theme the outputs give controls beyond Annex A.
+const ThemeAdditional annexa.Theme = "additional"
+
+// ID gives the control's ID as the outputs show it: A.5.1, or an additional control's own.
+func (e Entry) ID() string {
+	if e.Key != "" {
+		return e.Key
+	}
+	return e.Control.ID.String()
+}
+
+// IsAdditional reports whether the entry is a control beyond Annex A.
+func (e Entry) IsAdditional() bool { return e.Key != "" }
+
 // RiskEntry is a risk of the register with its scores and levels worked out.
 type RiskEntry struct {
 	workspace.Risk
@@ -61,6 +82,9 @@ type RiskEntry struct {
 	// when the score has none (renderers colour by them).
 	InherentRank, ResidualRank int
 	NeedsAcceptance            bool
+	// Selects lists the controls the treatment selects, as the outputs show them: the Annex A
+	// IDs then the additional ones; none for a closed risk.
+	Selects []string
 }
 
 // Counts are numbers of controls.
@@ -72,8 +96,31 @@ type Counts struct {
 
 // Summary holds the SoA's counts, overall and per theme.
 type Summary struct {
-	Counts
+	Counts  // the 93 Annex A controls
 	ByTheme map[annexa.Theme]Counts
+	// Additional counts the controls beyond Annex A.
+	Additional Counts
+}
+
+// Combined adds the additional controls' counts to the Annex A ones.
+func (s Summary) Combined() Counts {
+	c := Counts{Total: s.Total + s.Additional.Total, Applicable: s.Applicable + s.Additional.Applicable,
+		Excluded: s.Excluded + s.Additional.Excluded, Undecided: s.Undecided + s.Additional.Undecided, ByStatus: map[string]int{}}
+	for _, m := range []map[string]int{s.ByStatus, s.Additional.ByStatus} {
+		for k, v := range m {
+			c.ByStatus[k] += v
+		}
+	}
+	return c
+}
+
+// Line is the count of controls as the summaries say it: "93 Annex A controls + 2
+// additional", or "93 controls" when there are none beyond Annex A.
+func (s Summary) Line() string {
+	if s.Additional.Total == 0 {
+		return fmt.Sprintf("%d controls", s.Total)
+	}
+	return fmt.Sprintf("%d Annex A controls + %d additional", s.Total, s.Additional.Total)
 }
 
 // HeatMap counts risks per cell: [likelihood-1][impact-1].
@@ -87,9 +134,11 @@ type HeatCell struct {
 
 // SoA is the derived Statement of Applicability that the renderers read.
 type SoA struct {
-	Document    workspace.Document
-	Method      risk.Method
-	Controls    []Entry // the 93 controls in catalogue order
+	Document workspace.Document
+	Method   risk.Method
+	Controls []Entry // the 93 controls in catalogue order
+	// Additional are the controls beyond Annex A, in the order of controls.yaml.
+	Additional  []Entry
 	Risks       []RiskEntry
 	Summary     Summary
 	Inherent    HeatMap
@@ -98,6 +147,9 @@ type SoA struct {
 	// Date is the date the outputs carry (see [Options].Date).
 	Date     time.Time
 	Findings finding.List
+	// Unread lists the workspace files that could not be read; the findings that depend on
+	// them are left out (see [SoA.UnreadNote]).
+	Unread []string
 
 	riskIndex map[string]int
 }
@@ -107,13 +159,13 @@ type Options struct {
 	// Today is the date that overdue and past review dates are judged against.
 	Today time.Time
 	// Date is the date the outputs carry. When zero, it is the newest date of the document
-	// (approval or history), else 1980-01-01, so that the same workspace always gives the
-	// same bytes. The command sets it from SOURCE_DATE_EPOCH.
+	// (approval or history), so that the same workspace always gives the same bytes; a
+	// draft with neither is dated Today. The command sets it from SOURCE_DATE_EPOCH.
 	Date time.Time
 }
 
 // outputDate is the date of [Options].Date when it is zero.
-func outputDate(d workspace.Document) time.Time {
+func outputDate(d workspace.Document, today time.Time) time.Time {
 	t := d.ApprovedOn
 	for _, h := range d.History {
 		if h.Date.After(t) {
@@ -121,7 +173,7 @@ func outputDate(d workspace.Document) time.Time {
 		}
 	}
 	if t.IsZero() {
-		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+		t = today
 	}
 	return t
 }
@@ -132,17 +184,27 @@ func outputDate(d workspace.Document) time.Time {
 func Derive(ws *workspace.Workspace, opt Options) *SoA {
 	date := opt.Date
 	if date.IsZero() {
-		date = outputDate(ws.Document)
+		date = outputDate(ws.Document, opt.Today)
 	}
-	s := &SoA{Document: ws.Document, Method: ws.Method.Method, Fingerprint: ws.Fingerprint, Date: date}
+	s := &SoA{Document: ws.Document, Method: ws.Method.Method, Fingerprint: ws.Fingerprint, Date: date,
+		Unread: ws.Unread}
 	s.Findings = append(s.Findings, ws.Findings...)
 	s.checkDocument(opt.Today)
 	selected := s.scoreRisks(ws)
 	s.Controls = make([]Entry, 0, len(annexa.All()))
 	for _, c := range annexa.All() {
-		e := Entry{Control: c, Risks: selected[c.ID], SOC2: annexa.SOC2(c.ID)}
-		s.checkControl(ws, &e, opt.Today)
+		e := Entry{Control: c, Risks: selected[c.ID.String()], SOC2: annexa.SOC2(c.ID)}
+		s.checkControl(ws, ws.Decisions[c.ID], &e, opt.Today)
 		s.Controls = append(s.Controls, e)
+	}
+	for _, d := range ws.Additional {
+		e := Entry{Control: annexa.Control{Title: d.Title, Theme: ThemeAdditional}, Key: d.Key, Source: d.Source,
+			Risks: selected[d.Key]}
+		s.checkControl(ws, d, &e, opt.Today)
+		s.Additional = append(s.Additional, e)
+	}
+	for _, r := range s.Risks {
+		s.checkRiskDates(r, opt.Today)
 	}
 	if ws.MethodOK {
 		s.checkRisks(opt.Today)
@@ -153,9 +215,10 @@ func Derive(ws *workspace.Workspace, opt Options) *SoA {
 }
 
 // scoreRisks works out the risks' scores, levels and heat maps, and returns for each control
-// the IDs of the risks that select it.
-func (s *SoA) scoreRisks(ws *workspace.Workspace) map[annexa.ID][]string {
-	selected := map[annexa.ID][]string{}
+// (by its ID as [Entry.ID] gives it) the IDs of the open risks that select it. Closed risks
+// select nothing and are not in the heat maps.
+func (s *SoA) scoreRisks(ws *workspace.Workspace) map[string][]string {
+	selected := map[string][]string{}
 	m := ws.Method.Method
 	if ws.MethodOK {
 		s.Inherent, s.Residual = NewHeatMap(m), NewHeatMap(m)
@@ -166,11 +229,21 @@ func (s *SoA) scoreRisks(ws *workspace.Workspace) map[annexa.ID][]string {
 			e.InherentLevel, e.InherentRank = m.LevelName(e.InherentScore), m.LevelOf(e.InherentScore)
 			e.ResidualLevel, e.ResidualRank = m.LevelName(e.ResidualScore), m.LevelOf(e.ResidualScore)
 			e.NeedsAcceptance = r.NeedsAcceptance(m)
-			s.Inherent.add(r.Inherent)
-			s.Residual.add(r.Residual)
+			if !r.Closed {
+				s.Inherent.add(r.Inherent)
+				s.Residual.add(r.Residual)
+			}
 		}
-		s.Risks = append(s.Risks, e)
+		if r.Closed {
+			s.Risks = append(s.Risks, e)
+			continue
+		}
 		for _, id := range r.Treatment.Controls {
+			e.Selects = append(e.Selects, id.String())
+		}
+		e.Selects = append(e.Selects, r.Treatment.Additional...)
+		s.Risks = append(s.Risks, e)
+		for _, id := range e.Selects {
 			// A risk naming a control twice is listed once.
 			if ids := selected[id]; r.ID != "" && (len(ids) == 0 || ids[len(ids)-1] != r.ID) {
 				selected[id] = append(ids, r.ID)
@@ -206,22 +279,28 @@ func (s *SoA) summarise() {
 	}
 	for _, e := range s.Controls {
 		tc := s.Summary.ByTheme[e.Control.Theme]
-		for _, c := range []*Counts{&s.Summary.Counts, &tc} {
-			c.Total++
-			if !e.Decided {
-				c.Undecided++
-				continue
-			}
-			if e.Applicable {
-				c.Applicable++
-				if e.Status != "" {
-					c.ByStatus[e.Status]++
-				}
-			} else {
-				c.Excluded++
-			}
-		}
+		s.Summary.Counts.add(e)
+		tc.add(e)
 		s.Summary.ByTheme[e.Control.Theme] = tc
+	}
+	s.Summary.Additional = newCounts()
+	for _, e := range s.Additional {
+		s.Summary.Additional.add(e)
+	}
+}
+
+func (c *Counts) add(e Entry) {
+	c.Total++
+	switch {
+	case !e.Decided:
+		c.Undecided++
+	case e.Applicable:
+		c.Applicable++
+		if e.Status != "" {
+			c.ByStatus[e.Status]++
+		}
+	default:
+		c.Excluded++
 	}
 }
 
@@ -244,10 +323,16 @@ func (s *SoA) RiskByID(id string) (RiskEntry, bool) {
 	return s.Risks[i], true
 }
 
-// Excluded returns the controls that are not applicable, in catalogue order.
+// All returns the Annex A controls in catalogue order, then the additional controls.
+func (s *SoA) All() []Entry {
+	return append(slices.Clip(s.Controls), s.Additional...)
+}
+
+// Excluded returns the controls that are not applicable, in catalogue order, then the
+// additional controls excluded.
 func (s *SoA) Excluded() []Entry {
 	var out []Entry
-	for _, e := range s.Controls {
+	for _, e := range s.All() {
 		if e.Decided && !e.Applicable {
 			out = append(out, e)
 		}

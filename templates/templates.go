@@ -106,6 +106,7 @@ func Controls() []byte {
 			"    status:           # implemented | partial | planned | not-implemented\n" +
 			"    owner:\n")
 	}
+	b.WriteString(additionalFooter)
 	return []byte(b.String())
 }
 
@@ -123,3 +124,21 @@ func Yamllint() []byte { return slices.Clone(yamllint) }
 // Gitignore returns the .gitignore that soa init writes, keeping the built outputs in out/
 // out of version control.
 func Gitignore() []byte { return slices.Clone(gitignore) }
+
+// additionalFooter ends controls.yaml with how to add controls beyond Annex A.
+const additionalFooter = `
+# Controls beyond Annex A (clause 6.1.3 b, Note 1: controls may come from any source), e.g.
+# the cloud controls of ISO/IEC 27017 or your own. Key each by its own ID (letters, digits,
+# '.', '-' and '_', up to 40 characters; never an Annex A ID), give its title and source, then
+# decide it like the controls above. A risk treatment may select it by ID. For example:
+#
+# additional_controls:
+#   CLD.6.3.1:
+#     title: Shared roles and responsibilities within a cloud computing environment
+#     source: ISO/IEC 27017:2015     # a standard, a framework, or "internal"
+#     applicable: true
+#     reasons: [contractual]
+#     justification: Customers' contracts require the shared-responsibility split to be documented.
+#     status: implemented
+#     owner: CISO
+`

@@ -9,8 +9,10 @@ import (
 
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/edit"
+	"github.com/soa-tool/soa/soa/finding"
 	"github.com/soa-tool/soa/soa/label"
 	"github.com/soa-tool/soa/soa/output"
+	"github.com/soa-tool/soa/soa/text"
 	"github.com/urfave/cli/v2"
 )
 
@@ -24,7 +26,8 @@ func approveCommand() command {
 		Description: "Sets document.approved_by and approved_on in DIR/isms.yaml (default: the current\n" +
 			"directory), adding them after owner when absent, keeping the file's comments and layout.\n" +
 			"The date defaults to today (SOURCE_DATE_EPOCH when set) and may not be before the newest\n" +
-			"history entry: an approval comes after the version it approves. The file is written\n" +
+			"history entry: an approval comes after the version it approves. A workspace with check\n" +
+			"errors is refused: the approval is of a valid SoA. The file is written\n" +
 			"atomically and the edited lines are shown.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "by", Usage: "who approved the document, e.g. \"Siobhán O'Connor, CEO\" (required)", Destination: &by},
@@ -60,6 +63,9 @@ func approveCommand() command {
 			if err != nil {
 				return err
 			}
+			if err := refuseErrors(dir, c.App.ErrWriter); err != nil {
+				return err
+			}
 			if h, old := soa.ApprovalPredates(doc, date); old {
 				return usage("%s is before the newest history entry (version %s of %s): an approval comes after the version it approves\ngive --on %s or later, or release a new version first (soa release)",
 					label.Date(date), h.Version, label.Date(h.Date), label.Date(h.Date))
@@ -83,4 +89,24 @@ func approveCommand() command {
 			return nil
 		},
 	}}
+}
+
+// refuseErrors prints the check errors of the workspace in dir and refuses it when there are
+// any: what is approved must be a valid SoA.
+func refuseErrors(dir string, stderr io.Writer) error {
+	s, err := loadSoA(dir)
+	if err != nil {
+		return err
+	}
+	n := s.Findings.Count(finding.Error)
+	if n == 0 {
+		return nil
+	}
+	for _, f := range s.Findings {
+		if f.Severity == finding.Error {
+			fmt.Fprintln(stderr, f)
+		}
+	}
+	return problems(fmt.Errorf("the workspace has %s; an approval is of a valid SoA — fix them (%s), then approve; nothing was written",
+		text.Plural(n, "error"), checkCommandLine(dir)))
 }

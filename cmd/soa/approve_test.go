@@ -114,3 +114,27 @@ func TestFinalRefusesWarnings(t *testing.T) {
 	}
 	finalRefused(t, stderr, code, "soa check --strict is not clean: 0 errors, 1 warning (listed above)")
 }
+
+// TestApproveRefusesErrors: an approval is of a valid SoA; a workspace with check errors is
+// refused, its errors listed, and isms.yaml left as it is.
+func TestApproveRefusesErrors(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch26Nov27)
+	dir := soatest.Copy(t, "acme-saas")
+	controls := filepath.Join(dir, "controls.yaml")
+	b, _ := os.ReadFile(controls)
+	os.WriteFile(controls, []byte(strings.Replace(string(b), "  A.5.1:\n    applicable: true", "  A.5.1:\n    applicable: maybe", 1)), 0o644)
+	before := readISMSFile(t, dir)
+	out, errs, code := runCLI(t, "approve", dir, "--by", "Siobhán O'Connor, CEO")
+	if code != 1 || out != "" {
+		t.Errorf("exit %d, stdout %q; want 1 and nothing", code, out)
+	}
+	for _, want := range []string{controls + ":8:17: error: control A.5.1 applicable must be true or false, not \"maybe\" [type]\n",
+		"soa: the workspace has 1 error; an approval is of a valid SoA — fix them (soa check " + dir + "), then approve; nothing was written"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr %q does not contain %q", errs, want)
+		}
+	}
+	if readISMSFile(t, dir) != before {
+		t.Error("isms.yaml changed")
+	}
+}

@@ -86,16 +86,21 @@ func writeFindings(w io.Writer, s *soa.SoA, format string) error {
 	var b strings.Builder
 	switch format {
 	case "json":
+		all := s.Summary.Combined()
 		out := struct {
 			Findings   []findingJSON `json:"findings"`
 			Controls   int           `json:"controls"`
+			Additional int           `json:"additional_controls"`
 			Applicable int           `json:"applicable"`
 			Excluded   int           `json:"excluded"`
 			Risks      int           `json:"risks"`
 			Errors     int           `json:"errors"`
 			Warnings   int           `json:"warnings"`
-		}{Findings: []findingJSON{}, Controls: s.Summary.Total, Applicable: s.Summary.Applicable,
-			Excluded: s.Summary.Excluded, Risks: len(s.Risks),
+			// Unread are the files that could not be read; findings that depend on them
+			// are left out.
+			Unread []string `json:"unread,omitempty"`
+		}{Unread: s.Unread, Findings: []findingJSON{}, Controls: s.Summary.Total, Additional: s.Summary.Additional.Total, Applicable: all.Applicable,
+			Excluded: all.Excluded, Risks: len(s.Risks),
 			Errors: s.Findings.Count(finding.Error), Warnings: s.Findings.Count(finding.Warning)}
 		for _, f := range s.Findings {
 			out.Findings = append(out.Findings, findingJSON{f.Pos.File, f.Pos.Line, f.Pos.Col, f.Severity.String(), f.Rule, f.Message})
@@ -108,10 +113,16 @@ func writeFindings(w io.Writer, s *soa.SoA, format string) error {
 			fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", f.Severity, ghProp(f.Pos.File),
 				f.Pos.Line, f.Pos.Col, ghProp("soa "+f.Rule), ghData(f.Message))
 		}
+		if n := s.UnreadNote(); n != "" {
+			fmt.Fprintf(&b, "%s\n", n)
+		}
 		fmt.Fprintf(&b, "%s\n", s.SummaryLine())
 	default:
 		for _, f := range s.Findings {
 			fmt.Fprintf(&b, "%s\n", f)
+		}
+		if n := s.UnreadNote(); n != "" {
+			fmt.Fprintf(&b, "%s\n", n)
 		}
 		fmt.Fprintf(&b, "%s\n", s.SummaryLine())
 	}

@@ -93,12 +93,12 @@ func TestCheckExitCodes(t *testing.T) {
 		stdout string // the last line
 		stderr string
 	}{
-		{[]string{"check", "clean"}, 0, "93 controls: 88 applicable, 5 excluded; 22 risks; 0 errors, 0 warnings", ""},
+		{[]string{"check", "clean"}, 0, "93 Annex A controls + 3 additional: 91 applicable, 5 excluded; 23 risks (1 closed); 0 errors, 0 warnings", ""},
 		{[]string{"check", "--strict", "clean"}, 0, "0 errors, 0 warnings", ""},
-		{[]string{"check", "warnings"}, 0, "93 controls: 88 applicable, 5 excluded; 22 risks; 0 errors, 1 warning", ""},
+		{[]string{"check", "warnings"}, 0, "93 Annex A controls + 3 additional: 91 applicable, 5 excluded; 23 risks (1 closed); 0 errors, 1 warning", ""},
 		{[]string{"check", "--strict", "warnings"}, 1, "0 errors, 1 warning", ""},
 		{[]string{"check", "warnings", "--strict"}, 1, "0 errors, 1 warning", ""},
-		{[]string{"check", "errors"}, 1, "93 controls: 87 applicable, 5 excluded, 1 undecided; 22 risks; 2 errors, 1 warning", ""},
+		{[]string{"check", "errors"}, 1, "93 Annex A controls + 3 additional: 90 applicable, 5 excluded, 1 undecided; 23 risks (1 closed); 2 errors, 1 warning", ""},
 		{[]string{"check", "errors", "--format", "github"}, 1, "2 errors, 1 warning", ""},
 		{[]string{"check", "nope"}, 2, "", "soa: cannot read workspace nope"},
 		{[]string{"check", "clean/isms.yaml"}, 2, "", "is not a directory"},
@@ -131,7 +131,7 @@ func TestCheckSummary(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
-	if want := "93 controls: 88 applicable, 5 excluded; 22 risks; 0 errors, 0 warnings\n"; out != want {
+	if want := "93 Annex A controls + 3 additional: 91 applicable, 5 excluded; 23 risks (1 closed); 0 errors, 0 warnings\n"; out != want {
 		t.Errorf("stdout %q, want %q", out, want)
 	}
 }
@@ -140,7 +140,7 @@ func TestCheckCurrentDirectory(t *testing.T) {
 	dir := checkFixtures(t)
 	t.Chdir(filepath.Join(dir, "warnings"))
 	out, _, code := runCLI(t, "check")
-	if code != 0 || !strings.HasPrefix(out, "isms.yaml:22:3: warning: the document's next review (2026-10-01) has passed") {
+	if code != 0 || !strings.HasPrefix(out, "isms.yaml:25:3: warning: the document's next review (2026-10-01) has passed") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
@@ -170,6 +170,7 @@ func TestCheckJSON(t *testing.T) {
 			Line, Col                     int
 		}
 		Controls, Applicable, Excluded, Risks, Errors, Warnings int
+		Additional                                              int `json:"additional_controls"`
 	}
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -191,7 +192,7 @@ func TestCheckJSON(t *testing.T) {
 	if got.Errors != errs || got.Warnings != warns || errs != 2 || warns != 1 {
 		t.Errorf("counts %d errors, %d warnings; findings hold %d and %d", got.Errors, got.Warnings, errs, warns)
 	}
-	if got.Controls != 93 || got.Applicable != 87 || got.Excluded != 5 || got.Risks != 22 {
+	if got.Controls != 93 || got.Additional != 3 || got.Applicable != 90 || got.Excluded != 5 || got.Risks != 23 {
 		t.Errorf("counts %+v", got)
 	}
 	golden(t, "check/errors.json", []byte(out))
@@ -222,7 +223,7 @@ func TestCheckGitHub(t *testing.T) {
 	if want := "::error file=errors/controls.yaml,line=8,col=17,title=soa type::control A.5.1 applicable must be true or false, not \"maybe\""; lines[0] != want {
 		t.Errorf("first line %q, want %q", lines[0], want)
 	}
-	if !strings.HasPrefix(lines[3], "93 controls: ") {
+	if !strings.HasPrefix(lines[3], "93 Annex A controls + 3 additional: ") {
 		t.Errorf("summary %q", lines[3])
 	}
 	golden(t, "check/errors.github", []byte(out))
@@ -238,9 +239,9 @@ func TestCheckText(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	want := []string{
 		"errors/controls.yaml:8:17: error: ",
-		"errors/isms.yaml:22:3: warning: ",
+		"errors/isms.yaml:25:3: warning: ",
 		"errors/risks.yaml:16:7: error: treatment option \"ignore\"",
-		"93 controls: ",
+		"93 Annex A controls + 3 additional: ",
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(want), out)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -38,7 +39,7 @@ func TestDiffExitCode(t *testing.T) {
 		code int
 		out  string
 	}{
-		{[]string{old2025, new2026}, 0, "Version 1.1 → 2.0: 1 control newly applicable (A.5.7)"},
+		{[]string{old2025, new2026}, 0, "Version 1.1 → 2.0: 4 controls newly applicable, 0 excluded"},
 		{[]string{old2025, new2026, "--exit-code"}, 1, "Version 1.1 → 2.0"},
 		{[]string{new2026, new2026, "--exit-code"}, 0, "Version 2.0 (unchanged): no differences."},
 		{[]string{"--exit-code", "--format", "json", new2026, new2026}, 0, `"summary": "Version 2.0 (unchanged): no differences."`},
@@ -253,5 +254,52 @@ func TestBuildSince(t *testing.T) {
 	}
 	if _, errs, code := runCLI(t, "build", new2026, "--since", "nope", "-o", since, "-f", "json"); code != 2 || !strings.Contains(errs, "cannot read nope") {
 		t.Errorf("--since nope: exit %d, %q", code, errs)
+	}
+}
+
+// TestDiffFlags: soa diff flags what a reviewer must look at — a decision reversed with the
+// old justification, a risk re-scored above its acceptance — and reports a risk closed as
+// closed and a treatment completed as done.
+func TestDiffFlags(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1780272000") // 2026-06-01, the small workspace's today
+	oldFiles := soatest.ValidFiles()
+	oldFiles["risks.yaml"] = strings.Replace(oldFiles["risks.yaml"], "residual: {likelihood: 2, impact: 3}",
+		"residual: {likelihood: 3, impact: 4}\n    accepted_by: IT Lead\n    accepted_on: 2026-02-01", 1)
+	newFiles := maps.Clone(oldFiles)
+	just := "The office is in a shared building whose physical threats the landlord manages."
+	newFiles["controls.yaml"] = strings.Replace(oldFiles["controls.yaml"], "  A.7.5:\n    applicable: false\n    justification: "+just+"\n",
+		"  A.7.5:\n    applicable: true\n    reasons: [business]\n    justification: "+just+"\n    status: implemented\n    owner: CISO\n", 1)
+	r := newFiles["risks.yaml"]
+	r = strings.Replace(r, "residual: {likelihood: 3, impact: 4}", "residual: {likelihood: 4, impact: 4}", 1)
+	r = strings.Replace(r, "      due: 2026-09-30\n", "      due: 2026-09-30\n      done_on: 2026-05-20\n", 1)
+	r = strings.Replace(r, "    owner: COO\n", "    owner: COO\n    status: closed\n    closed_on: 2026-04-30\n    closed_reason: Moved to a fully remote office\n", 1)
+	newFiles["risks.yaml"] = r
+	old, new := soatest.Write(t, oldFiles), soatest.Write(t, newFiles)
+	out, errs, code := runCLI(t, "diff", old, new)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"1 control newly applicable (A.7.5)",
+		"0 removed, 1 closed (R-03), 1 re-scored, 0 re-treated, 0 owner changes, 1 treatment completed (R-01)",
+		"  A.7.5 Protecting against physical and environmental threats: excluded → applicable\n    note: justification unchanged since it was excluded; say why it is applicable now\n",
+		"Risks closed (1)\n  R-03 Flood at the office\n    status: open → closed\n    closed_on: (none) → 2026-04-30\n    closed_reason: (none) → Moved to a fully remote office\n",
+		"Treatments completed (1)\n  R-01 Takeover of admin accounts: done on 2026-05-20\n",
+		"  R-02 Malware on laptops\n    note: re-scored from 12 to 16; its acceptance of 2026-02-01 predates the change — re-accept\n    residual: 3×4 = 12 High → 4×4 = 16 Critical (level High → Critical)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("soa diff does not show %q:\n%s", want, out)
+		}
+	}
+	// build --since carries the same notes into soa.json.
+	dir := t.TempDir()
+	if _, errs, code := runCLI(t, "build", new, "--since", old, "-o", dir, "--format", "json"); code != 0 {
+		t.Fatalf("build --since: exit %d: %s", code, errs)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "soa.json"))
+	for _, want := range []string{`"justification unchanged since it was excluded; say why it is applicable now"`, `"re-scored from 12 to 16; its acceptance of 2026-02-01 predates the change — re-accept"`, `"risks_closed": [` + "\n" + `        "R-03"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("soa.json lacks %s", want)
+		}
 	}
 }

@@ -208,6 +208,25 @@ func e2eControls() string {
 		fmt.Fprintf(&b, "    implementation: Described in the ISMS handbook, section %s.\n", c.ID.Short())
 		fmt.Fprintf(&b, "    evidence: [\"ISMS handbook §%s\", \"https://wiki.northwind.example/isms/%s\", \"=HYPERLINK(\\\"http://evil.example\\\")\"]\n\n", c.ID.Short(), c.ID.Short())
 	}
+	// Two controls beyond Annex A: one from ISO/IEC 27018, selected by a risk, one of Northwind's own.
+	b.WriteString(`additional_controls:
+  CLD.8.1.5:
+    title: Removal of cloud service customer assets
+    source: ISO/IEC 27017:2015
+    status: implemented
+    owner: Jane Doe, CISO
+    evidence: ["Offboarding runbook", "=HYPERLINK(\"http://evil.example\")"]
+  NW-EXT_01:
+    title: Kundendaten bleiben in der EU — Datenresidenz
+    source: internal
+    applicable: true
+    reasons: [contractual]
+    justification: Customers' contracts require their data to stay in EU regions.
+    status: partial
+    owner: Jane Doe, CISO
+    due: 2027-03-31
+    evidence: ["SCP region lock", "=HYPERLINK(\"http://evil.example\")"]
+`)
 	return b.String()
 }
 
@@ -219,8 +238,9 @@ const e2eRisk = `
     impact: 3
     treatment:
       option: modify
-      controls: [A.8.1, A.7.9, A.8.24]
+      controls: [A.8.1, A.7.9, A.8.24, CLD.8.1.5]
       plan: Full-disk encryption enforced by MDM; remote wipe on report of loss
+      approved_on: 2026-11-20
     residual: {likelihood: 1, impact: 3}
 `
 
@@ -248,10 +268,11 @@ func TestE2EWorkflow(t *testing.T) {
 		"\n  owner:\n", "\n  owner: Jane Doe, CISO\n",
 		"# classification: Confidential", "classification: Internal",
 		"# next_review: 2027-03-01", "next_review: 2027-11-15")
+	u.edit("isms/risks.yaml", "      # approved_on: 2026-03-01", "      approved_on: 2026-03-01")
 	u.write("isms/risks.yaml", string(u.read("isms", "risks.yaml"))+e2eRisk)
 	u.write("isms/controls.yaml", e2eControls())
 	out, _ = u.must(0, "check", "isms")
-	if !strings.Contains(out, "93 controls: 83 applicable, 10 excluded; 2 risks; 0 errors, 0 warnings") {
+	if !strings.Contains(out, "93 Annex A controls + 2 additional: 85 applicable, 10 excluded; 2 risks; 0 errors, 0 warnings") {
 		t.Errorf("soa check on the filled-in workspace:\n%s", out)
 	}
 	u.must(0, "check", "--strict", "isms")
@@ -361,6 +382,13 @@ func checkE2EJSON(t *testing.T, j *version.JSON) {
 			t.Errorf("%s applicable: %v", c.ID, c.Applicable)
 		}
 	}
+	var adds []string
+	for _, c := range j.Additional {
+		adds = append(adds, fmt.Sprintf("%s %s %s %v %s", c.ID, c.Theme, c.Source, c.Risks, c.State))
+	}
+	if want := []string{"CLD.8.1.5 additional ISO/IEC 27017:2015 [R-02] applicable", "NW-EXT_01 additional internal [] applicable"}; !slices.Equal(adds, want) {
+		t.Errorf("soa.json additional_controls %q, want %q", adds, want)
+	}
 	risks := map[string][]string{}
 	for _, c := range j.Controls {
 		risks[c.ID] = c.Risks
@@ -383,8 +411,15 @@ func checkXLSX(t *testing.T, path string, j *version.JSON) {
 	}
 	col := func(name string) int { return slices.Index(sheet.Columns, name) }
 	yes := map[bool]string{true: "Yes", false: "No"}
-	for i, c := range j.Controls {
+	if len(j.Additional) != 2 {
+		t.Fatalf("soa.json has %d additional controls", len(j.Additional))
+	}
+	// The additional controls follow A.8.34 with theme Additional and their source.
+	for i, c := range append(slices.Clone(j.Controls), j.Additional...) {
 		rec := recs[header+1+i]
+		if i >= len(j.Controls) && (rec[col("Theme")] != "Additional" || rec[col("Source")] != c.Source) {
+			t.Errorf("row %d: theme %q, source %q", header+2+i, rec[col("Theme")], rec[col("Source")])
+		}
 		cell := func(name string) string { return rec[col(name)] }
 		got := []string{cell("ID"), cell("Control"), cell("Applicable"), cell("Status"), cell("Justification"), cell("Owner"), cell("Target date")}
 		want := []string{c.ID, c.Title, yes[c.Applicable], label.Status(c.Status), c.Justification, c.Owner, c.Due}
@@ -416,7 +451,8 @@ func checkPDF(t *testing.T, path, org string) {
 			t.Errorf("the PDF text lacks %s", c.ID)
 		}
 	}
-	for _, want := range []string{"Page 1 of", org, "Statement of Applicability"} {
+	for _, want := range []string{"Page 1 of", org, "Statement of Applicability", "Additional controls", "CLD.8.1.5", "NW-EXT_01",
+		"Kundendaten bleiben", "93 Annex A controls + 2 additional"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF text lacks %q", want)
 		}
@@ -478,7 +514,8 @@ func TestE2ESOC2(t *testing.T) {
 		}
 	}
 	for rule := range rules {
-		if !slices.Contains([]string{"error required", "error justification", "error undecided", "warning no-owner", "warning no-due"}, rule) {
+		if !slices.Contains([]string{"error required", "error justification", "error undecided", "warning no-owner", "warning no-due",
+			"warning plan-approval"}, rule) { // the template's example risk awaits its owner's approval
 			t.Errorf("unexpected %s findings (%d)", rule, rules[rule])
 		}
 	}

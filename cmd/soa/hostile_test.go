@@ -67,7 +67,7 @@ var hostiles = []hostile{
 	{name: "second document", file: "isms.yaml", edit: func(b []byte) []byte { return append(b, "---\norganization: Other\n"...) }, code: 1, stderr: "more than one YAML document", pos: "isms.yaml:"},
 	{name: "top level is a list", file: "controls.yaml", edit: content("- A.5.1\n- A.5.2\n"), code: 1, stderr: "must be a mapping", pos: "controls.yaml:1:1"},
 	{name: "top level is text", file: "isms.yaml", edit: content("just some text\n"), code: 1, stderr: "must be a mapping", pos: "isms.yaml:1:1"},
-	{name: "tab indentation", file: "isms.yaml", edit: replace("\n  id: ISMS-SOA-01", "\n\tid: ISMS-SOA-01"), code: 1, stderr: "YAML syntax", pos: "isms.yaml:"},
+	{name: "tab indentation", file: "isms.yaml", edit: replace("\n  id: ISMS-SOA-01", "\n\tid: ISMS-SOA-01"), code: 1, stderr: "indented with a tab; YAML indents with spaces, not tabs", pos: "isms.yaml:15:1"},
 	{name: "unclosed quote", file: "risks.yaml", edit: replace("title: Takeover", "title: \"Takeover"), code: 1, stderr: "YAML syntax", pos: "risks.yaml:"},
 	{name: "unclosed flow list", file: "risks.yaml", edit: replace("controls: [A.5.17, A.8.5, 8.2, A.5.18, A.8.16]", "controls: [A.5.17, A.8.5"), code: 1, stderr: "YAML syntax", pos: "risks.yaml:"},
 	{name: "duplicate key", file: "isms.yaml", edit: replace("organization: Acme Cloud Ltd", "organization: Acme Cloud Ltd\norganization: Evil Ltd"), code: 1, stderr: `key "organization" is given twice`, pos: "isms.yaml:3:1"},

@@ -25,9 +25,10 @@ func initCommand() command {
 		Description: "Writes into DIR (default: the current directory; created if missing) a commented isms.yaml\n" +
 			"with a 5x5 risk method, a risks.yaml with one worked example risk, a controls.yaml listing\n" +
 			"the 93 Annex A controls with the decision left to you, and their JSON Schemas in .schema/\n" +
-			"for editors; also a .gitignore for out/ and a .yamllint that suits the files, both kept\n" +
-			"as they are when present. It never overwrites a file unless --force is given. Then run\n" +
-			"soa check DIR: it lists everything still to fill in.",
+			"for editors; also a .gitignore for out/ and a .yamllint that suits the files. Files that\n" +
+			"exist are left untouched (and named), so running it again writes only what is missing;\n" +
+			"--force overwrites them (never .gitignore or .yamllint). Then run soa check DIR: it lists\n" +
+			"everything still to fill in.",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "force", Usage: "overwrite existing workspace and schema files", Destination: &force},
 			&cli.StringFlag{Name: "from-soc2", Usage: "start controls.yaml from a SOC 2 control list `FILE` (CSV, JSON or YAML)", Destination: &fromSOC2},
@@ -79,8 +80,9 @@ func starterFiles(controls []byte) []starterFile {
 }
 
 // writeStarter writes files into dir, creating directories as needed, and prints each path
-// written. When any file already exists it writes nothing and returns a usage error naming
-// them, unless force is set. Each file goes through a temporary name and a rename, so none is
+// written. Files that already exist are kept and named, unless force is set; with fromSOC2
+// (the --from-soc2 file, whose point is controls.yaml) an existing file makes it write
+// nothing and return a usage error naming them. Each file goes through a temporary name and a rename, so none is
 // left half written. fromSOC2 is the --from-soc2 file, if any, for the hint that repeats the
 // command.
 func writeStarter(w io.Writer, dir string, files []starterFile, force bool, fromSOC2 string) error {
@@ -100,6 +102,9 @@ func writeStarter(w io.Writer, dir string, files []starterFile, force bool, from
 				continue
 			}
 			exist = append(exist, path)
+			if !force && fromSOC2 == "" {
+				continue
+			}
 		}
 		if _, ok := dirs[sub]; !ok {
 			order = append(order, sub)
@@ -110,7 +115,7 @@ func writeStarter(w io.Writer, dir string, files []starterFile, force bool, from
 			return err
 		}})
 	}
-	if len(exist) > 0 && !force {
+	if len(exist) > 0 && !force && fromSOC2 != "" {
 		verb := "already exists"
 		if len(exist) > 1 {
 			verb = "already exist"
@@ -124,6 +129,9 @@ func writeStarter(w io.Writer, dir string, files []starterFile, force bool, from
 			text.JoinAnd(exist), verb, from, dirArg(dir))
 	}
 	for _, sub := range order {
+		if len(dirs[sub]) == 0 {
+			continue
+		}
 		written, err := output.WriteAll(sub, dirs[sub], nil)
 		if err != nil {
 			return usage("%v", err)
@@ -131,6 +139,13 @@ func writeStarter(w io.Writer, dir string, files []starterFile, force bool, from
 		for _, f := range written {
 			fmt.Fprintf(w, "wrote %s\n", f.Path)
 		}
+	}
+	if len(exist) > 0 && !force {
+		state, pron := "it is", "it"
+		if len(exist) > 1 {
+			state, pron = "they are", "them"
+		}
+		fmt.Fprintf(w, "kept %s as %s (soa init --force%s would overwrite %s)\n", text.JoinAnd(exist), state, dirArg(dir), pron)
 	}
 	for _, k := range kept {
 		fmt.Fprintf(w, "kept %s as it was\n", k)

@@ -92,7 +92,8 @@ func TestInitThenCheck(t *testing.T) {
 			t.Errorf("undecided finding does not say what to set, or where: %+v", f)
 		}
 	}
-	want := map[string]int{"error required": 3, "error undecided": 91, "error status": 2, "warning no-owner": 2}
+	// The example risk awaits its owner's approval of the plan.
+	want := map[string]int{"error required": 3, "error undecided": 91, "error status": 2, "warning no-owner": 2, "warning plan-approval": 1}
 	if !maps.Equal(rules, want) {
 		t.Errorf("findings by rule: %v, want %v\n%s", rules, want, out)
 	}
@@ -142,7 +143,7 @@ func TestInitModelines(t *testing.T) {
 	}
 }
 
-func TestInitRefusesToOverwrite(t *testing.T) {
+func TestInitKeepsExistingFiles(t *testing.T) {
 	dir := t.TempDir()
 	if _, errs, code := runCLI(t, "init", dir); code != 0 {
 		t.Fatalf("init: exit %d, %s", code, errs)
@@ -151,32 +152,56 @@ func TestInitRefusesToOverwrite(t *testing.T) {
 	if err := os.WriteFile(mine, []byte("organization: Mine\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, dir)
-	out, errs, code := runCLI(t, "init", dir)
-	if code != 2 || out != "" {
-		t.Errorf("init over a workspace: exit %d, stdout %q; want 2 and nothing", code, out)
+	risksPath := filepath.Join(dir, "risks.yaml")
+	if err := os.Remove(risksPath); err != nil {
+		t.Fatal(err)
 	}
-	for _, want := range []string{"soa: " + mine + ", ", "already exist", "wrote nothing", "soa: run 'soa init --force " + dir + "'"} {
-		if !strings.Contains(errs, want) {
-			t.Errorf("stderr %q does not contain %q", errs, want)
+	before := snapshot(t, dir)
+	// soa check names the missing file and the command that writes it...
+	out, _, code := runCLI(t, "check", dir)
+	if code != 1 || !strings.Contains(out, "risks.yaml is missing; run 'soa init "+dir+"' to write the missing files (the others are left as they are)") {
+		t.Errorf("check: exit %d\n%s", code, out)
+	}
+	// ...and that command writes it and nothing else.
+	out, errs, code := runCLI(t, "init", dir)
+	if code != 0 || errs != "" {
+		t.Fatalf("init over a workspace: exit %d, stderr %q", code, errs)
+	}
+	for _, want := range []string{"wrote " + risksPath + "\n", "kept " + mine + ", ", " as they are (soa init --force " + dir + " would overwrite them)\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout %q does not contain %q", out, want)
 		}
 	}
-	if after := snapshot(t, dir); !maps.Equal(before, after) {
-		t.Error("a refused init changed files")
+	after := snapshot(t, dir)
+	if b, _ := os.ReadFile(risksPath); !bytes.Equal(b, templates.Risks()) {
+		t.Error("init did not write the missing risks.yaml")
+	}
+	delete(after, "risks.yaml")
+	if !maps.Equal(before, after) {
+		t.Error("init changed files that existed")
 	}
 
-	// One existing file is enough to refuse, and nothing else is written.
+	// Every file there: nothing is written, and it says so.
+	out, errs, code = runCLI(t, "init", dir)
+	if code != 0 || errs != "" || strings.Contains(out, "wrote ") || !strings.Contains(out, "kept ") {
+		t.Errorf("init over a full workspace: exit %d, stderr %q, stdout %q", code, errs, out)
+	}
+
+	// One existing file is kept, the others are written.
 	other := t.TempDir()
 	only := filepath.Join(other, "controls.yaml")
 	if err := os.WriteFile(only, []byte("controls:\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, errs, code = runCLI(t, "init", other)
-	if code != 2 || !strings.Contains(errs, "soa: "+only+" already exists;") {
-		t.Errorf("exit %d, stderr %q", code, errs)
+	out, _, code = runCLI(t, "init", other)
+	if code != 0 || !strings.Contains(out, "kept "+only+" as it is (soa init --force "+other+" would overwrite it)") {
+		t.Errorf("exit %d, stdout %q", code, out)
 	}
-	if got := snapshot(t, other); len(got) != 1 {
-		t.Errorf("a refused init wrote files: %v", slices.Sorted(maps.Keys(got)))
+	if b, _ := os.ReadFile(only); string(b) != "controls:\n" {
+		t.Error("init overwrote controls.yaml")
+	}
+	if got := snapshot(t, other); len(got) != 8 { // three workspace files, their schemas, .gitignore and .yamllint
+		t.Errorf("init wrote %v", slices.Sorted(maps.Keys(got)))
 	}
 
 	// --force overwrites, also when written after the directory.
@@ -202,9 +227,9 @@ func TestInitCurrentDirectory(t *testing.T) {
 	if !strings.Contains(out, "wrote isms.yaml\n") || !strings.Contains(out, "run 'soa check',") {
 		t.Errorf("stdout:\n%s", out)
 	}
-	_, errs, code = runCLI(t, "init")
-	if code != 2 || !strings.Contains(errs, "soa: run 'soa init --force' to overwrite") {
-		t.Errorf("second init: exit %d, stderr %q", code, errs)
+	out, errs, code = runCLI(t, "init")
+	if code != 0 || errs != "" || !strings.Contains(out, "kept isms.yaml, ") || !strings.Contains(out, "(soa init --force would overwrite them)") {
+		t.Errorf("second init: exit %d, stderr %q, stdout %q", code, errs, out)
 	}
 }
 

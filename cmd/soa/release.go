@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/soa-tool/soa/soa/edit"
 	"github.com/soa-tool/soa/soa/finding"
@@ -32,8 +33,9 @@ func releaseCommand() command {
 			"The date is today (SOURCE_DATE_EPOCH when set); the author defaults to document.owner.\n" +
 			"Without --changes, the text is the summary of soa diff against the previous release\n" +
 			"recorded in git: the commit that gave isms.yaml its current version. Outside git, or\n" +
-			"when there is none, --changes is required. The file is written atomically and the\n" +
-			"edited lines are shown.",
+			"when there is none, --changes is required; the first release (no history yet) is\n" +
+			"\"First issue\". The file is written atomically and the edited lines are shown, then\n" +
+			"document.next_review, with a warning when it has passed or is less than six months ahead.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "version", Usage: "the new version, e.g. 2.1 (required)", Destination: &version},
 			&cli.StringFlag{Name: "author", Usage: "who prepared the version (default: document.owner)", Destination: &author},
@@ -71,6 +73,9 @@ func releaseCommand() command {
 			if author == "" {
 				author = doc.Owner
 			}
+			if changes == "" && len(doc.History) == 0 {
+				changes = "First issue"
+			}
 			if changes == "" {
 				if changes, err = changesSinceRelease(dir, doc.Version, version, c.App.ErrWriter); err != nil {
 					return err
@@ -85,6 +90,7 @@ func releaseCommand() command {
 			}
 			fmt.Fprint(c.App.Writer, e.Unified(path))
 			fmt.Fprintf(c.App.Writer, "version %s recorded; it is a draft until approved: soa approve %s --by NAME\n", version, dir)
+			reviewNote(c.App.Writer, c.App.ErrWriter, doc.NextReview, today)
 			return nil
 		},
 	}}
@@ -148,4 +154,21 @@ func changesSinceRelease(dir, current, next string, stderr io.Writer) (string, e
 		return "", err
 	}
 	return version.CompareRelease(old.JSON, new.JSON, next).Summary, nil
+}
+
+// reviewNote prints document.next_review after a release, and warns when it has passed or is
+// less than six months ahead: a new version is the time to plan its review.
+func reviewNote(stdout, stderr io.Writer, next, today time.Time) {
+	switch {
+	case next.IsZero():
+		fmt.Fprintln(stderr, "soa: warning: document.next_review is not set; give the date of the next review in isms.yaml (YYYY-MM-DD)")
+	case next.Before(today):
+		fmt.Fprintf(stdout, "next review: %s\n", label.Date(next))
+		fmt.Fprintf(stderr, "soa: warning: document.next_review (%s) has passed; set the date of the next review in isms.yaml\n", label.Date(next))
+	case next.Before(today.AddDate(0, 6, 0)):
+		fmt.Fprintf(stdout, "next review: %s\n", label.Date(next))
+		fmt.Fprintf(stderr, "soa: warning: document.next_review (%s) is less than six months ahead; set the date of the next review of this version in isms.yaml\n", label.Date(next))
+	default:
+		fmt.Fprintf(stdout, "next review: %s\n", label.Date(next))
+	}
 }

@@ -33,9 +33,10 @@ func TestRelease(t *testing.T) {
 	path := filepath.Join(dir, "isms.yaml")
 	want := "--- " + path + "\n+++ " + path + "\n" +
 		"@@ -17 +17 @@\n-  version: \"2.0\"\n+  version: \"2.1\"\n" +
-		"@@ -20,2 +19,0 @@\n-  approved_by: Siobhán O'Connor, CEO\n-  approved_on: 2026-10-15\n" +
-		"@@ -26,0 +25 @@\n+    - {version: \"2.1\", date: 2026-11-27, author: 'Zoë Łukasiewicz, CISO', changes: 'Quarterly review: R-24 added'}\n" +
-		"version 2.1 recorded; it is a draft until approved: soa approve " + dir + " --by NAME\n"
+		"@@ -23,2 +22,0 @@\n-  approved_by: Siobhán O'Connor, CEO\n-  approved_on: 2026-10-15\n" +
+		"@@ -29,0 +28 @@\n+    - {version: \"2.1\", date: 2026-11-27, author: 'Zoë Łukasiewicz, CISO', changes: 'Quarterly review: R-24 added'}\n" +
+		"version 2.1 recorded; it is a draft until approved: soa approve " + dir + " --by NAME\n" +
+		"next review: 2027-10-01\n"
 	if out != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out, want)
 	}
@@ -92,13 +93,14 @@ func TestReleaseChangesFromGit(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	want := "changes: 'Version 1.1 → 2.0: 1 control newly applicable (A.5.7), 0 excluded, 8 status changes, 52 other control changes, 33 with changed selecting risks; 9 risks added, 1 removed (R-14), 7 re-scored, 10 re-treated, 2 owner changes.'}"
+	want := "changes: 'Version 1.1 → 2.0: 4 controls newly applicable, 0 excluded, 8 status changes, 52 other control changes, 33 with changed selecting risks; 9 risks added, 0 removed, 1 closed (R-14), 7 re-scored, 10 re-treated, 2 owner changes, 2 treatments completed (R-01, R-10).'}"
 	if !strings.Contains(out, want) {
 		t.Errorf("output:\n%s\nwant it to contain\n%s", out, want)
 	}
-	// The 2025 workspace has overdue dates today: warnings only, not shown.
-	if errs != "" {
-		t.Errorf("stderr %q", errs)
+	// The 2025 workspace has overdue dates today: warnings only, not shown. Its next review
+	// has passed: that is said.
+	if !strings.HasSuffix(out, "next review: 2026-10-01\n") || errs != "soa: warning: document.next_review (2026-10-01) has passed; set the date of the next review in isms.yaml\n" {
+		t.Errorf("stdout ends %q, stderr %q", out[max(0, len(out)-60):], errs)
 	}
 	// A version never committed: no previous release.
 	gitIn(t, repo, "commit", "-qam", "release 2.0")
@@ -134,5 +136,30 @@ func TestReleaseRefusesBrokenISMS(t *testing.T) {
 	_, errs, code := runCLI(t, "release", dir, "--version", "2.1", "--changes", "x")
 	if code != 1 || !strings.Contains(errs, `unknown key "ownr"`) || !strings.Contains(errs, "fix them first — the file was not changed") {
 		t.Errorf("exit %d, %q", code, errs)
+	}
+}
+
+// TestReleaseFirstIssueAndReview: the first release of a workspace without history is "First
+// issue", in git or not; the next review is printed, with a warning when it is near.
+func TestReleaseFirstIssueAndReview(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch26Nov27)
+	dir := soatest.Copy(t, "acme-saas")
+	path := filepath.Join(dir, "isms.yaml")
+	b, _ := os.ReadFile(path)
+	text := string(b)
+	text = text[:strings.Index(text, "  history:")] + text[strings.Index(text, "risk_method:"):]
+	text = strings.Replace(text, "next_review: 2027-10-01", "next_review: 2027-03-01", 1)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "release", dir, "--version", "2.1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "changes: First issue}") || !strings.HasSuffix(out, "next review: 2027-03-01\n") {
+		t.Errorf("output:\n%s", out)
+	}
+	if want := "soa: warning: document.next_review (2027-03-01) is less than six months ahead; set the date of the next review of this version in isms.yaml\n"; errs != want {
+		t.Errorf("stderr %q, want %q", errs, want)
 	}
 }

@@ -83,7 +83,7 @@ func TestChanges(t *testing.T) {
 	if just.Old == "" || just.New == "" {
 		t.Fatal("A.5.7 should have both justifications")
 	}
-	a57 := between(t, section, "Controls newly applicable (1)", "Status changes (8)")
+	a57 := between(t, section, "Controls newly applicable (4)", "Status changes (8)")
 	for _, want := range []string{"A.5.7 Threat intelligence", "Excluded", "Applicable", norm(just.Old), norm(just.New)} {
 		if !strings.Contains(a57, want) {
 			t.Errorf("A.5.7 newly applicable lacks %q", want)
@@ -94,8 +94,9 @@ func TestChanges(t *testing.T) {
 	if !strings.Contains(rescored, "R-05 Cloud misconfiguration exposing customer data Inherent risk 3×5 = 15 High 4×5 = 20 Critical") {
 		t.Errorf("R-05 is not re-scored from 3×5 = 15 High to 4×5 = 20 Critical:\n%s", rescored)
 	}
-	if !strings.Contains(between(t, section, "Risks removed (1)", "Risks re-scored"), "R-14 Compromise of the self-hosted Jenkins build server") {
-		t.Error("R-14 is not removed")
+	closed := between(t, section, "Risks closed (1)", "Treatments completed (2)")
+	if !strings.Contains(closed, "R-14 Compromise of the self-hosted Jenkins build server") || !strings.Contains(closed, "Jenkins decommissioned") {
+		t.Errorf("R-14 is not closed with its reason:\n%s", closed)
 	}
 	checkNoOverlap(t, path)
 	clienttest.Run(t, clienttest.Require(t, "qpdf"), "--check", path)
@@ -127,7 +128,7 @@ func TestChangesLong(t *testing.T) {
 	if !strings.Contains(raw, "A.5.7\n(cont.)") {
 		t.Error("the long entry's continuation is not marked")
 	}
-	if !strings.Contains(raw, "Controls newly applicable (1) (continued)") {
+	if !strings.Contains(raw, "Controls newly applicable (4) (continued)") {
 		t.Error("the table header is not repeated")
 	}
 	numbered(t, path)

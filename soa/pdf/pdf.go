@@ -23,6 +23,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -351,14 +352,20 @@ func (r *renderer) cover() {
 	r.para("Scope of the information security management system", style{size: 9, bold: true, color: navy}, 720)
 	r.para(doc.Scope, style{size: 9.5}, 720)
 	r.space(4)
-	r.keyValues([][2]string{
+	kv := [][2]string{
 		{"Document ID", doc.ID},
 		{"Version", doc.Version},
 		{"Classification", doc.Classification},
 		{"Document owner", doc.Owner},
-		{"Date", label.Date(r.s.Date)},
-		{"Next review", label.Date(doc.NextReview)},
-	}, 130, 480, 9)
+	}
+	if doc.PreparedBy != "" {
+		kv = append(kv, [2]string{"Prepared by", doc.PreparedBy})
+	}
+	if doc.ReviewedBy != "" {
+		kv = append(kv, [2]string{"Reviewed by", doc.ReviewedBy})
+	}
+	kv = append(kv, [2]string{"Date", label.Date(r.s.Date)}, [2]string{"Next review", label.Date(doc.NextReview)})
+	r.keyValues(kv, 130, 480, 9)
 }
 
 // banner is a coloured box with a bold line and an optional explanation.
@@ -383,12 +390,19 @@ func (r *renderer) control() {
 	if !doc.Approved() {
 		status = "DRAFT — not approved"
 	}
-	r.keyValues2([][2]string{
+	kv := [][2]string{
 		{"Document ID", doc.ID}, {"Classification", doc.Classification},
 		{"Version", doc.Version}, {"Status", status},
 		{"Owner", doc.Owner}, {"Next review", label.Date(doc.NextReview)},
 		{"Approved by", doc.ApprovedBy}, {"Approved on", label.Date(doc.ApprovedOn)},
-	}, 8.5)
+	}
+	if doc.PreparedBy != "" || doc.ReviewedBy != "" {
+		kv = append(kv, [2]string{"Prepared by", doc.PreparedBy}, [2]string{"Reviewed by", doc.ReviewedBy})
+	}
+	r.keyValues2(kv, 8.5)
+	if doc.RiskAssessment != "" {
+		r.keyValues([][2]string{{"Risk assessment", doc.RiskAssessment}}, 130, 870, 8.5)
+	}
 
 	r.space(5)
 	r.heading("Revision history", 10)
@@ -422,6 +436,9 @@ func (r *renderer) control() {
 	}...)
 	for i, th := range annexa.Themes {
 		entries = append(entries, struct{ key, title string }{string(th), fmt.Sprintf("%s  %s", sectionNo(i), th.Title())})
+	}
+	if len(r.s.Additional) > 0 {
+		entries = append(entries, struct{ key, title string }{string(soa.ThemeAdditional), fmt.Sprintf("%s  %s", sectionNo(len(annexa.Themes)), soa.ThemeAdditional.Title())})
 	}
 	entries = append(entries, struct{ key, title string }{"appendix", "Appendix A  Risk treatment plan"})
 	for _, e := range entries {
@@ -464,9 +481,16 @@ func (r *renderer) summary() {
 	for i, th := range annexa.Themes {
 		t.add(i, nil, append([]string{th.Title()}, counts(sum.ByTheme[th])...)...)
 	}
+	if sum.Additional.Total > 0 {
+		t.add(len(annexa.Themes), nil, append([]string{soa.ThemeAdditional.Title()}, counts(sum.Additional)...)...)
+	}
 	t.bold = true
-	t.add(0, zebra, append([]string{"All controls"}, counts(sum.Counts)...)...)
+	t.add(0, zebra, append([]string{"All controls"}, counts(sum.Combined())...)...)
 	t.end()
+	if sum.Additional.Total > 0 {
+		all := sum.Combined()
+		r.para(fmt.Sprintf("%s: %d applicable, %d excluded.", sum.Line(), all.Applicable, all.Excluded), style{size: 8, color: muted}, grid)
+	}
 
 	r.space(3)
 	r.heatMaps()
@@ -483,7 +507,7 @@ func (r *renderer) summary() {
 	t = r.newTable([]column{{"ID", 14}, {"Control", 60}, {"Justification for the exclusion", 199}}, "Excluded controls (continued)")
 	t.begin()
 	for i, e := range ex {
-		t.add(i, nil, e.Control.ID.String(), e.Control.Title, e.Justification)
+		t.add(i, nil, e.ID(), e.Control.Title, e.Justification)
 	}
 	t.end()
 }
@@ -579,9 +603,13 @@ func (r *renderer) heatMaps() {
 		r.space(1)
 		r.d.entry(rowSpec{fontSize: 7.5, padTop: 1, padBottom: 1, padSide: 1.5, borderGrey: white}, legend, nil)
 	}
-	r.para(fmt.Sprintf("Score = likelihood × impact. Each cell counts the risks of the register (%d in all) rated at that likelihood and impact; "+
+	closed := ""
+	if n := r.s.ClosedRisks(); n > 0 {
+		closed = fmt.Sprintf("; %s left out", soatext.Plural(n, "closed risk"))
+	}
+	r.para(fmt.Sprintf("Score = likelihood × impact. Each cell counts the risks of the register (%d in all%s) rated at that likelihood and impact; "+
 		"its colour is the level of its score. A residual score above %d needs the risk owner's acceptance.",
-		len(r.s.Risks), m.Acceptance), style{size: 7.5, color: muted}, grid)
+		len(r.s.Risks)-r.s.ClosedRisks(), closed, m.Acceptance), style{size: 7.5, color: muted}, grid)
 }
 
 func (r *renderer) table() {
@@ -619,6 +647,25 @@ func (r *renderer) table() {
 		}
 		t.end()
 	}
+	if len(r.s.Additional) == 0 {
+		return
+	}
+	heading := fmt.Sprintf("%s  %s", sectionNo(len(annexa.Themes)), soa.ThemeAdditional.Title())
+	r.section(string(soa.ThemeAdditional), heading)
+	c := r.s.Summary.Additional
+	r.para(fmt.Sprintf("Controls beyond Annex A that the risk treatment or other requirements call for (clause 6.1.3 b, Note 1), each with its source. "+
+		"%d controls: %d applicable, %d excluded.", c.Total, c.Applicable, c.Excluded), style{size: 8, color: muted}, grid)
+	// Their own IDs are longer than A.5.1: the ID column takes room from the justification.
+	heads = slices.Clone(heads)
+	heads[0].weight += 10
+	heads[4].weight -= 10
+	t := r.newTable(heads, heading+" (continued)")
+	t.begin()
+	for i, e := range r.s.Additional {
+		cells, bg := r.entryCells(t, e)
+		t.addCells(i, cells, bg)
+	}
+	t.end()
 }
 
 // entryCells gives the SoA table's cells for one control.
@@ -643,6 +690,9 @@ func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 	if e.Control.New {
 		title = append(title, t.wrap(1, "New in 2022", mutedS)...)
 	}
+	if e.Source != "" {
+		title = append(title, t.wrap(1, "Source: "+e.Source, mutedS)...)
+	}
 	reasonLines := t.wrap(3, dash(reasonText), plain)
 	if len(e.Risks) > 0 {
 		reasonLines = append(reasonLines, t.wrap(3, "Risks: "+strings.Join(e.Risks, ", "), mutedS)...)
@@ -663,7 +713,7 @@ func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 		impl = t.wrap(7, "—", plain)
 	}
 	cells := [][]line{
-		t.wrap(0, e.Control.ID.String(), boldS), title, t.wrap(2, applicable, boldS), reasonLines, just, status,
+		t.wrap(0, e.ID(), boldS), title, t.wrap(2, applicable, boldS), reasonLines, just, status,
 		t.wrap(6, dash(e.Owner), plain), impl,
 	}
 	if r.opt.SOC2 {
@@ -699,9 +749,17 @@ func (r *renderer) appendix() {
 		if rk.Description != "" {
 			riskLines = append(riskLines, t.wrap(1, rk.Description, mutedS)...)
 		}
+		if rk.Closed {
+			riskLines = append(riskLines, t.wrap(1, "Closed "+label.Date(rk.ClosedOn)+": "+rk.ClosedReason, boldS)...)
+		}
 		var ctrls []string
 		for _, id := range rk.Treatment.Controls {
 			ctrls = append(ctrls, id.String())
+		}
+		ctrls = append(ctrls, rk.Treatment.Additional...)
+		due := dash(label.Date(rk.Treatment.Due))
+		if rk.Treatment.Done() {
+			due = "Done " + label.Date(rk.Treatment.DoneOn)
 		}
 		score := func(col int, rt interface{ Score() int }, l, im int, level string) []line {
 			return append(t.wrap(col, fmt.Sprintf("%d × %d = %d", l, im, rt.Score()), plain), t.wrap(col, dash(level), boldS)...)
@@ -716,14 +774,18 @@ func (r *renderer) appendix() {
 		case rk.NeedsAcceptance:
 			accept = "Required, not recorded"
 		}
+		acceptLines := t.wrap(9, accept, plain)
+		if !rk.Treatment.ApprovedOn.IsZero() {
+			acceptLines = append(acceptLines, t.wrap(9, "Plan approved by "+rk.PlanApprover()+" on "+label.Date(rk.Treatment.ApprovedOn), mutedS)...)
+		}
 		option := label.Option(string(rk.Treatment.Option))
 		cells := [][]line{
 			t.wrap(0, rk.ID, boldS), riskLines, t.wrap(2, dash(rk.Owner), plain),
 			score(3, rk.Inherent, rk.Inherent.Likelihood, rk.Inherent.Impact, rk.InherentLevel),
 			t.wrap(4, dash(option), plain), t.wrap(5, dash(strings.Join(ctrls, ", ")), plain),
-			t.wrap(6, dash(rk.Treatment.Plan), plain), t.wrap(7, dash(label.Date(rk.Treatment.Due)), plain),
+			t.wrap(6, dash(rk.Treatment.Plan), plain), t.wrap(7, due, plain),
 			score(8, rk.Residual, rk.Residual.Likelihood, rk.Residual.Impact, rk.ResidualLevel),
-			t.wrap(9, accept, plain),
+			acceptLines,
 		}
 		bgs := map[int]*props.Color{3: r.levelColor(rk.InherentRank), 8: r.levelColor(rk.ResidualRank)}
 		t.addStyled(i, cells, nil, bgs)

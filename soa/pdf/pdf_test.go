@@ -154,6 +154,29 @@ func TestExample(t *testing.T) {
 			t.Errorf("the plan of risk %s is missing", r.ID)
 		}
 	}
+	// The additional controls: a line in the summary, a section after the 93, each with its
+	// source; the contents list the section.
+	if len(s.Additional) != 3 {
+		t.Fatalf("%d additional controls in the example", len(s.Additional))
+	}
+	for _, want := range []string{"93 Annex A controls + 3 additional: 91 applicable, 5 excluded.", "3.5 Additional controls",
+		"Prepared by Zoë Łukasiewicz, CISO", "Reviewed by Niamh Byrne, Head of Compliance",
+		"Risk assessment RA-2026-01 Information security risk assessment report, 2026-09-30",
+		"Closed 2026-05-04: Jenkins decommissioned", "Done 2026-03-20", "Plan approved by Siobhán O'Connor, CEO on 2026-10-06",
+		"(22 in all; 1 closed risk left out)"} {
+		if !strings.Contains(raw, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+	section := raw[strings.LastIndex(raw, "3.5 Additional controls"):]
+	for _, e := range s.Additional {
+		if !strings.Contains(section, e.ID()+" "+norm(e.Control.Title)) || !strings.Contains(section, "Source: "+e.Source) {
+			t.Errorf("the section lacks %s %s with its source", e.ID(), e.Control.Title)
+		}
+	}
+	if strings.Index(raw, "A.8.34 ") > strings.LastIndex(raw, "CLD.6.3.1 ") {
+		t.Error("the additional controls do not follow A.8.34")
+	}
 	checkNoOverlap(t, path)
 }
 

@@ -16,21 +16,30 @@ import (
 // Columns are the columns of the SoA sheet of the workbook and of soa.csv.
 var Columns = []string{"ID", "Control", "Theme", "Applicable", "Reasons", "Related risks",
 	"Justification", "Status", "Implementation", "Owner", "Evidence", "Target date",
-	"New in 2022", "ISO 27001:2013 ref", "SOC 2"}
+	"New in 2022", "ISO 27001:2013 ref", "SOC 2", "Source"}
 
-// Cells gives the entry's values in the order of [Columns]. Lists are joined with "; ".
+// AnnexA is the Source column of an Annex A control.
+const AnnexA = "Annex A"
+
+// Cells gives the entry's values in the order of [Columns]. Lists are joined with "; ". An
+// additional control has theme "Additional", its own source, and no 2013 or SOC 2 references.
 func Cells(e soa.Entry) []string {
-	return []string{e.Control.ID.String(), e.Control.Title, label.Theme(e.Control.Theme), label.YesNo(e.Applicable),
+	source, isNew := AnnexA, label.YesNo(e.Control.New)
+	if e.IsAdditional() {
+		source, isNew = e.Source, ""
+	}
+	return []string{e.ID(), e.Control.Title, label.Theme(e.Control.Theme), label.YesNo(e.Applicable),
 		strings.Join(e.Reasons, "; "), strings.Join(e.Risks, "; "), e.Justification, label.Status(e.Status),
 		e.Implementation, e.Owner, strings.Join(e.Evidence, "; "), label.Date(e.Due),
-		label.YesNo(e.Control.New), strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; ")}
+		isNew, strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; "), source}
 }
 
-// WriteCSV writes soa.csv: the columns of the SoA sheet, one row per control. Cells that a
-// spreadsheet would take for a formula are prefixed with a single quote.
+// WriteCSV writes soa.csv: the columns of the SoA sheet, one row per control, the additional
+// controls after the 93. Cells that a spreadsheet would take for a formula are prefixed with
+// a single quote.
 func WriteCSV(w io.Writer, s *soa.SoA) error {
 	t := table.Table{Header: Columns}
-	for _, e := range s.Controls {
+	for _, e := range s.All() {
 		t.Rows = append(t.Rows, Cells(e))
 	}
 	return t.CSV(w)

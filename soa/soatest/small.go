@@ -50,6 +50,7 @@ const ValidRisks = `risks:
       controls: [A.5.17, A.8.5]
       plan: Phishing-resistant MFA for admin roles
       due: 2026-09-30
+      approved_on: 2026-01-05
     residual: {likelihood: 1, impact: 5}
   - id: R-02
     title: Malware on laptops
@@ -59,6 +60,7 @@ const ValidRisks = `risks:
     treatment:
       option: modify
       controls: [8.7]
+      approved_on: 2026-01-05
     residual: {likelihood: 2, impact: 3}
   - id: R-03
     title: Flood at the office

@@ -72,14 +72,26 @@ func Generated(tb testing.TB, n int) string {
 			applicable = append(applicable, id.String())
 		}
 	}
+	// Additional controls decided only by a risk of the example are selected by the first
+	// generated risk.
+	var byRisk []string
+	for _, d := range ws.Additional {
+		if !d.Decided {
+			byRisk = append(byRisk, ", "+d.Key)
+		}
+	}
 	var b strings.Builder
 	b.WriteString("risks:\n")
 	for i := range n {
 		l, im := 1+i%5, 1+(i/5)%5
 		fmt.Fprintf(&b, "  - id: G-%05d\n    title: Generated risk %d to asset group %d\n", i+1, i+1, i%97)
 		fmt.Fprintf(&b, "    owner: Owner %d\n    likelihood: %d\n    impact: %d\n", i%13, l, im)
-		fmt.Fprintf(&b, "    treatment:\n      option: modify\n      controls: [%s, %s, %s]\n",
-			applicable[i%len(applicable)], applicable[(i*7+3)%len(applicable)], applicable[(i*13+5)%len(applicable)])
+		extra := ""
+		if i == 0 {
+			extra = strings.Join(byRisk, "")
+		}
+		fmt.Fprintf(&b, "    treatment:\n      option: modify\n      controls: [%s, %s, %s%s]\n      approved_on: 2026-10-01\n",
+			applicable[i%len(applicable)], applicable[(i*7+3)%len(applicable)], applicable[(i*13+5)%len(applicable)], extra)
 		fmt.Fprintf(&b, "      plan: Reduce the likelihood of generated risk %d with the listed controls.\n", i+1)
 		fmt.Fprintf(&b, "    residual: {likelihood: 1, impact: %d}\n", im)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/label"
 	"github.com/soa-tool/soa/soa/text"
@@ -19,7 +20,7 @@ import (
 // the renderers' "Changes" sheet and section. [Changes.Groups] groups them for all of these.
 //
 // Controls are in catalogue order; risks are grouped as added (in the new register's order),
-// removed (in the old register's order), then changed (in the new register's order).
+// removed (in the old register's order), then changed or closed (in the new register's order).
 type Changes struct {
 	Old      VersionRef      `json:"old"`
 	New      VersionRef      `json:"new"`
@@ -53,9 +54,13 @@ type ChangeCounts struct {
 	SelectingRisksChanged int      `json:"selecting_risks_changed"`
 	RisksAdded            []string `json:"risks_added"` // risk IDs
 	RisksRemoved          []string `json:"risks_removed"`
-	RisksRescored         int      `json:"risks_rescored"`
-	RisksRetreated        int      `json:"risks_retreated"`
-	RiskOwnersChanged     int      `json:"risk_owners_changed"`
+	// RisksClosed are the risks that stayed in the register but were closed.
+	RisksClosed []string `json:"risks_closed"`
+	// TreatmentsDone are the risks whose treatment was recorded as completed (done_on).
+	TreatmentsDone    []string `json:"treatments_done"`
+	RisksRescored     int      `json:"risks_rescored"`
+	RisksRetreated    int      `json:"risks_retreated"`
+	RiskOwnersChanged int      `json:"risk_owners_changed"`
 	// DocumentFields are the document fields that changed, as in [FieldChange].Field.
 	DocumentFields []string `json:"document_fields"`
 }
@@ -77,6 +82,9 @@ type ControlChange struct {
 	ID     string        `json:"id"`
 	Title  string        `json:"title"`
 	Fields []FieldChange `json:"fields"`
+	// Notes flag what a reviewer should look at: "justification unchanged since it was
+	// excluded".
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Field returns the change to field, if any.
@@ -89,21 +97,27 @@ const (
 	RiskAdded   = "added"
 	RiskRemoved = "removed"
 	RiskChanged = "changed"
+	// RiskClosed is a risk that stayed in the register with its status changed to closed.
+	RiskClosed = "closed"
 )
 
 // RiskChange is a risk added to, removed from or changed in the register.
 type RiskChange struct {
 	ID     string `json:"id"`
 	Title  string `json:"title"`
-	Change string `json:"change"` // RiskAdded, RiskRemoved or RiskChanged
+	Change string `json:"change"` // RiskAdded, RiskRemoved, RiskClosed or RiskChanged
 	// Risk is the risk as it is now (added) or as it was (removed).
 	Risk *RiskJSON `json:"risk,omitempty"`
 	// Inherent and Residual are set when the scores or levels changed.
 	Inherent *ScoreChange `json:"inherent,omitempty"`
 	Residual *ScoreChange `json:"residual,omitempty"`
 	// Fields are the other changes: "title", "description", "owner", "treatment.option",
-	// "treatment.controls", "treatment.plan", "treatment.due", "accepted_by", "accepted_on".
+	// "treatment.controls", "treatment.plan", "treatment.due", "treatment.done_on",
+	// "treatment.approved_on", "treatment.approved_by", "accepted_by", "accepted_on", and for
+	// a risk closed "status", "closed_on", "closed_reason".
 	Fields []FieldChange `json:"fields,omitempty"`
+	// Notes flag what a reviewer should look at: an acceptance older than a higher score.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Field returns the change to field, if any.
@@ -116,7 +130,13 @@ func (r RiskChange) Rescored() bool { return r.Inherent != nil || r.Residual != 
 
 // Retreated reports whether the treatment (option, controls, plan or due date) changed.
 func (r RiskChange) Retreated() bool {
-	return slices.ContainsFunc(r.Fields, func(f FieldChange) bool { return strings.HasPrefix(f.Field, "treatment.") })
+	return slices.ContainsFunc(r.Fields, func(f FieldChange) bool { return slices.Contains(treatmentFields, f.Field) })
+}
+
+// Done reports whether the treatment was recorded as completed in this change.
+func (r RiskChange) Done() bool {
+	f, ok := r.Field("treatment.done_on")
+	return ok && f.New != ""
 }
 
 // Score is a rating with its score and level.
@@ -167,7 +187,7 @@ func Compare(old, new *JSON) *Changes {
 		New:      VersionRef{Version: new.Document.Version, Fingerprint: new.Fingerprint},
 		Controls: []ControlChange{}, Risks: []RiskChange{}, Document: []FieldChange{},
 	}
-	c.compareControls(old.Controls, new.Controls)
+	c.compareControls(slices.Concat(old.Controls, old.Additional), slices.Concat(new.Controls, new.Additional))
 	c.compareRisks(old.Risks, new.Risks)
 	c.compareDocument(old, new)
 	c.count()
@@ -248,9 +268,13 @@ func (c *Changes) compareControls(old, new []ControlJSON) {
 		if !okN {
 			sn = soa.StateUndecided
 		}
+		var notes []string
 		if so != sn {
 			f = append(f, FieldChange{Field: "applicability", Old: so, New: sn},
 				FieldChange{Field: "justification", Old: o.Justification, New: n.Justification})
+			if okO && okN && so != soa.StateUndecided && sn != soa.StateUndecided && o.Justification != "" && o.Justification == n.Justification {
+				notes = append(notes, fmt.Sprintf("justification unchanged since it was %s; say why it is %s now", so, sn))
+			}
 		} else {
 			f = addText(f, "justification", o.Justification, n.Justification)
 		}
@@ -264,7 +288,7 @@ func (c *Changes) compareControls(old, new []ControlJSON) {
 		f = addText(f, "due", o.Due, n.Due)
 		f = addText(f, "review", o.Review, n.Review)
 		if len(f) > 0 {
-			c.Controls = append(c.Controls, ControlChange{ID: id, Title: title, Fields: f})
+			c.Controls = append(c.Controls, ControlChange{ID: id, Title: title, Fields: f, Notes: notes})
 		}
 	}
 }
@@ -325,6 +349,9 @@ func (c *Changes) compareRisks(old, new []RiskJSON) {
 			continue
 		}
 		rc := RiskChange{ID: n.ID, Title: n.Title, Change: RiskChanged}
+		if n.Closed() && !o.Closed() {
+			rc.Change = RiskClosed
+		}
 		oi := Score{o.Likelihood, o.Impact, o.Score, o.Level}
 		ni := Score{n.Likelihood, n.Impact, n.Score, n.Level}
 		if oi != ni {
@@ -342,13 +369,31 @@ func (c *Changes) compareRisks(old, new []RiskJSON) {
 		f = addList(f, "treatment.controls", o.Treatment.Controls, n.Treatment.Controls)
 		f = addText(f, "treatment.plan", o.Treatment.Plan, n.Treatment.Plan)
 		f = addText(f, "treatment.due", o.Treatment.Due, n.Treatment.Due)
+		f = addText(f, "treatment.done_on", o.Treatment.DoneOn, n.Treatment.DoneOn)
+		f = addText(f, "treatment.approved_on", o.Treatment.ApprovedOn, n.Treatment.ApprovedOn)
+		f = addText(f, "treatment.approved_by", o.Treatment.ApprovedBy, n.Treatment.ApprovedBy)
 		f = addText(f, "accepted_by", o.AcceptedBy, n.AcceptedBy)
 		f = addText(f, "accepted_on", o.AcceptedOn, n.AcceptedOn)
+		f = addText(f, "status", riskStatus(o), riskStatus(n))
+		f = addText(f, "closed_on", o.ClosedOn, n.ClosedOn)
+		f = addText(f, "closed_reason", o.ClosedReason, n.ClosedReason)
 		rc.Fields = f
+		if rc.Residual != nil && rc.Residual.New.Score > rc.Residual.Old.Score && n.AcceptedOn != "" && n.AcceptedOn == o.AcceptedOn && !n.Closed() {
+			rc.Notes = append(rc.Notes, fmt.Sprintf("re-scored from %d to %d; its acceptance of %s predates the change — re-accept",
+				rc.Residual.Old.Score, rc.Residual.New.Score, n.AcceptedOn))
+		}
 		if rc.Rescored() || len(f) > 0 {
 			c.Risks = append(c.Risks, rc)
 		}
 	}
+}
+
+// riskStatus is the risk's status; a soa.json of an earlier build has none: open.
+func riskStatus(r RiskJSON) string {
+	if r.Status == "" {
+		return risk.StatusOpen
+	}
+	return r.Status
 }
 
 func (c *Changes) compareDocument(old, new *JSON) {
@@ -364,6 +409,9 @@ func (c *Changes) compareDocument(old, new *JSON) {
 	f = addText(f, "id", o.ID, n.ID)
 	f = addText(f, "title", o.Title, n.Title)
 	f = addText(f, "organization", o.Organization, n.Organization)
+	f = addText(f, "prepared_by", o.PreparedBy, n.PreparedBy)
+	f = addText(f, "reviewed_by", o.ReviewedBy, n.ReviewedBy)
+	f = addText(f, "risk_assessment", o.RiskAssessment, n.RiskAssessment)
 	f = addList(f, "history", revisions(o.History), revisions(n.History))
 	f = addText(f, "risk_method", methodString(old.Method), methodString(new.Method))
 	c.Document = f
@@ -388,7 +436,7 @@ func methodString(m MethodJSON) string {
 
 func (c *Changes) count() {
 	k := ChangeCounts{NewlyApplicable: []string{}, NewlyExcluded: []string{}, RisksAdded: []string{},
-		RisksRemoved: []string{}, DocumentFields: []string{}}
+		RisksRemoved: []string{}, RisksClosed: []string{}, TreatmentsDone: []string{}, DocumentFields: []string{}}
 	for _, cc := range c.Controls {
 		if a, ok := cc.Field("applicability"); ok {
 			switch a.New {
@@ -415,7 +463,12 @@ func (c *Changes) count() {
 			k.RisksAdded = append(k.RisksAdded, r.ID)
 		case RiskRemoved:
 			k.RisksRemoved = append(k.RisksRemoved, r.ID)
+		case RiskClosed:
+			k.RisksClosed = append(k.RisksClosed, r.ID)
 		default:
+			if r.Done() {
+				k.TreatmentsDone = append(k.TreatmentsDone, r.ID)
+			}
 			if r.Rescored() {
 				k.RisksRescored++
 			}
@@ -459,9 +512,16 @@ func (c *Changes) summary() string {
 	}
 	risks := "no risk changes"
 	if len(c.Risks) > 0 {
-		risks = fmt.Sprintf("%s added%s, %d removed%s, %d re-scored, %d re-treated, %s",
-			text.Plural(len(k.RisksAdded), "risk"), ids(k.RisksAdded), len(k.RisksRemoved), ids(k.RisksRemoved),
+		closed := ""
+		if len(k.RisksClosed) > 0 {
+			closed = fmt.Sprintf(", %d closed%s", len(k.RisksClosed), ids(k.RisksClosed))
+		}
+		risks = fmt.Sprintf("%s added%s, %d removed%s%s, %d re-scored, %d re-treated, %s",
+			text.Plural(len(k.RisksAdded), "risk"), ids(k.RisksAdded), len(k.RisksRemoved), ids(k.RisksRemoved), closed,
 			k.RisksRescored, k.RisksRetreated, text.Plural(k.RiskOwnersChanged, "owner change"))
+		if len(k.TreatmentsDone) > 0 {
+			risks += fmt.Sprintf(", %s completed%s", text.Plural(len(k.TreatmentsDone), "treatment"), ids(k.TreatmentsDone))
+		}
 	}
 	out := lead + ": " + controls + "; " + risks
 	var doc []string
@@ -522,6 +582,9 @@ func isShort(f FieldChange) bool {
 // fieldLabel names a field in soa diff's text and Markdown: its name in soa.json, the
 // treatment's without "treatment.".
 func fieldLabel(f string) string {
+	if f == "treatment.approved_on" || f == "treatment.approved_by" {
+		return "plan_" + strings.TrimPrefix(f, "treatment.")
+	}
 	return strings.TrimPrefix(f, "treatment.")
 }
 
@@ -537,6 +600,20 @@ type itemLayout struct {
 // layout puts a group's one change (a status, an owner, the selecting risks) and a change of
 // applicability on the item's line, and a risk added or removed in two lines of notes.
 func layout(g ChangeGroup, it ChangeItem) itemLayout {
+	var flags []string
+	it.Fields = slices.DeleteFunc(slices.Clone(it.Fields), func(f FieldChange) bool {
+		if f.Field == FieldNote {
+			flags = append(flags, "note: "+f.New)
+			return true
+		}
+		return false
+	})
+	l := layout1(g, it)
+	l.notes = append(flags, l.notes...)
+	return l
+}
+
+func layout1(g ChangeGroup, it ChangeItem) itemLayout {
 	l := itemLayout{fields: it.Fields}
 	if it.ID != "" {
 		l.head = it.ID + " " + it.Title
@@ -546,6 +623,8 @@ func layout(g ChangeGroup, it ChangeItem) itemLayout {
 		l.notes, l.fields = wholeNotes(g.Change, it), nil
 	case it.Inherent != nil || it.Residual != nil:
 		l.notes, l.fields = scoreNotes(it), nil
+	case g.Field == "treatment.done_on" && len(it.Fields) == 1:
+		l.inline, l.fields = "done on "+it.Fields[0].New, nil
 	case g.Field != "" && len(it.Fields) == 1:
 		if f := it.Fields[0]; len(f.Added)+len(f.Removed) > 0 {
 			l.inline = listDelta(f)

@@ -151,6 +151,44 @@ func TestCompareKinds(t *testing.T) {
 				t.Errorf("risk %+v", r)
 			}
 		}, "1 re-treated", []string{"Risks re-treated (1)", "option: modify → share", "Insure it.", "2027-12-31"}},
+		{"re-included with the exclusion's justification", func(j *version.JSON) {
+			c := control(j, "A.7.4") // excluded in the example
+			c.State, c.Applicable, c.Status = "applicable", true, "implemented"
+		}, func(t *testing.T, c *version.Changes) {
+			if n := c.Controls[0].Notes; len(n) != 1 || !strings.HasPrefix(n[0], "justification unchanged since it was excluded") {
+				t.Errorf("notes %q", n)
+			}
+		}, "1 control newly applicable (A.7.4)", []string{"note: justification unchanged since it was excluded; say why it is applicable now"}},
+		{"re-scored above an older acceptance", func(j *version.JSON) {
+			r := riskOf(j, "R-05") // residual 2×5 = 10, accepted on 2026-10-06
+			r.ResidualLikelihood, r.ResidualScore, r.ResidualLevel = 3, 15, "High"
+		}, func(t *testing.T, c *version.Changes) {
+			if n := c.Risks[0].Notes; len(n) != 1 || n[0] != "re-scored from 10 to 15; its acceptance of 2026-10-06 predates the change — re-accept" {
+				t.Errorf("notes %q", n)
+			}
+		}, "1 re-scored", []string{"note: re-scored from 10 to 15; its acceptance of 2026-10-06 predates the change — re-accept"}},
+		{"re-scored and re-accepted", func(j *version.JSON) {
+			r := riskOf(j, "R-05")
+			r.ResidualLikelihood, r.ResidualScore, r.ResidualLevel, r.AcceptedOn = 3, 15, "High", "2026-11-01"
+		}, func(t *testing.T, c *version.Changes) {
+			if n := c.Risks[0].Notes; len(n) != 0 {
+				t.Errorf("notes %q for a risk accepted again", n)
+			}
+		}, "1 re-scored", []string{"accepted_on: 2026-10-06 → 2026-11-01"}},
+		{"risk closed", func(j *version.JSON) {
+			r := riskOf(j, "R-19")
+			r.Status, r.ClosedOn, r.ClosedReason = "closed", "2026-11-01", "Office given up"
+		}, func(t *testing.T, c *version.Changes) {
+			if !reflect.DeepEqual(c.Counts.RisksClosed, []string{"R-19"}) || len(c.Counts.RisksRemoved) != 0 || c.Risks[0].Change != version.RiskClosed {
+				t.Errorf("counts %+v, change %+v", c.Counts, c.Risks[0])
+			}
+		}, "0 removed, 1 closed (R-19)", []string{"Risks closed (1)", "R-19 Unauthorised access to the registered office", "closed_on: (none) → 2026-11-01", "Office given up"}},
+		{"treatment completed", func(j *version.JSON) { riskOf(j, "R-18").Treatment.DoneOn = "2026-11-20" },
+			func(t *testing.T, c *version.Changes) {
+				if !reflect.DeepEqual(c.Counts.TreatmentsDone, []string{"R-18"}) || c.Risks[0].Retreated() {
+					t.Errorf("counts %+v, retreated %v", c.Counts, c.Risks[0].Retreated())
+				}
+			}, "1 treatment completed (R-18)", []string{"Treatments completed (1)", "R-18 Production personal data exposed in non-production or analytics systems", "done on 2026-11-20"}},
 		{"risk owner", func(j *version.JSON) { riskOf(j, "R-05").Owner = "CTO" },
 			nil, "1 owner change", []string{"Risk owner changes (1)", "R-05 Cloud misconfiguration exposing customer data", "CTO"}},
 		{"document", func(j *version.JSON) {
@@ -227,8 +265,9 @@ func TestCompareSame(t *testing.T) {
 func TestCompareExamples(t *testing.T) {
 	c := version.Compare(exampleJSON(t, "acme-saas-2025"), exampleJSON(t, "acme-saas"))
 	k := c.Counts
-	if !reflect.DeepEqual(k.NewlyApplicable, []string{"A.5.7"}) || len(k.NewlyExcluded) != 0 ||
-		!reflect.DeepEqual(k.RisksRemoved, []string{"R-14"}) || len(k.RisksAdded) != 9 {
+	if !reflect.DeepEqual(k.NewlyApplicable, []string{"A.5.7", "CLD.6.3.1", "CLD.9.5.1", "CLD.12.4.5"}) || len(k.NewlyExcluded) != 0 ||
+		len(k.RisksRemoved) != 0 || !reflect.DeepEqual(k.RisksClosed, []string{"R-14"}) || len(k.RisksAdded) != 9 ||
+		!reflect.DeepEqual(k.TreatmentsDone, []string{"R-01", "R-10"}) {
 		t.Errorf("counts %+v", k)
 	}
 	// Catalogue order for controls; added, removed, changed for risks.
@@ -237,8 +276,8 @@ func TestCompareExamples(t *testing.T) {
 			t.Errorf("%s twice", c.Controls[i].ID)
 		}
 	}
-	if c.Controls[0].ID != "A.5.1" || c.Risks[0].ID != "R-15" || c.Risks[9].ID != "R-14" {
-		t.Errorf("order: first control %s, risks %s … %s", c.Controls[0].ID, c.Risks[0].ID, c.Risks[9].ID)
+	if c.Controls[0].ID != "A.5.1" || c.Controls[len(c.Controls)-1].ID != "CLD.12.4.5" || c.Risks[0].ID != "R-15" {
+		t.Errorf("order: controls %s … %s, first risk %s", c.Controls[0].ID, c.Controls[len(c.Controls)-1].ID, c.Risks[0].ID)
 	}
 }
 

@@ -12,8 +12,8 @@ import (
 
 // ChangeGroup is one group of [Changes] as people read them, in the order [Changes.Groups]
 // gives: controls newly applicable, newly excluded, no longer decided, status changes, other
-// control changes, changes of selecting risks; risks added, removed, re-scored, re-treated,
-// owner changes, other risk changes; the document. soa diff prints these groups, and the
+// control changes, changes of selecting risks; risks added, removed, closed, treatments
+// completed, risks re-scored, re-treated, owner changes, other risk changes; the document. soa diff prints these groups, and the
 // workbook's Changes sheet and the PDF's changes section show them.
 type ChangeGroup struct {
 	// Title is the group's heading with its count: "Controls newly applicable (1)". The
@@ -53,12 +53,25 @@ func (it ChangeItem) Field(field string) (FieldChange, bool) {
 	return findField(it.Fields, field)
 }
 
+// FieldNote is the field of a flag that [Changes.Groups] adds to an item, in New: something
+// a reviewer should look at ("justification unchanged since it was excluded").
+const FieldNote = "note"
+
 // The fields of each group, in the order of the changes.
 var (
 	otherControlFields = []string{"owner", "justification", "implementation", "evidence", "reasons", "due", "review"}
 	treatmentFields    = []string{"treatment.option", "treatment.controls", "treatment.plan", "treatment.due"}
-	otherRiskFields    = []string{"title", "description", "accepted_by", "accepted_on"}
+	otherRiskFields    = []string{"title", "description", "treatment.approved_on", "treatment.approved_by", "accepted_by", "accepted_on"}
 )
+
+// withNotes adds the notes to fields as [FieldNote] changes.
+func withNotes(fields []FieldChange, notes []string) []FieldChange {
+	out := slices.Clone(fields)
+	for _, n := range notes {
+		out = append(out, FieldChange{Field: FieldNote, New: n})
+	}
+	return out
+}
 
 // Groups groups the changes for reading; groups without items are left out. A control or
 // risk is in as many groups as it has kinds of change: a control whose status and evidence
@@ -87,7 +100,7 @@ func (c *Changes) Groups() []ChangeGroup {
 			case soa.StateExcluded:
 				g = &excluded
 			}
-			g.Items = append(g.Items, item(cc.Fields))
+			g.Items = append(g.Items, item(withNotes(cc.Fields, cc.Notes)))
 			continue
 		}
 		if f, ok := cc.Field("status"); ok {
@@ -106,6 +119,8 @@ func (c *Changes) Groups() []ChangeGroup {
 
 	added := ChangeGroup{Title: "Risks added", Subject: "Risk", Change: RiskAdded}
 	removed := ChangeGroup{Title: "Risks removed", Subject: "Risk", Change: RiskRemoved}
+	closed := ChangeGroup{Title: "Risks closed", Subject: "Risk"}
+	done := ChangeGroup{Title: "Treatments completed", Subject: "Risk", Field: "treatment.done_on"}
 	rescored := ChangeGroup{Title: "Risks re-scored", Subject: "Risk"}
 	retreated := ChangeGroup{Title: "Risks re-treated", Subject: "Risk"}
 	owners := ChangeGroup{Title: "Risk owner changes", Subject: "Risk", Field: "owner"}
@@ -119,6 +134,12 @@ func (c *Changes) Groups() []ChangeGroup {
 		case RiskRemoved:
 			removed.Items = append(removed.Items, item(wholeRisk(r.Risk, true)))
 			continue
+		case RiskClosed:
+			closed.Items = append(closed.Items, item(pickFields(r.Fields, closedFields)))
+			continue
+		}
+		if f, ok := r.Field("treatment.done_on"); ok && r.Done() {
+			done.Items = append(done.Items, item([]FieldChange{f}))
 		}
 		if r.Rescored() {
 			var f []FieldChange
@@ -128,7 +149,7 @@ func (c *Changes) Groups() []ChangeGroup {
 			if r.Residual != nil {
 				f = append(f, FieldChange{Field: "residual", Old: r.Residual.Old.String(), New: r.Residual.New.String()})
 			}
-			it := item(f)
+			it := item(withNotes(f, r.Notes))
 			it.Inherent, it.Residual = r.Inherent, r.Residual
 			rescored.Items = append(rescored.Items, it)
 		}
@@ -142,7 +163,7 @@ func (c *Changes) Groups() []ChangeGroup {
 			rother.Items = append(rother.Items, item(f))
 		}
 	}
-	for _, g := range []ChangeGroup{added, removed, rescored, retreated, owners, rother} {
+	for _, g := range []ChangeGroup{added, removed, closed, done, rescored, retreated, owners, rother} {
 		add(g)
 	}
 	if len(c.Document) > 0 {
@@ -150,6 +171,9 @@ func (c *Changes) Groups() []ChangeGroup {
 	}
 	return out
 }
+
+// closedFields are the fields a risk closed is shown with.
+var closedFields = []string{"status", "closed_on", "closed_reason"}
 
 // pickFields keeps the changes to the named fields, in their order.
 func pickFields(fields []FieldChange, names []string) []FieldChange {
@@ -188,17 +212,21 @@ func wholeRisk(r *RiskJSON, removed bool) []FieldChange {
 
 // fieldLabels name the fields of [FieldChange] as the workbook's and the PDF's headings do.
 var fieldLabels = map[string]string{
-	"inherent":           "Inherent risk",
-	"residual":           "Residual risk",
-	"risks":              "Selecting risks",
-	"due":                "Target date",
-	"review":             "Decision review",
-	"treatment.option":   "Option",
-	"treatment.controls": "Controls",
-	"treatment.plan":     "Plan",
-	"treatment.due":      "Due",
-	"id":                 "Document ID",
-	"history":            "Revision history",
+	"inherent":              "Inherent risk",
+	"residual":              "Residual risk",
+	"risks":                 "Selecting risks",
+	"due":                   "Target date",
+	"review":                "Decision review",
+	"treatment.option":      "Option",
+	"treatment.controls":    "Controls",
+	"treatment.plan":        "Plan",
+	"treatment.due":         "Due",
+	"treatment.done_on":     "Done",
+	"treatment.approved_on": "Plan approved on",
+	"treatment.approved_by": "Plan approved by",
+	"closed_reason":         "Reason closed",
+	"id":                    "Document ID",
+	"history":               "Revision history",
 }
 
 // Label names the changed field as the workbook's and the PDF's column headings do: "Selecting

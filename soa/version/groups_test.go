@@ -19,16 +19,17 @@ func TestGroups(t *testing.T) {
 		got = append(got, head{g.Title, g.Subject, g.Field, g.Change})
 	}
 	want := []head{
-		{"Controls newly applicable (1)", "Control", "", ""},
+		{"Controls newly applicable (4)", "Control", "", ""},
 		{"Status changes (8)", "Control", "status", ""},
 		{"Other control changes (52)", "Control", "", ""},
 		{"Controls whose selecting risks changed (33)", "Control", "risks", ""},
 		{"Risks added (9)", "Risk", "", version.RiskAdded},
-		{"Risks removed (1)", "Risk", "", version.RiskRemoved},
+		{"Risks closed (1)", "Risk", "", ""},
+		{"Treatments completed (2)", "Risk", "treatment.done_on", ""},
 		{"Risks re-scored (7)", "Risk", "", ""},
 		{"Risks re-treated (10)", "Risk", "", ""},
 		{"Risk owner changes (2)", "Risk", "owner", ""},
-		{"Other risk changes (7)", "Risk", "", ""},
+		{"Other risk changes (9)", "Risk", "", ""},
 		{"Document", "", "", ""},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -66,7 +67,7 @@ func TestGroups(t *testing.T) {
 		fields    []version.FieldChange // the first fields of the item
 		n         int                   // the number of fields
 	}{
-		{"Controls newly applicable (1)", "A.5.7", "Threat intelligence", []version.FieldChange{
+		{"Controls newly applicable (4)", "A.5.7", "Threat intelligence", []version.FieldChange{
 			{Field: "applicability", Old: soa.StateExcluded, New: soa.StateApplicable}, just}, len(a57.Fields)},
 		{"Status changes (8)", "A.8.11", "Data masking", []version.FieldChange{{Field: "status", Old: "planned", New: "partial"}}, 1},
 		{"Other control changes (52)", "A.5.13", "Labelling of information", []version.FieldChange{{Field: "due", Old: "2026-06-30", New: "2027-06-30"}}, 1},
@@ -75,9 +76,11 @@ func TestGroups(t *testing.T) {
 		{"Risks added (9)", "R-16", "Prolonged outage of a critical SaaS supplier", []version.FieldChange{
 			{Field: "inherent", New: "3×4 = 12 High"}, {Field: "residual", New: "3×4 = 12 High"},
 			{Field: "owner", New: "CTO"}, {Field: "treatment", New: "retain"}}, 4},
-		{"Risks removed (1)", "R-14", "Compromise of the self-hosted Jenkins build server", []version.FieldChange{
-			{Field: "inherent", Old: "3×5 = 15 High"}, {Field: "residual", Old: "2×5 = 10 High"},
-			{Field: "owner", Old: "Head of Platform Engineering"}, {Field: "treatment", Old: "modify: A.8.19, A.8.9, A.8.8, A.8.32, A.8.25"}}, 4},
+		{"Risks closed (1)", "R-14", "Compromise of the self-hosted Jenkins build server", []version.FieldChange{
+			{Field: "status", Old: "open", New: "closed"}, {Field: "closed_on", New: "2026-05-04"},
+			{Field: "closed_reason", New: "Jenkins decommissioned; all pipelines moved to GitHub Actions with OIDC federation to AWS"}}, 3},
+		{"Treatments completed (2)", "R-01", "Takeover of production cloud administrator accounts", []version.FieldChange{
+			{Field: "treatment.done_on", New: "2026-03-20"}}, 1},
 		{"Risks re-scored (7)", "R-05", "Cloud misconfiguration exposing customer data", []version.FieldChange{
 			{Field: "inherent", Old: "3×5 = 15 High", New: "4×5 = 20 Critical"}}, 1}, // residual unchanged
 		{"Risks re-scored (7)", "R-01", "Takeover of production cloud administrator accounts", []version.FieldChange{
@@ -86,8 +89,9 @@ func TestGroups(t *testing.T) {
 			{Field: "treatment.option", Old: "modify", New: "share"}}, 4},
 		{"Risk owner changes (2)", "R-13", "Logging gaps preventing detection and investigation of incidents", []version.FieldChange{
 			{Field: "owner", Old: "Head of Platform Engineering", New: "Security Engineering Lead"}}, 1},
-		{"Other risk changes (7)", "R-07", "Loss of key engineering staff", []version.FieldChange{
-			{Field: "accepted_by", Old: "CTO"}, {Field: "accepted_on", Old: "2025-10-08"}}, 2},
+		{"Other risk changes (9)", "R-07", "Loss of key engineering staff", []version.FieldChange{
+			{Field: "treatment.approved_on", New: "2026-10-06"}, {Field: "treatment.approved_by", New: "CTO"},
+			{Field: "accepted_by", Old: "CTO"}, {Field: "accepted_on", Old: "2025-10-08"}}, 4},
 		{"Document", "", "", []version.FieldChange{{Field: "version", Old: "1.1", New: "2.0"}}, len(c.Document)},
 	}
 	for _, tt := range tests {

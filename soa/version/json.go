@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/internal/yamlpos"
 	"github.com/soa-tool/soa/soa/label"
@@ -22,12 +23,15 @@ const SchemaV1 = "soa/v1"
 // JSON is the soa.json document: the machine-readable SoA. Fields are only ever added within
 // a schema version.
 type JSON struct {
-	Schema      string        `json:"schema"`
-	Date        string        `json:"date"`
-	Document    DocumentJSON  `json:"document"`
-	Summary     SummaryJSON   `json:"summary"`
-	Method      MethodJSON    `json:"risk_method"`
-	Controls    []ControlJSON `json:"controls"`
+	Schema   string        `json:"schema"`
+	Date     string        `json:"date"`
+	Document DocumentJSON  `json:"document"`
+	Summary  SummaryJSON   `json:"summary"`
+	Method   MethodJSON    `json:"risk_method"`
+	Controls []ControlJSON `json:"controls"`
+	// Additional are the controls beyond Annex A, in the order of controls.yaml; each has
+	// its Source. Absent in a soa.json of an earlier build.
+	Additional  []ControlJSON `json:"additional_controls"`
 	Risks       []RiskJSON    `json:"risks"`
 	Fingerprint string        `json:"fingerprint"`
 	// Changes are the changes since a previous version (soa build --since).
@@ -47,6 +51,9 @@ type DocumentJSON struct {
 	ApprovedOn     string         `json:"approved_on"`
 	NextReview     string         `json:"next_review"`
 	Classification string         `json:"classification"`
+	PreparedBy     string         `json:"prepared_by"`
+	ReviewedBy     string         `json:"reviewed_by"`
+	RiskAssessment string         `json:"risk_assessment"`
 	History        []RevisionJSON `json:"history"`
 }
 
@@ -68,8 +75,10 @@ type CountsJSON struct {
 
 // SummaryJSON is the summary block: overall counts and counts per theme.
 type SummaryJSON struct {
-	CountsJSON
-	ByTheme map[string]CountsJSON `json:"by_theme"`
+	CountsJSON                       // the 93 Annex A controls
+	ByTheme    map[string]CountsJSON `json:"by_theme"`
+	// Additional counts the controls beyond Annex A.
+	Additional CountsJSON `json:"additional"`
 }
 
 // MethodJSON is the risk method.
@@ -88,8 +97,10 @@ type LevelJSON struct {
 
 // ControlJSON is one control of the SoA.
 type ControlJSON struct {
-	ID        string `json:"id"`
-	Title     string `json:"title"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Source is where an additional control comes from; absent for Annex A controls.
+	Source    string `json:"source,omitempty"`
 	Theme     string `json:"theme"`
 	NewIn2022 bool   `json:"new_in_2022"`
 	// State is applicable, excluded or undecided; absent in a soa.json of an earlier build.
@@ -125,14 +136,27 @@ type RiskJSON struct {
 	ResidualLevel      string        `json:"residual_level"`
 	AcceptedBy         string        `json:"accepted_by"`
 	AcceptedOn         string        `json:"accepted_on"`
+	// Status is open or closed; ClosedOn and ClosedReason are set for a closed risk.
+	Status       string `json:"status"`
+	ClosedOn     string `json:"closed_on"`
+	ClosedReason string `json:"closed_reason"`
 }
+
+// Closed reports whether the risk is closed.
+func (r RiskJSON) Closed() bool { return r.Status == risk.StatusClosed }
 
 // TreatmentJSON is a risk's treatment.
 type TreatmentJSON struct {
-	Option   string   `json:"option"`
+	Option string `json:"option"`
+	// Controls are the Annex A controls chosen, then the additional ones.
 	Controls []string `json:"controls"`
 	Plan     string   `json:"plan"`
 	Due      string   `json:"due"`
+	DoneOn   string   `json:"done_on"`
+	// ApprovedOn and ApprovedBy record the owner's approval of the plan; ApprovedBy is the
+	// risk's owner when the register names no one else.
+	ApprovedOn string `json:"approved_on"`
+	ApprovedBy string `json:"approved_by"`
 }
 
 // FromSoA gives the soa.json form of the SoA, with the changes since a previous version when
@@ -143,11 +167,13 @@ func FromSoA(s *soa.SoA, changes *Changes) *JSON {
 		Document: DocumentJSON{ID: d.ID, Title: d.Title, Version: d.Version, Status: s.Status(),
 			Organization: d.Organization, Scope: d.Scope, Owner: d.Owner, ApprovedBy: d.ApprovedBy,
 			ApprovedOn: label.Date(d.ApprovedOn), NextReview: label.Date(d.NextReview),
-			Classification: d.Classification, History: []RevisionJSON{}},
+			Classification: d.Classification, PreparedBy: d.PreparedBy, ReviewedBy: d.ReviewedBy,
+			RiskAssessment: d.RiskAssessment, History: []RevisionJSON{}},
 		Method: MethodJSON{Likelihood: nonNil(s.Method.Likelihood), Impact: nonNil(s.Method.Impact),
 			Levels: []LevelJSON{}, Acceptance: s.Method.Acceptance},
-		Summary:  SummaryJSON{CountsJSON: countsJSON(s.Summary.Counts), ByTheme: map[string]CountsJSON{}},
-		Controls: []ControlJSON{}, Risks: []RiskJSON{}, Changes: changes}
+		Summary: SummaryJSON{CountsJSON: countsJSON(s.Summary.Counts), ByTheme: map[string]CountsJSON{},
+			Additional: countsJSON(s.Summary.Additional)},
+		Controls: []ControlJSON{}, Additional: []ControlJSON{}, Risks: []RiskJSON{}, Changes: changes}
 	for _, h := range d.History {
 		j.Document.History = append(j.Document.History, RevisionJSON{h.Version, label.Date(h.Date), h.Author, h.Changes})
 	}
@@ -158,27 +184,41 @@ func FromSoA(s *soa.SoA, changes *Changes) *JSON {
 		j.Summary.ByTheme[string(t)] = countsJSON(c)
 	}
 	for _, e := range s.Controls {
-		j.Controls = append(j.Controls, ControlJSON{
-			ID: e.Control.ID.String(), Title: e.Control.Title, Theme: string(e.Control.Theme),
-			NewIn2022: e.Control.New, State: e.State, Applicable: e.Applicable, Reasons: nonNil(e.Reasons),
-			Risks: nonNil(e.Risks), Justification: e.Justification, Status: e.Status, Owner: e.Owner,
-			Implementation: e.Implementation, Evidence: nonNil(e.Evidence), Due: label.Date(e.Due),
-			Review: label.Date(e.Review), ISO2013: nonNil(e.Control.ISO2013), SOC2: nonNil(e.SOC2)})
+		j.Controls = append(j.Controls, controlJSON(e))
+	}
+	for _, e := range s.Additional {
+		j.Additional = append(j.Additional, controlJSON(e))
 	}
 	for _, r := range s.Risks {
 		var ids []string
 		for _, id := range r.Treatment.Controls {
 			ids = append(ids, id.String())
 		}
+		ids = append(ids, r.Treatment.Additional...)
+		approver := ""
+		if !r.Treatment.ApprovedOn.IsZero() {
+			approver = r.PlanApprover()
+		}
 		j.Risks = append(j.Risks, RiskJSON{ID: r.ID, Title: r.Title, Description: r.Description, Owner: r.Owner,
 			Likelihood: r.Inherent.Likelihood, Impact: r.Inherent.Impact, Score: r.InherentScore, Level: r.InherentLevel,
 			Treatment: TreatmentJSON{Option: string(r.Treatment.Option), Controls: nonNil(ids), Plan: r.Treatment.Plan,
-				Due: label.Date(r.Treatment.Due)},
+				Due: label.Date(r.Treatment.Due), DoneOn: label.Date(r.Treatment.DoneOn),
+				ApprovedOn: label.Date(r.Treatment.ApprovedOn), ApprovedBy: approver},
 			ResidualLikelihood: r.Residual.Likelihood, ResidualImpact: r.Residual.Impact,
 			ResidualScore: r.ResidualScore, ResidualLevel: r.ResidualLevel,
-			AcceptedBy: r.AcceptedBy, AcceptedOn: label.Date(r.AcceptedOn)})
+			AcceptedBy: r.AcceptedBy, AcceptedOn: label.Date(r.AcceptedOn),
+			Status: r.Status(), ClosedOn: label.Date(r.ClosedOn), ClosedReason: r.ClosedReason})
 	}
 	return j
+}
+
+func controlJSON(e soa.Entry) ControlJSON {
+	return ControlJSON{
+		ID: e.ID(), Title: e.Control.Title, Source: e.Source, Theme: string(e.Control.Theme),
+		NewIn2022: e.Control.New, State: e.State, Applicable: e.Applicable, Reasons: nonNil(e.Reasons),
+		Risks: nonNil(e.Risks), Justification: e.Justification, Status: e.Status, Owner: e.Owner,
+		Implementation: e.Implementation, Evidence: nonNil(e.Evidence), Due: label.Date(e.Due),
+		Review: label.Date(e.Review), ISO2013: nonNil(e.Control.ISO2013), SOC2: nonNil(e.SOC2)}
 }
 
 func countsJSON(c soa.Counts) CountsJSON {

@@ -48,6 +48,11 @@ type Document struct {
 	ApprovedBy     string
 	ApprovedOn     time.Time
 	NextReview     time.Time
+	// PreparedBy and ReviewedBy name who prepared and who reviewed the SoA.
+	PreparedBy string
+	ReviewedBy string
+	// RiskAssessment names the risk assessment report (and its date) the SoA follows.
+	RiskAssessment string
 	History        []Revision
 	// Pos has the positions of keys, as "document.version".
 	Pos map[string]finding.Pos
@@ -86,9 +91,15 @@ var (
 // ReasonRisk is the reason soa adds to a control that a risk treatment selects.
 const ReasonRisk = "risk"
 
-// Decision is what controls.yaml says about one control.
+// Decision is what controls.yaml says about one control: an Annex A control under controls,
+// or a control beyond Annex A under additional_controls (Key, Title and Source set, ID zero).
 type Decision struct {
-	ID             annexa.ID
+	ID annexa.ID
+	// Key is an additional control's own ID as written (CLD.6.3.1); "" for Annex A.
+	Key string
+	// Title and Source are an additional control's title and where it comes from (a
+	// standard, a framework, "internal").
+	Title, Source  string
 	Applicable     bool
 	Decided        bool // applicable was given
 	Reasons        []string
@@ -113,6 +124,8 @@ type Workspace struct {
 	Method    Method
 	Risks     []Risk
 	Decisions map[annexa.ID]*Decision
+	// Additional are the controls beyond Annex A (additional_controls), in file order.
+	Additional []*Decision
 	// Fingerprint is the SHA-256 of the output of "sha256sum isms.yaml risks.yaml controls.yaml"
 	// run in the workspace: anyone can recompute it from the files.
 	Fingerprint string
@@ -126,7 +139,34 @@ type Workspace struct {
 	// (its File is empty when controls.yaml is missing).
 	ControlsRead bool
 	ControlsPos  finding.Pos
+	// Unread lists the workspace files (base names, in the order of [Files]) that are missing
+	// or could not be parsed: findings that depend on them are left out.
+	Unread []string
+
+	// refs are treatment controls that are not Annex A IDs, resolved against
+	// additional_controls once controls.yaml is read.
+	refs []ref
 }
+
+// ref is a treatment's control that may be an additional control.
+type ref struct {
+	risk int // index in Risks
+	item yamlpos.Item
+	err  error
+}
+
+// AdditionalByKey returns the additional control with the given ID.
+func (ws *Workspace) AdditionalByKey(key string) (*Decision, bool) {
+	for _, d := range ws.Additional {
+		if d.Key == key {
+			return d, true
+		}
+	}
+	return nil, false
+}
+
+// Read reports whether the file (a base name of [Files]) was read.
+func (ws *Workspace) Read(file string) bool { return !slices.Contains(ws.Unread, file) }
 
 // MaxRisks is the most entries the register may hold.
 const MaxRisks = 100_000
@@ -199,19 +239,25 @@ func LoadFiles(files map[string][]byte, dir string) *Workspace {
 		name := filepath.Join(dir, f)
 		b, ok := files[f]
 		if !ok {
-			ws.Findings.Errorf(finding.Pos{File: name, Line: 1, Col: 1}, "missing-file", "%s is missing; run 'soa init %s' to write a starter, or check the directory", f, dir)
+			ws.Findings.Errorf(finding.Pos{File: name, Line: 1, Col: 1}, "missing-file", "%s is missing; run 'soa init %s' to write the missing files (the others are left as they are), or check the directory", f, dir)
+			ws.Unread = append(ws.Unread, f)
 			continue
 		}
 		fmt.Fprintf(sum, "%x  %s\n", sha256.Sum256(b), f)
 		r := &yamlpos.Reader{File: name, L: &ws.Findings}
 		nodes[f] = r.Parse(b)
+		if nodes[f] == nil {
+			ws.Unread = append(ws.Unread, f)
+		}
 	}
 	if len(nodes) == len(Files) {
 		ws.Fingerprint = hex.EncodeToString(sum.Sum(nil))
 	}
 	ws.readISMS(&yamlpos.Reader{File: filepath.Join(dir, ISMSFile), L: &ws.Findings}, nodes[ISMSFile])
 	ws.readRisks(&yamlpos.Reader{File: filepath.Join(dir, RisksFile), L: &ws.Findings}, nodes[RisksFile], nodes[RisksFile] != nil)
-	ws.readControls(&yamlpos.Reader{File: filepath.Join(dir, ControlsFile), L: &ws.Findings}, nodes[ControlsFile])
+	cr := &yamlpos.Reader{File: filepath.Join(dir, ControlsFile), L: &ws.Findings}
+	ws.readControls(cr, nodes[ControlsFile])
+	ws.resolveRefs()
 	return ws
 }
 
@@ -255,7 +301,7 @@ func (ws *Workspace) readISMS(r *yamlpos.Reader, n *yaml.Node) {
 	d.Pos["organization"], d.Pos["scope"] = top.At("organization"), top.At("scope")
 	if top.Require("document", "add a document block with id, version and owner") {
 		doc := r.Object(top.Node("document"), "document", "id", "title", "version", "classification", "owner",
-			"approved_by", "approved_on", "next_review", "history")
+			"prepared_by", "reviewed_by", "risk_assessment", "approved_by", "approved_on", "next_review", "history")
 		if doc != nil {
 			d.ID = doc.RequiredStr("id", "give the document identifier, e.g. ISMS-SOA-01")
 			d.Title = doc.Str("title")
@@ -265,6 +311,8 @@ func (ws *Workspace) readISMS(r *yamlpos.Reader, n *yaml.Node) {
 			d.Version = doc.RequiredStr("version", `give the version as text, e.g. version: "1.0"`)
 			d.Classification = doc.Str("classification")
 			d.Owner = doc.RequiredStr("owner", "name the document owner, e.g. Jane Doe, CISO")
+			d.PreparedBy, d.ReviewedBy = doc.Str("prepared_by"), doc.Str("reviewed_by")
+			d.RiskAssessment = doc.Str("risk_assessment")
 			d.ApprovedBy = doc.Str("approved_by")
 			d.ApprovedOn = doc.Date("approved_on")
 			d.NextReview = doc.Date("next_review")
@@ -423,7 +471,7 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 	for i, e := range list.Content {
 		path := fmt.Sprintf("risk #%d", i+1)
 		o := r.Object(e, path, "id", "title", "description", "asset", "threat", "vulnerability", "owner",
-			"likelihood", "impact", "treatment", "residual", "accepted_by", "accepted_on")
+			"likelihood", "impact", "treatment", "residual", "accepted_by", "accepted_on", "status", "closed_on", "closed_reason")
 		if o == nil {
 			if yamlpos.IsNull(e) {
 				r.Errorf(e, "type", "%s must be a mapping (id, title, owner, likelihood, impact, treatment)", path)
@@ -447,6 +495,7 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 		k.Inherent = ws.rating(o)
 		k.AcceptedBy = o.Str("accepted_by")
 		k.AcceptedOn = o.Date("accepted_on")
+		ws.readStatus(o, &k)
 		for key, p := range o.Positions() {
 			k.Pos[key] = p
 		}
@@ -501,7 +550,7 @@ func (ws *Workspace) rating(o *yamlpos.Object) risk.Rating {
 }
 
 func (ws *Workspace) readTreatment(r *yamlpos.Reader, o *yamlpos.Object, k *Risk) {
-	t := r.Object(o.Node("treatment"), o.Path+" treatment", "option", "controls", "plan", "due")
+	t := r.Object(o.Node("treatment"), o.Path+" treatment", "option", "controls", "plan", "due", "done_on", "approved_on", "approved_by")
 	if t == nil {
 		return
 	}
@@ -518,11 +567,23 @@ func (ws *Workspace) readTreatment(r *yamlpos.Reader, o *yamlpos.Object, k *Risk
 	}
 	k.Treatment.Plan = t.Str("plan")
 	k.Treatment.Due = t.Date("due")
+	k.Treatment.DoneOn = t.Date("done_on")
+	k.Treatment.ApprovedOn = t.Date("approved_on")
+	k.Treatment.ApprovedBy = t.Str("approved_by")
+	if k.Treatment.ApprovedBy != "" && t.Node("approved_on") == nil {
+		r.L.Errorf(t.At("approved_by"), "plan-approval", "risk %s: treatment.approved_by is given without approved_on; add the date the owner approved the plan (YYYY-MM-DD)", k.ID)
+	}
 	written := t.List("controls", true)
 	k.Treatment.ControlsGiven = len(written) > 0
 	for i, it := range written {
 		k.Pos[fmt.Sprintf("treatment.controls[%d]", i)] = it.Pos
 		id, err := annexa.Resolve(it.Value)
+		var ie *annexa.IDError
+		if errors.As(err, &ie) && ie.Kind == annexa.BadForm {
+			// Perhaps an additional control: resolved once controls.yaml is read.
+			ws.refs = append(ws.refs, ref{risk: len(ws.Risks), item: it, err: err})
+			continue
+		}
 		if err != nil {
 			r.L.Errorf(it.Pos, "unknown-control", "risk %s: %v", k.ID, err)
 			continue
@@ -536,7 +597,7 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 	if n == nil {
 		return
 	}
-	top := r.Object(n, "", "controls")
+	top := r.Object(n, "", "controls", "additional_controls")
 	if top == nil {
 		if yamlpos.IsNull(n) {
 			r.Errorf(n, "type", "controls.yaml must be a mapping with a controls mapping")
@@ -544,6 +605,7 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 		return
 	}
 	ws.ControlsPos = top.At("controls")
+	ws.readAdditional(r, top.Node("additional_controls"))
 	cn := top.Node("controls")
 	if cn == nil {
 		r.L.Errorf(top.At("controls"), "required", "controls is missing or empty; give a decision for each of the 93 Annex A controls (soa init writes the list)")
@@ -558,7 +620,12 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 		kn, vn := cn.Content[i], cn.Content[i+1]
 		id, err := annexa.Resolve(kn.Value)
 		if err != nil {
-			r.Errorf(kn, "unknown-control", "%v", err)
+			msg := err.Error()
+			var ie *annexa.IDError
+			if errors.As(err, &ie) && ie.Kind == annexa.BadForm {
+				msg += "; a control beyond Annex A goes under additional_controls, with its title and source"
+			}
+			r.Errorf(kn, "unknown-control", "%s", msg)
 			continue
 		}
 		if first, dup := ws.Decisions[id]; dup {
@@ -567,60 +634,202 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 		}
 		d := &Decision{ID: id, Pos: map[string]finding.Pos{"": r.Pos(kn)}}
 		ws.Decisions[id] = d
-		o := r.Object(vn, "control "+id.String(), "applicable", "reasons", "justification", "status", "owner",
-			"implementation", "evidence", "due", "review")
-		if o == nil {
-			if !yamlpos.IsNull(vn) {
-				continue // reported by object
-			}
-			continue // an empty decision: undecided
-		}
-		for key, p := range o.Positions() {
-			if key != "" {
-				d.Pos[key] = p
-			}
-		}
-		d.Applicable, d.Decided = o.Bool("applicable")
-		d.ApplicableBad = !d.Decided && o.Node("applicable") != nil
-		for _, it := range o.List("reasons", true) {
-			reason := normalise(it.Value)
-			switch {
-			case reason == ReasonRisk:
-				r.L.Errorf(it.Pos, "vocabulary", "%s: reason \"risk\" is added by soa from the risk register, never typed; select %s in a risk's treatment.controls instead", id, id)
-			case slices.Contains(Reasons, reason):
-				if !slices.Contains(d.Reasons, reason) {
-					d.Reasons = append(d.Reasons, reason)
-				}
-			default:
-				msg := fmt.Sprintf("%s: reason %q is not one of %s", id, it.Value, strings.Join(Reasons, ", "))
-				if s := text.Suggest(reason, Reasons); s != "" {
-					msg += fmt.Sprintf("; did you mean %q?", s)
-				}
-				r.L.Errorf(it.Pos, "vocabulary", "%s", msg)
-			}
-		}
-		d.Justification = o.Str("justification")
-		if s := o.Str("status"); s != "" {
-			st := normalise(s)
-			if slices.Contains(Statuses, st) {
-				d.Status = st
-			} else {
-				msg := fmt.Sprintf("%s: status %q is not one of %s", id, s, strings.Join(Statuses, ", "))
-				if sg := text.Suggest(st, Statuses); sg != "" {
-					msg += fmt.Sprintf("; did you mean %q?", sg)
-				}
-				r.L.Errorf(o.At("status"), "vocabulary", "%s", msg)
-				d.Status = "?" // given, but not understood: not reported as missing
-			}
-		}
-		d.Owner = o.Str("owner")
-		d.Implementation = o.Str("implementation")
-		for _, it := range o.List("evidence", false) {
-			d.Evidence = append(d.Evidence, it.Value)
-		}
-		d.Due = o.Date("due")
-		d.Review = o.Date("review")
+		o := r.Object(vn, "control "+id.String(), decisionKeys...)
+		readDecision(r, o, d, id.String())
 	}
+}
+
+// decisionKeys are the keys of a control's decision.
+var decisionKeys = []string{"applicable", "reasons", "justification", "status", "owner", "implementation", "evidence", "due", "review"}
+
+// MaxAdditionalID is the longest ID an additional control may have.
+const MaxAdditionalID = 40
+
+// readAdditional reads additional_controls: controls beyond Annex A, keyed by their own IDs.
+func (ws *Workspace) readAdditional(r *yamlpos.Reader, n *yaml.Node) {
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		r.Errorf(n, "type", "additional_controls must be a mapping of control ID to decision (CLD.6.3.1: {title: ..., source: ..., applicable: true, ...})")
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		kn, vn := n.Content[i], n.Content[i+1]
+		key := strings.TrimSpace(kn.Value)
+		if !validAdditionalID(key) {
+			r.Errorf(kn, "additional-id", "additional control ID %q may only hold letters, digits, '.', '-' and '_', 1 to %d characters; e.g. CLD.6.3.1 or NW-EXT-01", kn.Value, MaxAdditionalID)
+			continue
+		}
+		if msg := annexLike(key); msg != "" {
+			r.Errorf(kn, "additional-id", "%s", msg)
+			continue
+		}
+		d := &Decision{Key: key, Pos: map[string]finding.Pos{"": r.Pos(kn)}}
+		ws.Additional = append(ws.Additional, d)
+		keys := append([]string{"title", "source"}, decisionKeys...)
+		o := r.Object(vn, "additional control "+key, keys...)
+		if o == nil {
+			if yamlpos.IsNull(vn) {
+				r.Errorf(kn, "required", "additional control %s is empty; give its title, source and decision", key)
+			}
+			continue
+		}
+		d.Title = o.RequiredStr("title", "give the control's title as its source words it")
+		d.Source = o.RequiredStr("source", `say where the control comes from: a standard ("ISO/IEC 27017:2015"), a framework, or "internal"`)
+		readDecision(r, o, d, key)
+	}
+}
+
+func validAdditionalID(s string) bool {
+	if len(s) == 0 || len(s) > MaxAdditionalID {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// annexLike explains why an additional control's ID may not be used: it is an Annex A 2022
+// or 2013 ID, or written like one. It returns "" for an ID of its own.
+func annexLike(key string) string {
+	if id, err := annexa.Resolve(key); err == nil {
+		c, _ := annexa.Lookup(id)
+		return fmt.Sprintf("%s is the Annex A control %s %s; decide it under controls: as %s, not under additional_controls", key, id, c.Title, id)
+	}
+	if c, ok := annexa.Lookup2013(key); ok {
+		var now []string
+		for _, id := range c.Now {
+			now = append(now, id.String())
+		}
+		return fmt.Sprintf("%s is the ISO/IEC 27001:2013 control %s; decide its 2022 successor %s under controls: instead", key, c.Title, text.JoinAnd(now))
+	}
+	if annexaForm(key) {
+		return fmt.Sprintf("%s is written like an Annex A control ID but names none; give the additional control an ID of its own, with a prefix such as CLD. or your organisation's", key)
+	}
+	return ""
+}
+
+// annexaForm reports whether s is written like an Annex A ID (5.99, A.9.9.9) without naming a
+// control.
+func annexaForm(s string) bool {
+	var ie *annexa.IDError
+	_, err := annexa.Resolve(s)
+	return errors.As(err, &ie) && ie.Kind != annexa.BadForm
+}
+
+// readDecision reads a control's decision (an Annex A or an additional control, named name
+// in messages) from o into d.
+func readDecision(r *yamlpos.Reader, o *yamlpos.Object, d *Decision, name string) {
+	if o == nil {
+		return // not a mapping (reported), or empty: undecided
+	}
+	for key, p := range o.Positions() {
+		if key != "" {
+			d.Pos[key] = p
+		}
+	}
+	d.Applicable, d.Decided = o.Bool("applicable")
+	d.ApplicableBad = !d.Decided && o.Node("applicable") != nil
+	for _, it := range o.List("reasons", true) {
+		reason := normalise(it.Value)
+		switch {
+		case reason == ReasonRisk:
+			r.L.Errorf(it.Pos, "vocabulary", "%s: reason \"risk\" is added by soa from the risk register, never typed; select %s in a risk's treatment.controls instead", name, name)
+		case slices.Contains(Reasons, reason):
+			if !slices.Contains(d.Reasons, reason) {
+				d.Reasons = append(d.Reasons, reason)
+			}
+		default:
+			msg := fmt.Sprintf("%s: reason %q is not one of %s", name, it.Value, strings.Join(Reasons, ", "))
+			if s := text.Suggest(reason, Reasons); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			r.L.Errorf(it.Pos, "vocabulary", "%s", msg)
+		}
+	}
+	d.Justification = o.Str("justification")
+	if s := o.Str("status"); s != "" {
+		st := normalise(s)
+		if slices.Contains(Statuses, st) {
+			d.Status = st
+		} else {
+			msg := fmt.Sprintf("%s: status %q is not one of %s", name, s, strings.Join(Statuses, ", "))
+			if sg := text.Suggest(st, Statuses); sg != "" {
+				msg += fmt.Sprintf("; did you mean %q?", sg)
+			}
+			r.L.Errorf(o.At("status"), "vocabulary", "%s", msg)
+			d.Status = "?" // given, but not understood: not reported as missing
+		}
+	}
+	d.Owner = o.Str("owner")
+	d.Implementation = o.Str("implementation")
+	for _, it := range o.List("evidence", false) {
+		d.Evidence = append(d.Evidence, it.Value)
+	}
+	d.Due = o.Date("due")
+	d.Review = o.Date("review")
+}
+
+// readStatus reads a risk's status, closed_on and closed_reason.
+func (ws *Workspace) readStatus(o *yamlpos.Object, k *Risk) {
+	if s := o.Str("status"); s != "" {
+		switch normalise(s) {
+		case risk.StatusOpen:
+		case risk.StatusClosed:
+			k.Closed = true
+		default:
+			ws.Findings.Errorf(o.At("status"), "vocabulary", "risk %s: status %q is not open or closed", k.ID, s)
+		}
+	}
+	k.ClosedOn = o.Date("closed_on")
+	k.ClosedReason = o.Str("closed_reason")
+	if k.Closed {
+		o.Require("closed_on", "give the date the risk was closed (YYYY-MM-DD)")
+		o.Require("closed_reason", `say why the risk no longer exists, e.g. "Jenkins decommissioned"`)
+		return
+	}
+	for _, key := range []string{"closed_on", "closed_reason"} {
+		if o.Node(key) != nil {
+			ws.Findings.Errorf(o.At(key), "closed", "risk %s has %s but its status is not closed; set status: closed, or remove %s", k.ID, key, key)
+		}
+	}
+}
+
+// resolveRefs resolves the treatments' controls that are not Annex A IDs against
+// additional_controls. When controls.yaml could not be read, they are left unresolved and
+// unreported: whether they exist is not known.
+func (ws *Workspace) resolveRefs() {
+	if !ws.Read(ControlsFile) {
+		return
+	}
+	var keys []string
+	for _, d := range ws.Additional {
+		keys = append(keys, d.Key)
+	}
+	for _, rf := range ws.refs {
+		k := &ws.Risks[rf.risk]
+		if d, ok := ws.AdditionalByKey(rf.item.Value); ok {
+			if !slices.Contains(k.Treatment.Additional, d.Key) {
+				k.Treatment.Additional = append(k.Treatment.Additional, d.Key)
+			}
+			k.Pos["control "+d.Key] = rf.item.Pos
+			continue
+		}
+		msg := fmt.Sprintf("risk %s: %v", k.ID, rf.err)
+		if s := text.Suggest(rf.item.Value, keys); s != "" {
+			msg += fmt.Sprintf("; did you mean the additional control %s?", s)
+		} else if len(keys) == 0 {
+			msg += "; a control beyond Annex A must be listed under additional_controls in controls.yaml"
+		} else {
+			msg += "; the additional controls are " + strings.Join(keys, ", ")
+		}
+		ws.Findings.Errorf(rf.item.Pos, "unknown-control", "%s", msg)
+	}
+	ws.refs = nil
 }
 
 // normalise folds a vocabulary word: lower case, spaces and underscores as dashes.

@@ -96,7 +96,7 @@ func TestChangesSheet(t *testing.T) {
 		t.Fatal("the model has no change for A.5.7")
 	}
 	just, _ := c.Controls[ctl].Field("justification")
-	a57 := itemRows("Controls newly applicable (1)", "A.5.7")
+	a57 := itemRows("Controls newly applicable (4)", "A.5.7")
 	for _, want := range [][]string{{"Applicability", "Excluded", "Applicable"}, {"Justification", just.Old, just.New}} {
 		if !slices.ContainsFunc(a57, func(r []string) bool { return slices.Equal(r, want) }) {
 			t.Errorf("A.5.7 lacks the row %q; it has %q", want, a57)
@@ -105,9 +105,15 @@ func TestChangesSheet(t *testing.T) {
 	if just.Old == "" || just.New == "" {
 		t.Error("A.5.7 should have both justifications")
 	}
-	r14 := itemRows("Risks removed (1)", "R-14")
-	if len(r14) != 4 || r14[0][0] != "Inherent risk" || r14[0][1] != "3×5 = 15 High" || r14[0][2] != "—" {
-		t.Errorf("R-14 removed: %q", r14)
+	r14 := itemRows("Risks closed (1)", "R-14")
+	if len(r14) != 3 || !slices.Equal(r14[0], []string{"Status", "Open", "Closed"}) || r14[1][0] != "Closed on" || r14[1][2] != "2026-05-04" {
+		t.Errorf("R-14 closed: %q", r14)
+	}
+	if r01 := itemRows("Treatments completed (2)", "R-01"); len(r01) != 1 || !slices.Equal(r01[0], []string{"Done", "—", "2026-03-20"}) {
+		t.Errorf("R-01 completed: %q", r01)
+	}
+	if cld := itemRows("Controls newly applicable (4)", "CLD.6.3.1"); len(cld) == 0 || !slices.Equal(cld[0], []string{"Applicability", "Not decided", "Applicable"}) {
+		t.Errorf("CLD.6.3.1 newly applicable: %q", cld)
 	}
 	r05 := itemRows("Risks re-scored (7)", "R-05")
 	if want := []string{"Inherent risk", "3×5 = 15 High", "4×5 = 20 Critical"}; len(r05) != 1 || !slices.Equal(r05[0], want) {
@@ -214,7 +220,7 @@ func TestChangesLibreOffice(t *testing.T) {
 	}
 	out := clienttest.Convert(t, path, "pdf", "")
 	text := string(clienttest.Run(t, clienttest.Require(t, "pdftotext"), "-enc", "UTF-8", out, "-"))
-	for _, want := range []string{"Changes in this version", "Controls newly applicable (1)", "Threat intelligence", "Risks removed (1)"} {
+	for _, want := range []string{"Changes in this version", "Controls newly applicable (4)", "Threat intelligence", "Risks closed (1)", "Treatments completed (2)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("LibreOffice's print of the workbook lacks %q", want)
 		}

@@ -34,13 +34,19 @@ func (b *book) documentSheet() {
 		{"Status", status},
 		{"Classification", d.Classification},
 		{"Owner", d.Owner},
+		{"Prepared by", d.PreparedBy},
+		{"Reviewed by", d.ReviewedBy},
 		{"Organization", d.Organization},
 		{"Approved by", d.ApprovedBy},
 		{"Approved on", label.Date(d.ApprovedOn)},
 		{"Next review", label.Date(d.NextReview)},
 		{"Date of this edition", label.Date(s.Date)},
 		{"Standard", "ISO/IEC 27001:2022, clause 6.1.3 d) and Annex A"},
+		{"Risk assessment", d.RiskAssessment},
 	} {
+		if p.value == "" && optionalDocumentFields[p.label] {
+			continue
+		}
 		st := b.st.value
 		if p.label == "Status" {
 			st = statusStyle
@@ -75,3 +81,7 @@ func (b *book) documentSheet() {
 	b.pair(sh, row, 1, last, "How to check it", Recompute, valueWidth, b.st.value)
 	b.page(sh, 1, 1)
 }
+
+// optionalDocumentFields are the document control rows left out when isms.yaml does not
+// give them.
+var optionalDocumentFields = map[string]bool{"Prepared by": true, "Reviewed by": true, "Risk assessment": true}

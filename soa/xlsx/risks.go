@@ -16,8 +16,10 @@ var riskColumns = []struct {
 	{"Risk", "ID", 8}, {"Risk", "Risk", 36}, {"Risk", "Owner", 18},
 	{"Inherent risk", "Likelihood", 10}, {"Inherent risk", "Impact", 8}, {"Inherent risk", "Score", 7}, {"Inherent risk", "Level", 10},
 	{"Treatment", "Option", 10}, {"Treatment", "Controls", 16}, {"Treatment", "Plan", 46}, {"Treatment", "Due", 11.5},
+	{"Treatment", "Done", 11.5}, {"Treatment", "Plan approved by", 18}, {"Treatment", "Plan approved on", 11.5},
 	{"Residual risk", "Likelihood", 10}, {"Residual risk", "Impact", 8}, {"Residual risk", "Score", 7}, {"Residual risk", "Level", 10},
 	{"Acceptance", "Accepted by", 18}, {"Acceptance", "Accepted on", 11.5},
+	{"Status", "Status", 9}, {"Status", "Closed on", 11.5}, {"Status", "Reason closed", 30},
 }
 
 // riskSheet writes the register through excelize's StreamWriter (the workbook's only one):
@@ -86,22 +88,28 @@ func (b *book) riskSheet() {
 	}
 	cells := make([]any, ncol)
 	for k, r := range s.Risks {
-		ids := make([]string, 0, len(r.Treatment.Controls))
+		ids := make([]string, 0, len(r.Treatment.Controls)+len(r.Treatment.Additional))
 		for _, id := range r.Treatment.Controls {
 			ids = append(ids, id.String())
 		}
-		controls := strings.Join(ids, "; ")
+		controls := strings.Join(append(ids, r.Treatment.Additional...), "; ")
+		approver := ""
+		if !r.Treatment.ApprovedOn.IsZero() {
+			approver = r.PlanApprover()
+		}
 		in, res := level(r.InherentRank), level(r.ResidualRank)
 		copy(cells, []any{
 			text(r.ID, b.st.bodyBold), text(r.Title, b.st.body), text(r.Owner, b.st.body),
 			num(r.Inherent.Likelihood, b.st.number), num(r.Inherent.Impact, b.st.number), num(r.InherentScore, in), text(r.InherentLevel, in),
 			text(label.Option(string(r.Treatment.Option)), b.st.bodyCenter), text(controls, b.st.body), text(r.Treatment.Plan, b.st.body), date(r.Treatment.Due),
+			date(r.Treatment.DoneOn), text(approver, b.st.body), date(r.Treatment.ApprovedOn),
 			num(r.Residual.Likelihood, b.st.number), num(r.Residual.Impact, b.st.number), num(r.ResidualScore, res), text(r.ResidualLevel, res),
 			text(r.AcceptedBy, b.st.body), date(r.AcceptedOn),
+			text(label.Status(r.Status()), b.st.bodyCenter), date(r.ClosedOn), text(r.ClosedReason, b.st.body),
 		})
 		n := 1
-		for i, v := range []string{r.ID, r.Title, r.Owner, controls, r.Treatment.Plan, r.AcceptedBy} {
-			n = max(n, lines(v, riskColumns[[]int{0, 1, 2, 8, 9, 15}[i]].width))
+		for i, v := range []string{r.ID, r.Title, r.Owner, controls, r.Treatment.Plan, approver, r.AcceptedBy, r.ClosedReason} {
+			n = max(n, lines(v, riskColumns[[]int{0, 1, 2, 8, 9, 12, 18, 22}[i]].width))
 		}
 		row(first+k, height(n), cells...)
 	}

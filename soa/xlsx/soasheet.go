@@ -15,7 +15,7 @@ import (
 var soaWidths = map[string]float64{
 	"ID": 8, "Control": 28, "Theme": 14, "Applicable": 11, "Reasons": 15, "Related risks": 14,
 	"Justification": 46, "Status": 15, "Implementation": 46, "Owner": 16, "Evidence": 30,
-	"Target date": 11.5, "New in 2022": 9, "ISO 27001:2013 ref": 12, "SOC 2": 15,
+	"Target date": 11.5, "New in 2022": 9, "ISO 27001:2013 ref": 12, "SOC 2": 15, "Source": 14,
 }
 
 const defaultWidth = 14
@@ -44,7 +44,8 @@ func (b *book) soaSheet() {
 	const sh = SheetSoA
 	s, d := b.s, b.s.Document
 	hdr := soaHeaderRow
-	first, last := hdr+1, hdr+len(s.Controls)
+	all := s.All()
+	first, last := hdr+1, hdr+len(all)
 	ncol := len(sheet.Columns)
 
 	b.title(sh, d.Title+" — "+d.Organization)
@@ -58,6 +59,9 @@ func (b *book) soaSheet() {
 	}
 	c := s.Summary.Counts
 	sub = append(sub, fmt.Sprintf("ISO/IEC 27001:2022 Annex A: %d controls, %d applicable, %d excluded", c.Total, c.Applicable, c.Excluded))
+	if a := s.Summary.Additional; a.Total > 0 {
+		sub = append(sub, fmt.Sprintf("additional: %d controls, %d applicable, %d excluded", a.Total, a.Applicable, a.Excluded))
+	}
 	b.str(sh, 1, 2, strings.Join(sub, " · "), b.st.subtitle)
 
 	widths := make([]float64, ncol)
@@ -75,7 +79,7 @@ func (b *book) soaSheet() {
 	b.height(sh, hdr, height(headerLines))
 
 	due, evidence := column("Target date"), column("Evidence")
-	for r, e := range s.Controls {
+	for r, e := range all {
 		row := first + r
 		n := 1
 		for i, v := range sheet.Cells(e) {
@@ -90,7 +94,7 @@ func (b *book) soaSheet() {
 		}
 		b.height(sh, row, height(n))
 	}
-	if len(s.Controls) == 0 {
+	if len(all) == 0 {
 		return
 	}
 	// Styles by column, over all rows at once.
@@ -107,7 +111,7 @@ func (b *book) soaSheet() {
 		b.check(b.f.SetCellStyle(sh, cell(i+1, first), cell(i+1, last), st))
 	}
 	if evidence > 0 {
-		for r, e := range s.Controls {
+		for r, e := range all {
 			if u, ok := linkURL(e.Evidence); ok {
 				ref := cell(evidence, first+r)
 				b.check(b.f.SetCellHyperLink(sh, ref, u, "External"))
@@ -124,9 +128,9 @@ func (b *book) soaSheet() {
 
 	// Excluded rows greyed, status cells coloured. Formulas, not fixed styles, so the colours
 	// follow an edit made through the drop-downs.
-	all := cell(1, first) + ":" + cell(ncol, last)
+	rows := cell(1, first) + ":" + cell(ncol, last)
 	if a := column("Applicable"); a > 0 {
-		b.check(b.f.SetConditionalFormat(sh, all, []excelize.ConditionalFormatOptions{{Type: "formula",
+		b.check(b.f.SetConditionalFormat(sh, rows, []excelize.ConditionalFormatOptions{{Type: "formula",
 			Criteria: fmt.Sprintf(`$%s%d="No"`, colName(a), first), Format: &b.st.cfExcluded, StopIfTrue: true}}))
 	}
 	if st := column("Status"); st > 0 {

@@ -87,7 +87,10 @@ func (b *book) summarySheet() {
 		counts(t.Title(), s.Summary.ByTheme[t], b.st.bodyBold, b.st.number)
 	}
 	lastTheme := row - 1
-	counts("All controls", s.Summary.Counts, b.st.totalLabel, b.st.total)
+	if s.Summary.Additional.Total > 0 {
+		counts(soa.ThemeAdditional.Title(), s.Summary.Additional, b.st.bodyBold, b.st.number)
+	}
+	counts("All controls", s.Summary.Combined(), b.st.totalLabel, b.st.total)
 	b.str(sh, 1, row, "Implementation statuses count applicable controls only; excluded controls carry no status.", b.st.note)
 	b.statusChart(sh, chartRow, hdr, firstTheme, lastTheme, len(statuses))
 	b.page(sh, 1, 1)

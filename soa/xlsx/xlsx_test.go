@@ -139,15 +139,38 @@ func TestSoASheet(t *testing.T) {
 			}
 		}
 	}
-	if got := value(t, f, sh, ref(1, soaHeader+94)); got != "" {
-		t.Errorf("a row after the 93 controls holds %q", got)
+	// The additional controls follow A.8.34, in file order, with theme "Additional" and
+	// their source.
+	theme, source := slices.Index(sheet.Columns, "Theme"), slices.Index(sheet.Columns, "Source")
+	for r, e := range s.Additional {
+		row := soaHeader + 94 + r
+		for i, want := range sheet.Cells(e) {
+			if i == due {
+				continue
+			}
+			if got := value(t, f, sh, ref(i+1, row)); got != want {
+				t.Errorf("%s (%s of %s) = %q, want %q", ref(i+1, row), sheet.Columns[i], e.ID(), got, want)
+			}
+		}
+		if got := value(t, f, sh, ref(theme+1, row)); got != "Additional" {
+			t.Errorf("%s theme %q", e.ID(), got)
+		}
+		if got := value(t, f, sh, ref(source+1, row)); got != "ISO/IEC 27017:2015" {
+			t.Errorf("%s source %q", e.ID(), got)
+		}
+	}
+	if got := value(t, f, sh, ref(1, soaHeader+94)); got != "CLD.6.3.1" {
+		t.Errorf("the row after A.8.34 holds %q, want the first additional control", got)
+	}
+	if got := value(t, f, sh, ref(source+1, soaHeader+1)); got != "Annex A" {
+		t.Errorf("A.5.1 source %q", got)
 	}
 	rows, err := f.GetRows(sh)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != soaHeader+93 {
-		t.Errorf("%d rows, want %d", len(rows), soaHeader+93)
+	if want := soaHeader + 93 + len(s.Additional); len(rows) != want || len(s.Additional) != 3 {
+		t.Errorf("%d rows, want %d", len(rows), want)
 	}
 }
 
@@ -199,8 +222,8 @@ func TestValidations(t *testing.T) {
 		return c
 	}
 	want := map[string]string{
-		fmt.Sprintf("%s4:%s96", col("Applicable"), col("Applicable")): `"Yes,No"`,
-		fmt.Sprintf("%s4:%s96", col("Status"), col("Status")):         `"Implemented,Partial,Planned,Not implemented"`,
+		fmt.Sprintf("%s4:%s99", col("Applicable"), col("Applicable")): `"Yes,No"`, // 93 + 3 additional
+		fmt.Sprintf("%s4:%s99", col("Status"), col("Status")):         `"Implemented,Partial,Planned,Not implemented"`,
 	}
 	got := map[string]string{}
 	for _, dv := range dvs {
@@ -242,10 +265,10 @@ func TestPanesAndFilter(t *testing.T) {
 			filters[dn.Scope] = dn.RefersTo
 		}
 	}
-	if got, want := filters[xlsx.SheetSoA], "'Statement of Applicability'!$A$3:$O$96"; got != want {
+	if got, want := filters[xlsx.SheetSoA], "'Statement of Applicability'!$A$3:$P$99"; got != want {
 		t.Errorf("SoA autofilter = %q, want %q", got, want)
 	}
-	if got := filters[xlsx.SheetRisks]; !strings.HasPrefix(got, "'Risk register'!$A$4:$Q$") {
+	if got := filters[xlsx.SheetRisks]; !strings.HasPrefix(got, "'Risk register'!$A$4:$W$") {
 		t.Errorf("risk register autofilter = %q", got)
 	}
 }
@@ -461,7 +484,7 @@ func TestRiskRegister(t *testing.T) {
 		if got := value(t, f, xlsx.SheetRisks, ref(6, row)); got != fmt.Sprint(r.InherentScore) {
 			t.Errorf("%s inherent score %q, want %d", r.ID, got, r.InherentScore)
 		}
-		if got := value(t, f, xlsx.SheetRisks, ref(15, row)); got != r.ResidualLevel {
+		if got := value(t, f, xlsx.SheetRisks, ref(18, row)); got != r.ResidualLevel {
 			t.Errorf("%s residual level %q, want %q", r.ID, got, r.ResidualLevel)
 		}
 	}
@@ -498,8 +521,8 @@ func TestHeatMap(t *testing.T) {
 				total += grid.h[l-1][i-1].Count
 			}
 		}
-		if total != len(s.Risks) {
-			t.Errorf("%s heat map counts %d risks of %d", grid.name, total, len(s.Risks))
+		if open := len(s.Risks) - s.ClosedRisks(); total != open {
+			t.Errorf("%s heat map counts %d risks, want the %d open ones", grid.name, total, open)
 		}
 		for i := 1; i <= m; i++ {
 			if got, want := value(t, f, xlsx.SheetHeatMap, ref(grid.col+i-1, top+n)), fmt.Sprintf("%d · %s", i, s.Method.Impact[i-1]); got != want {

@@ -125,6 +125,12 @@ func (r *Reader) syntax(err error, b []byte) {
 	}
 	if lines := bytes.Split(b, []byte("\n")); line <= len(lines) {
 		text := string(lines[line-1])
+		indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
+		if i := strings.IndexByte(indent, '\t'); i >= 0 {
+			r.L.Errorf(finding.Pos{File: r.File, Line: line, Col: utf8.RuneCountInString(indent[:i]) + 1}, "yaml",
+				"this line is indented with a tab; YAML indents with spaces, not tabs — replace the tab with spaces")
+			return
+		}
 		col = utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeft(text, " ")) + 1
 	}
 	r.L.Errorf(finding.Pos{File: r.File, Line: line, Col: col}, "yaml",
