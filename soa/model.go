@@ -140,6 +140,9 @@ func Derive(ws *workspace.Workspace, opt Options) *SoA {
 	selected := s.scoreRisks(ws)
 	s.Controls = make([]Entry, 0, len(annexa.All()))
 	for _, c := range annexa.All() {
+		if t, ok := ws.Titles[c.ID]; ok {
+			c.Title = t
+		}
 		e := Entry{Control: c, Risks: selected[c.ID], SOC2: annexa.SOC2(c.ID)}
 		s.checkControl(ws, &e, opt.Today)
 		s.Controls = append(s.Controls, e)

@@ -98,7 +98,7 @@ func TestFinalRefusesUnapproved(t *testing.T) {
 
 func TestFinalRefusesStaleApproval(t *testing.T) {
 	stderr, code := finalCase(t, "isms.yaml", "approved_on: 2026-10-15", "approved_on: 2026-10-01")
-	finalRefused(t, stderr, code, "the approval (2026-10-01) is older than the newest history entry (version 2.0 of 2026-10-06)")
+	finalRefused(t, stderr, code, "the approval by Siobhán O'Connor, CEO (2026-10-01) is older than the newest history entry (version 2.0 of 2026-10-06)")
 }
 
 func TestFinalRefusesPastReview(t *testing.T) {
