@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/risk"
 )
 
 // Key names one label.
@@ -152,3 +153,28 @@ func Theme(t annexa.Theme) string { return English.Theme(t) }
 
 // YesNo gives "Yes" or "No".
 func YesNo(b bool) string { return English.YesNo(b) }
+
+// Method describes the risk method in one paragraph: the scales, the levels and the
+// acceptance threshold, with the names the workspace gives them.
+func (l *Lang) Method(m risk.Method) string {
+	var levels []string
+	for _, r := range m.Ranges() {
+		levels = append(levels, fmt.Sprintf("%s %d–%d", r.Name, r.Min, r.Max))
+	}
+	return l.F(Method, len(m.Likelihood), strings.Join(m.Likelihood, ", "), len(m.Impact), strings.Join(m.Impact, ", "),
+		strings.Join(levels, "; "), m.Acceptance)
+}
+
+// Acceptance words the acceptance of a risk: who accepted it and when, or that it needs no
+// acceptance, or that it needs one not recorded.
+func (l *Lang) Acceptance(by string, on time.Time, needed bool) string {
+	switch {
+	case by != "" && !on.IsZero():
+		return l.F(AcceptedByOn, by, l.Date(on))
+	case by != "":
+		return l.F(AcceptedBy, by)
+	case needed:
+		return l.T(AcceptMissing)
+	}
+	return l.T(AcceptNotRequired)
+}

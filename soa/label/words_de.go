@@ -152,4 +152,5 @@ var de = map[Key]string{
 	SubjectLine:            "ISO/IEC 27001:2022 Erklärung zur Anwendbarkeit",
 	ApprovalsHeading:       "Freigaben",
 	Approval:               "Freigabe",
+	StandardCol:            "Norm",
 }

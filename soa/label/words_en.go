@@ -144,6 +144,7 @@ const (
 	SubjectLine            Key = "subject.line"
 	ApprovalsHeading       Key = "approvals.heading"
 	Approval               Key = "approval"
+	StandardCol            Key = "standard"
 )
 
 // en is the English wording, the reference for every other language.
@@ -302,4 +303,5 @@ var en = map[Key]string{
 	SubjectLine:         "ISO/IEC 27001:2022 Statement of Applicability",
 	ApprovalsHeading:    "Approvals",
 	Approval:            "Approval",
+	StandardCol:         "Standard",
 }

@@ -152,4 +152,5 @@ var es = map[Key]string{
 	SubjectLine:            "ISO/IEC 27001:2022 Declaración de aplicabilidad",
 	ApprovalsHeading:       "Aprobaciones",
 	Approval:               "Aprobación",
+	StandardCol:            "Norma",
 }

@@ -152,4 +152,5 @@ var fr = map[Key]string{
 	SubjectLine:            "ISO/IEC 27001:2022 Déclaration d'applicabilité",
 	ApprovalsHeading:       "Approbations",
 	Approval:               "Approbation",
+	StandardCol:            "Norme",
 }

@@ -152,4 +152,5 @@ var it = map[Key]string{
 	SubjectLine:            "ISO/IEC 27001:2022 Dichiarazione di applicabilità",
 	ApprovalsHeading:       "Approvazioni",
 	Approval:               "Approvazione",
+	StandardCol:            "Norma",
 }

@@ -152,4 +152,5 @@ var nl = map[Key]string{
 	SubjectLine:            "ISO/IEC 27001:2022 Verklaring van toepasselijkheid",
 	ApprovalsHeading:       "Goedkeuringen",
 	Approval:               "Goedkeuring",
+	StandardCol:            "Norm",
 }

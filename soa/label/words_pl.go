@@ -152,4 +152,5 @@ var pl = map[Key]string{
 	SubjectLine:            "ISO/IEC 27001:2022 Deklaracja stosowania",
 	ApprovalsHeading:       "Zatwierdzenia",
 	Approval:               "Zatwierdzenie",
+	StandardCol:            "Norma",
 }

@@ -152,4 +152,5 @@ var pt = map[Key]string{
 	SubjectLine:            "ISO/IEC 27001:2022 Declaração de Aplicabilidade",
 	ApprovalsHeading:       "Aprovações",
 	Approval:               "Aprovação",
+	StandardCol:            "Norma",
 }

@@ -1,6 +1,7 @@
 // Package sheet gives the SoA as rows of text: the columns of the workbook's "Statement of
 // Applicability" sheet and of soa.csv, the cells of each control, and soa.csv itself. The
-// workbook and the CSV take their columns and wording from here, so they always agree.
+// workbook and the CSV take their columns and wording from here, in the document's language,
+// so they always agree.
 package sheet
 
 import (
@@ -10,27 +11,87 @@ import (
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/label"
 	"github.com/soa-tool/soa/soa/table"
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
-// Columns are the columns of the SoA sheet of the workbook and of soa.csv.
-var Columns = []string{"ID", "Control", "Theme", "Applicable", "Reasons", "Related risks",
-	"Justification", "Status", "Implementation", "Owner", "Evidence", "Target date",
-	"New in 2022", "ISO 27001:2013 ref", "SOC 2"}
+// Columns are the columns of the SoA sheet of the workbook and of soa.csv, as labels. The
+// columns a reader needs on paper come first (the workbook prints them); the secondary ones
+// (theme, new in 2022, the 2013 reference, SOC 2) follow.
+var Columns = []label.Key{label.ID, label.Control, label.Applicable, label.Reasons, label.RelatedRisks,
+	label.Justification, label.StatusCol, label.Implementation, label.Owner, label.Evidence, label.TargetDate,
+	label.ThemeCol, label.NewIn2022, label.Ref2013, label.SOC2}
 
-// Cells gives the entry's values in the order of [Columns]. Lists are joined with "; ".
-func Cells(e soa.Entry) []string {
-	return []string{e.Control.ID.String(), e.Control.Title, label.Theme(e.Control.Theme), label.YesNo(e.Applicable),
-		strings.Join(e.Reasons, "; "), strings.Join(e.Risks, "; "), e.Justification, label.Status(e.Status),
-		e.Implementation, e.Owner, strings.Join(e.Evidence, "; "), label.Date(e.Due),
-		label.YesNo(e.Control.New), strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; ")}
+// Printed is the number of leading [Columns] the workbook prints.
+const Printed = 11
+
+// Header gives the column headings in the language l.
+func Header(l *label.Lang) []string {
+	out := make([]string, len(Columns))
+	for i, k := range Columns {
+		out[i] = l.T(k)
+	}
+	return out
 }
 
-// WriteCSV writes soa.csv: the columns of the SoA sheet, one row per control. Cells that a
-// spreadsheet would take for a formula are prefixed with a single quote.
-func WriteCSV(w io.Writer, s *soa.SoA) error {
-	t := table.Table{Header: Columns}
-	for _, e := range s.Controls {
-		t.Rows = append(t.Rows, Cells(e))
+// Index gives the index of the column k in [Columns], or -1.
+func Index(k label.Key) int {
+	for i, c := range Columns {
+		if c == k {
+			return i
+		}
 	}
-	return t.CSV(w)
+	return -1
+}
+
+// Cells gives the entry's values in the order of [Columns], worded in l. Reasons read as in
+// the PDF ("Contractual, business"); other lists are joined with "; ".
+func Cells(l *label.Lang, e soa.Entry) []string {
+	return []string{e.Control.ID.String(), e.Control.Title, l.YesNo(e.Applicable), l.Reasons(e.Reasons),
+		strings.Join(e.Risks, "; "), e.Justification, l.Status(e.Status), e.Implementation, e.Owner,
+		strings.Join(e.Evidence, "; "), l.Date(e.Due),
+		l.Theme(e.Control.Theme), l.YesNo(e.Control.New), strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; ")}
+}
+
+// CSVOptions steer soa.csv.
+type CSVOptions struct {
+	// Comma is the field delimiter; ',' when zero. Excel in German or French locales
+	// expects ';'.
+	Comma rune
+}
+
+// WriteCSV writes soa.csv: a UTF-8 byte order mark (so that Excel and LibreOffice read it
+// as UTF-8 when it is opened by double-click), then the columns of the SoA sheet in the
+// document's language, one row per control. Cells that a spreadsheet would take for a
+// formula are prefixed with a single quote.
+func WriteCSV(w io.Writer, s *soa.SoA, opt CSVOptions) error {
+	l := label.For(s.Document.Language)
+	t := table.Table{Header: Header(l)}
+	for _, e := range s.Controls {
+		t.Rows = append(t.Rows, Cells(l, e))
+	}
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	return t.CSVComma(w, opt.Comma)
+}
+
+// SignOff gives the rows of the sign-off table (a heading row first): who prepared,
+// reviewed and approved, with roles and dates; "pending" where nobody is recorded.
+func SignOff(l *label.Lang, d workspace.Document) [][]string {
+	rows := [][]string{{l.T(label.Step), l.T(label.Name), l.T(label.Role), l.T(label.DateCol), l.T(label.Signature)}}
+	name := func(s string) string {
+		if s == "" {
+			return l.T(label.Pending)
+		}
+		return s
+	}
+	rows = append(rows, []string{l.T(label.PreparedBy), name(d.PreparedBy), "", "", ""},
+		[]string{l.T(label.ReviewedBy), name(d.ReviewedBy), "", "", ""})
+	if len(d.Approvals) == 0 {
+		rows = append(rows, []string{l.T(label.ApprovedBy), name(""), "", "", ""})
+	}
+	for _, a := range d.Approvals {
+		rows = append(rows, []string{l.T(label.ApprovedBy), a.By, a.Role, l.Date(a.On), ""})
+	}
+	return rows
 }

@@ -102,7 +102,6 @@ func (ws *Workspace) readLook(r *yamlpos.Reader, doc *yamlpos.Object) {
 	}
 }
 
-
 // readLogo reads document.logo from fsys: a PNG or JPEG file inside the workspace, at most
 // [MaxLogoSize] bytes and [MaxLogoPixels] on a side.
 func (ws *Workspace) readLogo(fsys fs.FS) {
