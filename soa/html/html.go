@@ -173,7 +173,11 @@ func newView(s *soa.SoA, changes *version.Changes) *view {
 	if v.Draft {
 		v.Approval = l.T(label.DraftBanner)
 	} else {
-		v.Approval = l.F(label.ApprovedByOn, d.ApprovedBy, l.Date(d.ApprovedOn))
+		var lines []string
+		for _, a := range d.Approvals {
+			lines = append(lines, l.Approved(a.By, a.Role, a.On))
+		}
+		v.Approval = strings.Join(lines, "; ")
 	}
 	v.Keys = [][2]string{{l.T(label.DocID), d.ID}, {l.T(label.Version), d.Version}, {l.T(label.Classification), d.Classification},
 		{l.T(label.DocOwner), d.Owner}, {l.T(label.DateCol), l.Date(s.Date)}, {l.T(label.NextReview), l.Date(d.NextReview)}}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/risk"
+	"github.com/soa-tool/soa/soa/text"
 )
 
 // Key names one label.
@@ -140,13 +141,13 @@ func lowerFirst(s string) string {
 func Date(t time.Time) string { return English.Date(t) }
 
 // Status gives a control's status in English: "not-implemented" → "Not implemented".
-func Status(s string) string { return English.Status(s) }
+func Status(s string) string { return text.Capitalise(strings.ReplaceAll(s, "-", " ")) }
 
 // State gives a control's state in English.
 func State(s string) string { return English.State(s) }
 
 // Option gives a treatment option in English: "modify" → "Modify".
-func Option(s string) string { return English.Option(s) }
+func Option(s string) string { return text.Capitalise(s) }
 
 // Theme names a theme in English without its last word: "Organizational".
 func Theme(t annexa.Theme) string { return English.Theme(t) }
@@ -163,6 +164,14 @@ func (l *Lang) Method(m risk.Method) string {
 	}
 	return l.F(Method, len(m.Likelihood), strings.Join(m.Likelihood, ", "), len(m.Impact), strings.Join(m.Impact, ", "),
 		strings.Join(levels, "; "), m.Acceptance)
+}
+
+// Approved words one approval: "Approved by Siobhán O'Connor (CEO) on 2026-10-15".
+func (l *Lang) Approved(by, role string, on time.Time) string {
+	if role != "" {
+		by += " (" + role + ")"
+	}
+	return l.F(ApprovedByOn, by, l.Date(on))
 }
 
 // Acceptance words the acceptance of a risk: who accepted it and when, or that it needs no

@@ -16,11 +16,11 @@ import (
 var same = map[string][]Key{
 	"de": {Version, VersionN, StatusCol, Name, OptionCol, Plan, SOC2, Document},
 	"fr": {Version, VersionN, Classification, DateCol, Signature, "state.applicable", Applicable, Impact, Justification, SOC2, OptionCol, Plan, Score, Document, ScoresRange},
-	"es": {No, Control, "reason.legal", "reason.contractual", Residual, SOC2, Plan},
+	"es": {ContShort, No, Control, "reason.legal", "reason.contractual", Residual, SOC2, Plan},
 	"it": {No, SOC2},
 	"nl": {StatusCol, Inherent, SOC2, Plan, Score, Document, ScoresRange},
 	"pl": {StatusCol, Author, SOC2, Plan},
-	"pt": {"reason.legal", Residual, SOC2},
+	"pt": {ContShort, "reason.legal", Residual, SOC2},
 }
 
 // TestEveryLanguageComplete checks that each language has every label of the English table,

@@ -153,4 +153,5 @@ var de = map[Key]string{
 	ApprovalsHeading:       "Freigaben",
 	Approval:               "Freigabe",
 	StandardCol:            "Norm",
+	ContShort:              "(Forts.)",
 }

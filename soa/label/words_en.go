@@ -145,6 +145,7 @@ const (
 	ApprovalsHeading       Key = "approvals.heading"
 	Approval               Key = "approval"
 	StandardCol            Key = "standard"
+	ContShort              Key = "cont.short"
 )
 
 // en is the English wording, the reference for every other language.
@@ -304,4 +305,5 @@ var en = map[Key]string{
 	ApprovalsHeading:    "Approvals",
 	Approval:            "Approval",
 	StandardCol:         "Standard",
+	ContShort:           "(cont.)",
 }

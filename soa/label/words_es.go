@@ -153,4 +153,5 @@ var es = map[Key]string{
 	ApprovalsHeading:       "Aprobaciones",
 	Approval:               "Aprobación",
 	StandardCol:            "Norma",
+	ContShort:              "(cont.)",
 }

@@ -153,4 +153,5 @@ var fr = map[Key]string{
 	ApprovalsHeading:       "Approbations",
 	Approval:               "Approbation",
 	StandardCol:            "Norme",
+	ContShort:              "(suite)",
 }

@@ -153,4 +153,5 @@ var it = map[Key]string{
 	ApprovalsHeading:       "Approvazioni",
 	Approval:               "Approvazione",
 	StandardCol:            "Norma",
+	ContShort:              "(segue)",
 }

@@ -153,4 +153,5 @@ var nl = map[Key]string{
 	ApprovalsHeading:       "Goedkeuringen",
 	Approval:               "Goedkeuring",
 	StandardCol:            "Norm",
+	ContShort:              "(vervolg)",
 }

@@ -153,4 +153,5 @@ var pl = map[Key]string{
 	ApprovalsHeading:       "Zatwierdzenia",
 	Approval:               "Zatwierdzenie",
 	StandardCol:            "Norma",
+	ContShort:              "(cd.)",
 }

@@ -153,4 +153,5 @@ var pt = map[Key]string{
 	ApprovalsHeading:       "Aprovações",
 	Approval:               "Aprovação",
 	StandardCol:            "Norma",
+	ContShort:              "(cont.)",
 }

@@ -102,7 +102,10 @@ func (m *md) document(s *soa.SoA, changes *version.Changes) {
 	}
 	m.fixed(l.T(label.StandardLine))
 	if d.Approved() {
-		m.b.WriteString("**" + text.Markdown(l.F(label.ApprovedByOn, d.ApprovedBy, l.Date(d.ApprovedOn))) + "**\n\n")
+		for _, a := range d.Approvals {
+			m.b.WriteString("**" + text.Markdown(l.Approved(a.By, a.Role, a.On)) + "**  \n")
+		}
+		m.b.WriteString("\n")
 	} else {
 		m.b.WriteString("> **" + text.Markdown(l.T(label.DraftBanner)) + "** — " + text.Markdown(l.T(label.DraftBody)) + "\n\n")
 	}

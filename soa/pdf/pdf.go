@@ -389,7 +389,11 @@ func (r *renderer) cover() {
 	if !doc.Approved() {
 		r.banner(l.T(label.DraftBanner), l.T(label.DraftBody), red, redTint)
 	} else {
-		r.banner(l.F(label.ApprovedByOn, doc.ApprovedBy, l.Date(doc.ApprovedOn)), "", green, greenBox)
+		var lines []string
+		for _, a := range doc.Approvals {
+			lines = append(lines, l.Approved(a.By, a.Role, a.On))
+		}
+		r.banner(strings.Join(lines, "\n"), "", green, greenBox)
 	}
 	r.space(6)
 	r.para(l.T(label.ScopeHeading), style{size: 9, bold: true, color: r.accent}, 720)

@@ -162,7 +162,7 @@ func (t *table) addStyled(i int, cells [][]line, bg *props.Color, colBG map[int]
 	}
 	cont := func(c textCol) textCol {
 		c.lines = append(t.wrap(0, first, style{size: t.rs.fontSize, bold: true, color: muted}),
-			t.wrap(0, "(…)", style{size: t.rs.fontSize, color: muted})...)
+			t.wrap(0, t.r.l.T(label.ContShort), style{size: t.rs.fontSize, color: muted})...)
 		return c
 	}
 	t.r.d.entry(t.rs, cols, cont)

@@ -116,3 +116,9 @@ func Since(tb testing.TB) (*soa.SoA, *version.Changes) {
 	return s, version.CompareSides(&version.Side{JSON: version.FromSoA(old, nil), Ref: version.VersionRef{Source: "examples/acme-saas-2025"}},
 		&version.Side{JSON: version.FromSoA(s, nil), Ref: version.VersionRef{Source: "examples/acme-saas"}})
 }
+
+// ExampleApprovals is the approvals block of examples/acme-saas/isms.yaml: a test makes a
+// draft of the example by removing it.
+const ExampleApprovals = "  approvals:\n" +
+	"    - {by: Zoë Łukasiewicz, role: CISO, on: 2026-10-12}\n" +
+	"    - {by: Siobhán O'Connor, role: CEO, on: 2026-10-15}\n"

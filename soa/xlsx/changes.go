@@ -12,7 +12,7 @@ const SheetChanges = "Changes"
 // Changes sheet columns: the group of the change, the control or risk (ID, title), the
 // field, its old and new value. One table with one heading row, repeated on every printed
 // page, and no merged cells, so that a row continued on the next page keeps its ID.
-var changesWidths = []float64{20, 9, 28, 17, 48, 48}
+var changesWidths = []float64{22, 8, 26, 16, 48, 48}
 
 const (
 	changesGroupCol = 1
