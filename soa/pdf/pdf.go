@@ -39,6 +39,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
 	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 	"github.com/johnfercher/maroto/v2/pkg/props"
+	"github.com/google/uuid"
 	"github.com/phpdave11/gofpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -84,9 +85,18 @@ var (
 	greenBox = &props.Color{Red: 226, Green: 242, Blue: 228}
 )
 
-// gofpdf's defaults for the creation and modification dates and the catalogue order are
-// package globals, read when a document is created.
+// gofpdf's defaults for the creation and modification dates and the catalogue order, and
+// the source of the UUIDs maroto names images with, are package globals: one PDF is made
+// at a time.
 var gofpdfDefaults sync.Mutex
+
+// zeros reads as an endless run of zero bytes.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
 
 var timeZero time.Time
 
@@ -109,6 +119,7 @@ func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) error
 	d.cfg = newConfig(s, l, regular, bold)
 
 	gofpdfDefaults.Lock()
+	defer gofpdfDefaults.Unlock()
 	gofpdf.SetDefaultModificationDate(s.Date)
 	gofpdf.SetDefaultCreationDate(s.Date)
 	gofpdf.SetDefaultCatalogSort(true)
@@ -116,7 +127,11 @@ func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) error
 	gofpdf.SetDefaultModificationDate(timeZero)
 	gofpdf.SetDefaultCreationDate(timeZero)
 	gofpdf.SetDefaultCatalogSort(false)
-	gofpdfDefaults.Unlock()
+	// Maroto names every image it draws with a random UUID, so the logo drawn on each page
+	// would be embedded once per page, in random order. The logo is the document's only
+	// picture: with a constant UUID it is embedded once, and the bytes stay the same.
+	uuid.SetRand(zeros{})
+	defer uuid.SetRand(nil)
 
 	r := &renderer{d: d, s: s, since: changes, opt: opt, l: l, accent: accentColor(s.Document.Color)}
 	if err := r.frame(); err != nil {

@@ -4,6 +4,7 @@ package soatest
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -122,3 +123,21 @@ func Since(tb testing.TB) (*soa.SoA, *version.Changes) {
 const ExampleApprovals = "  approvals:\n" +
 	"    - {by: Zoë Łukasiewicz, role: CISO, on: 2026-10-12}\n" +
 	"    - {by: Siobhán O'Connor, role: CEO, on: 2026-10-15}\n"
+
+// Logo is a small PNG picture (120×40 pixels) for tests of document.logo.
+//
+//go:embed logo.png
+var Logo []byte
+
+// Branded copies acme-saas with document.language set to lang, the test logo as logo.png
+// and a brand colour; extra holds further replacements in isms.yaml.
+func Branded(tb testing.TB, lang string, extra ...[2]string) string {
+	tb.Helper()
+	edits := append([][2]string{{"  owner: Zoë Łukasiewicz, CISO\n",
+		"  owner: Zoë Łukasiewicz, CISO\n  language: " + lang + "\n  logo: logo.png\n  color: \"#5B2C83\"\n"}}, extra...)
+	dir := Edited(tb, "acme-saas", map[string][][2]string{workspace.ISMSFile: edits})
+	if err := os.WriteFile(filepath.Join(dir, "logo.png"), Logo, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
