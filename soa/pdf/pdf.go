@@ -421,7 +421,7 @@ func (r *renderer) cover() {
 		{l.T(label.DocOwner), doc.Owner},
 		{l.T(label.DateCol), l.Date(r.s.Date)},
 		{l.T(label.NextReview), l.Date(doc.NextReview)},
-	}, 130, 480, 9)
+	}, 170, 520, 9)
 }
 
 // banner is a coloured box with a bold line and an optional explanation.

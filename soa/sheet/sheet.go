@@ -16,13 +16,13 @@ import (
 
 // Columns are the columns of the SoA sheet of the workbook and of soa.csv, as labels. The
 // columns a reader needs on paper come first (the workbook prints them); the secondary ones
-// (theme, new in 2022, the 2013 reference, SOC 2) follow.
-var Columns = []label.Key{label.ID, label.Control, label.Applicable, label.Reasons, label.RelatedRisks,
-	label.Justification, label.StatusCol, label.Implementation, label.Owner, label.Evidence, label.TargetDate,
-	label.ThemeCol, label.NewIn2022, label.Ref2013, label.SOC2}
+// (related risks, target date, theme, new in 2022, the 2013 reference, SOC 2) follow.
+var Columns = []label.Key{label.ID, label.Control, label.Applicable, label.Reasons, label.Justification,
+	label.StatusCol, label.Implementation, label.Owner, label.Evidence,
+	label.RelatedRisks, label.TargetDate, label.ThemeCol, label.NewIn2022, label.Ref2013, label.SOC2}
 
 // Printed is the number of leading [Columns] the workbook prints.
-const Printed = 11
+const Printed = 9
 
 // Header gives the column headings in the language l.
 func Header(l *label.Lang) []string {
@@ -47,8 +47,8 @@ func Index(k label.Key) int {
 // the PDF ("Contractual, business"); other lists are joined with "; ".
 func Cells(l *label.Lang, e soa.Entry) []string {
 	return []string{e.Control.ID.String(), e.Control.Title, l.YesNo(e.Applicable), l.Reasons(e.Reasons),
-		strings.Join(e.Risks, "; "), e.Justification, l.Status(e.Status), e.Implementation, e.Owner,
-		strings.Join(e.Evidence, "; "), l.Date(e.Due),
+		e.Justification, l.Status(e.Status), e.Implementation, e.Owner, strings.Join(e.Evidence, "; "),
+		strings.Join(e.Risks, "; "), l.Date(e.Due),
 		l.Theme(e.Control.Theme), l.YesNo(e.Control.New), strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; ")}
 }
 

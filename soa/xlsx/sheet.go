@@ -99,7 +99,7 @@ func (b *book) page(sheet string, first, last int) {
 	size, orient, one, zero, yes := 9, "landscape", 1, 0, true
 	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
 	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}))
-	lr, tb, hfm := 0.4, 0.75, 0.3
+	lr, tb, hfm := 0.3, 0.75, 0.3
 	b.check(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hfm, Footer: &hfm}))
 	d, l := b.s.Document, b.l
 	header := "&L&8" + hf(d.Organization, 35) + " — " + hf(d.Title, 35)

@@ -259,7 +259,7 @@ func TestConditionalFormats(t *testing.T) {
 			crit = append(crit, r.Criteria)
 		}
 	}
-	for _, want := range []string{`$C4="No"`, `$G4="Implemented"`, `$G4="Not implemented"`} {
+	for _, want := range []string{`$C4="No"`, `$F4="Implemented"`, `$F4="Not implemented"`} {
 		if !slices.Contains(crit, want) {
 			t.Errorf("no conditional format %s in %q", want, crit)
 		}
