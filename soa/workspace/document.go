@@ -179,7 +179,7 @@ func (ws *Workspace) readTitles(r *yamlpos.Reader, n *yaml.Node) {
 	ws.Titles = map[annexa.ID]string{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		id, err := annexa.ParseID(k.Value)
+		id, err := annexa.Resolve(k.Value)
 		if err != nil {
 			r.Errorf(k, "unknown-control", "%v", err)
 			continue
