@@ -19,12 +19,12 @@ func TestApproveRole(t *testing.T) {
 	dir := soatest.Edited(t, "acme-saas", map[string][][2]string{"isms.yaml": {{soatest.ExampleApprovals,
 		"  approved_by: Siobhán O'Connor, CEO\n  approved_on: 2026-10-15\n"}}})
 	path := filepath.Join(dir, "isms.yaml")
-	out, errs, code := runCLI(t, "approve", dir, "--by", "Zoë Łukasiewicz", "--role", "CISO", "--on", "2026-10-05")
+	_, errs, code := runCLI(t, "approve", dir, "--by", "Zoë Łukasiewicz", "--role", "CISO", "--on", "2026-10-05")
 	want := "@@ -19,0 +20,3 @@\n+  approvals:\n+    - {by: 'Siobhán O''Connor, CEO', on: 2026-10-15}\n+    - {by: Zoë Łukasiewicz, role: CISO, on: 2026-10-12}\n"
 	if code != 2 || !strings.Contains(errs, "2026-10-05 is before the newest history entry") {
 		t.Errorf("an approval before the version: exit %d, %s", code, errs)
 	}
-	out, errs, code = runCLI(t, "approve", dir, "--by", "Zoë Łukasiewicz", "--role", "CISO", "--on", "2026-10-12")
+	out, errs, code := runCLI(t, "approve", dir, "--by", "Zoë Łukasiewicz", "--role", "CISO", "--on", "2026-10-12")
 	if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, "approval of version 2.0 recorded: Zoë Łukasiewicz (CISO), 2026-10-12") {
 		t.Errorf("exit %d, %s\n%s\nwant %s", code, errs, out, want)
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/md5"
 	"errors"
 	"fmt"
 	"regexp"
@@ -193,7 +194,7 @@ func addNavigation(pdf []byte, nav navigation) ([]byte, error) {
 		x1, x2 := mmToPt(marginSide), mmToPt(marginSide+l.width)
 		y1, y2 := mmToPt(pageHeight-l.top-l.height), mmToPt(pageHeight-l.top)
 		n := alloc()
-		put(n, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /Dest [%s /Fit] >>",
+		put(n, fmt.Sprintf("<< /Type /Annot /Subtype /Link /F 4 /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /Dest [%s /Fit] >>",
 			x1, y1, x2, y2, pageRef(l.target)))
 		byPage[l.page] = append(byPage[l.page], fmt.Sprintf("%d 0 R", n))
 	}
@@ -233,6 +234,9 @@ func addNavigation(pdf []byte, nav navigation) ([]byte, error) {
 	if infoM != nil {
 		fmt.Fprintf(&out, "/Info %s 0 R\n", infoM[1])
 	}
+	// A file identifier, which PDF/A asks for; derived from the document so it stays the same.
+	id := md5.Sum(pdf)
+	fmt.Fprintf(&out, "/ID [<%x> <%x>]\n", id, id)
 	fmt.Fprintf(&out, "/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n", prevXref, xref)
 	return out.Bytes(), nil
 }

@@ -22,6 +22,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -680,10 +681,7 @@ func (r *renderer) table() {
 		heads[4].weight, heads[7].weight = 56, 57
 		heads = append(heads, column{l.T(label.SOC2Criteria), 18})
 	}
-	var reasons []string
-	for _, x := range append(workspace.Reasons, workspace.ReasonRisk) {
-		reasons = append(reasons, x)
-	}
+	reasons := append(slices.Clone(workspace.Reasons), workspace.ReasonRisk)
 	for i, th := range annexa.Themes {
 		heading := fmt.Sprintf("%s  %s", sectionNo(i), l.ThemeTitle(th))
 		if i == 0 {
