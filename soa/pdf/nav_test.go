@@ -1,6 +1,7 @@
 package pdf_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"regexp"
 	"slices"
@@ -262,4 +263,18 @@ func TestNoLoneLastRow(t *testing.T) {
 		}
 		t.Errorf("page %d holds one control alone (%s), continued from the page before", i+1, ids[0][1])
 	}
+}
+
+// TestDeterministicWithLogo renders a German document with a logo twice: the same bytes,
+// and the logo embedded once however many pages show it.
+func TestDeterministicWithLogo(t *testing.T) {
+	s := derive(t, soatest.Branded(t, "de"))
+	path, first := render(t, s, pdf.Options{})
+	if _, again := render(t, s, pdf.Options{}); !bytes.Equal(first, again) {
+		t.Error("two renders differ")
+	}
+	if n := bytes.Count(first, []byte("/Subtype /Image")); n != 1 {
+		t.Errorf("the logo is embedded %d times", n)
+	}
+	clienttest.CheckPDF(t, path)
 }
