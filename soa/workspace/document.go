@@ -151,6 +151,11 @@ func (ws *Workspace) readLogo(fsys fs.FS) {
 		fail("is %d×%d pixels; give a picture of at most %d pixels on each side", cfg.Width, cfg.Height, MaxLogoPixels)
 		return
 	}
+	// The PDF library embeds PNG data as it is and refuses 16-bit and interlaced files.
+	if format == "png" && len(b) > 28 && (b[24] > 8 || b[28] != 0) {
+		fail("is a 16-bit or interlaced PNG, which the PDF cannot embed; save it as an 8-bit PNG without interlacing")
+		return
+	}
 	if _, _, err := image.Decode(bytes.NewReader(b)); err != nil {
 		fail("cannot be decoded (%v); save it again as PNG or JPEG", err)
 		return

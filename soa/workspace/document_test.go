@@ -1,6 +1,8 @@
 package workspace_test
 
 import (
+	"encoding/binary"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,6 +69,8 @@ func TestDocumentKeys(t *testing.T) {
 		{name: "logo outside", doc: "  logo: ../logo.png\n", errs: []string{`document.logo "../logo.png": give a path inside the workspace`}},
 		{name: "logo not a picture", doc: "  logo: logo.png\n", extra: map[string][]byte{"logo.png": []byte("GIF89a not really")},
 			errs: []string{`document.logo "logo.png": is not a PNG or JPEG picture`}},
+		{name: "logo interlaced", doc: "  logo: logo.png\n", extra: map[string][]byte{"logo.png": interlaced()},
+			errs: []string{`document.logo "logo.png": is a 16-bit or interlaced PNG`}},
 		{name: "logo too big", doc: "  logo: logo.png\n", extra: map[string][]byte{"logo.png": make([]byte, workspace.MaxLogoSize+1)},
 			errs: []string{`document.logo "logo.png": is 1024 KiB, over the limit of 1024 KiB`}},
 	}
@@ -122,4 +126,15 @@ func TestTitles(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "titles.yaml:1:1: error:") || !strings.Contains(err.Error(), "titles.yaml:2:8: error: the title of A.5.3 must be text") {
 		t.Errorf("findings %v", err)
 	}
+}
+
+// interlaced is the test logo marked as interlaced (Adam7) in its header; the pixel data
+// is then wrong for that method, but the mark alone must be refused.
+func interlaced() []byte {
+	b := append([]byte(nil), soatest.Logo...)
+	b[28] = 1
+	// The header's CRC covers the changed byte.
+	crc := crc32.ChecksumIEEE(b[12:29])
+	binary.BigEndian.PutUint32(b[29:33], crc)
+	return b
 }
