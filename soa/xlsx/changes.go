@@ -55,6 +55,9 @@ func (b *book) changesSheet() {
 			row = b.changeItem(sh, row, g, it)
 		}
 	}
+	if row > changesHeadRow+1 { // old and new versions ("1.1") are text
+		b.textIsText(sh, cell(changesOldCol, changesHeadRow+1)+":"+cell(changesNewCol, row-1))
+	}
 	b.freeze(sh, 1, changesHeadRow+1)
 	b.page(sh, changesHeadRow, changesHeadRow)
 }

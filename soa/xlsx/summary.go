@@ -56,6 +56,13 @@ func (b *book) summarySheet() {
 		if p.label == l.T(label.StatusCol) {
 			st = statusStyle
 		}
+		switch p.label {
+		case l.T(label.Version):
+			b.textIsText(sh, cell(2, row))
+		case l.T(label.NextReview):
+			row = b.pairDate(sh, row, 1, last, p.label, d.NextReview) // a date, not text
+			continue
+		}
 		row = b.pair(sh, row, 1, last, p.label, p.value, valueWidth, st)
 	}
 
