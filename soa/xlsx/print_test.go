@@ -157,3 +157,20 @@ func TestGermanWorkbook(t *testing.T) {
 		t.Errorf("footer %q", hf.OddFooter)
 	}
 }
+
+// TestBrandColour checks that document.color fills the table headers.
+func TestBrandColour(t *testing.T) {
+	f := open(t, render(t, derive(t, soatest.Branded(t, "en"))))
+	sh := f.GetSheetList()[0]
+	id, err := f.GetCellStyle(sh, "A3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Fill.Color) == 0 || !strings.EqualFold(st.Fill.Color[0], "5B2C83") {
+		t.Errorf("header fill %v, want the brand colour 5B2C83", st.Fill.Color)
+	}
+}

@@ -68,7 +68,7 @@ func (b *book) title(sheet, text string) {
 
 func (b *book) titleRuns(text string) []excelize.RichTextRun {
 	runs := []excelize.RichTextRun{{Text: cut(text), // excelize escapes rich text itself
-		Font: &excelize.Font{Family: font, Size: titleSize, Bold: true, Color: navy}}}
+		Font: &excelize.Font{Family: font, Size: titleSize, Bold: true, Color: b.accent}}}
 	if b.draft() {
 		runs = append(runs, excelize.RichTextRun{Text: b.l.T(label.DraftTitle), Font: &excelize.Font{Family: font, Size: titleSize, Bold: true, Color: draftRed}})
 	}

@@ -97,13 +97,13 @@ func (b *book) newStyles() {
 	mid := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
 	dateFmt := b.l.DateFormat
 	st := &b.st
-	st.title = b.style(&excelize.Style{Font: f(titleSize, true, navy), Alignment: &excelize.Alignment{Vertical: "center"}})
+	st.title = b.style(&excelize.Style{Font: f(titleSize, true, b.accent), Alignment: &excelize.Alignment{Vertical: "center"}})
 	st.subtitle = b.style(&excelize.Style{Font: f(bodySize, false, muted), Alignment: &excelize.Alignment{Vertical: "center"}})
-	st.section = b.style(&excelize.Style{Font: f(12, true, navy), Alignment: &excelize.Alignment{Vertical: "bottom"},
-		Border: []excelize.Border{{Type: "bottom", Color: navy, Style: 2}}})
+	st.section = b.style(&excelize.Style{Font: f(12, true, b.accent), Alignment: &excelize.Alignment{Vertical: "bottom"},
+		Border: []excelize.Border{{Type: "bottom", Color: b.accent, Style: 2}}})
 	st.note = b.style(&excelize.Style{Font: f(9, false, muted), Alignment: &excelize.Alignment{Vertical: "top"}})
-	st.header = b.style(&excelize.Style{Font: f(bodySize, true, "FFFFFF"), Fill: fill(navy), Border: border(rule), Alignment: mid})
-	st.headerGroup = b.style(&excelize.Style{Font: f(bodySize, true, navy), Fill: fill("D9E1F2"), Border: border(rule), Alignment: mid})
+	st.header = b.style(&excelize.Style{Font: f(bodySize, true, "FFFFFF"), Fill: fill(b.accent), Border: border(rule), Alignment: mid})
+	st.headerGroup = b.style(&excelize.Style{Font: f(bodySize, true, b.accent), Fill: fill("D9E1F2"), Border: border(rule), Alignment: mid})
 	st.body = b.style(&excelize.Style{Font: f(bodySize, false, ink), Border: border(rule), Alignment: top("left")})
 	st.bodyBold = b.style(&excelize.Style{Font: f(bodySize, true, ink), Border: border(rule), Alignment: top("left")})
 	st.bodyCenter = b.style(&excelize.Style{Font: f(bodySize, false, ink), Border: border(rule), Alignment: top("center")})
@@ -112,15 +112,15 @@ func (b *book) newStyles() {
 	st.link = b.style(&excelize.Style{Font: &excelize.Font{Family: font, Size: bodySize, Color: linkBlue, Underline: "single"},
 		Border: border(rule), Alignment: top("left")})
 	st.number = b.style(&excelize.Style{Font: f(bodySize, false, ink), Border: border(rule), Alignment: top("center")})
-	st.label = b.style(&excelize.Style{Font: f(bodySize, true, navy), Fill: fill(band), Border: border(rule), Alignment: top("left")})
+	st.label = b.style(&excelize.Style{Font: f(bodySize, true, b.accent), Fill: fill(band), Border: border(rule), Alignment: top("left")})
 	st.value = b.style(&excelize.Style{Font: f(bodySize, false, ink), Border: border(rule), Alignment: top("left")})
 	st.valueDraft = b.style(&excelize.Style{Font: f(bodySize, true, draftRed), Border: border(rule), Alignment: top("left")})
 	st.valueMono = b.style(&excelize.Style{Font: &excelize.Font{Family: fontMono, Size: bodySize, Color: ink}, Border: border(rule), Alignment: top("left")})
 	st.total = b.style(&excelize.Style{Font: f(bodySize, true, ink), Fill: fill("D9E1F2"), Border: border(rule), Alignment: top("center")})
 	st.totalLabel = b.style(&excelize.Style{Font: f(bodySize, true, ink), Fill: fill("D9E1F2"), Border: border(rule), Alignment: top("left")})
 	st.axis = b.style(&excelize.Style{Font: f(bodySize, true, ink), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	st.axisTitle = b.style(&excelize.Style{Font: f(11, true, navy), Alignment: mid})
-	st.axisTitleV = b.style(&excelize.Style{Font: f(11, true, navy), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", TextRotation: 90}})
+	st.axisTitle = b.style(&excelize.Style{Font: f(11, true, b.accent), Alignment: mid})
+	st.axisTitleV = b.style(&excelize.Style{Font: f(11, true, b.accent), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", TextRotation: 90}})
 	st.legend = b.style(&excelize.Style{Font: f(bodySize, false, ink), Alignment: &excelize.Alignment{Vertical: "center"}})
 	n := len(b.s.Method.Levels)
 	hideZero := "0;-0;;@" // an empty heat map cell reads better than a 0

@@ -132,7 +132,7 @@ func (b *book) statusChart(sh string, row, hdr, first, last, nstatus int) {
 		Series:    series,
 		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4, AltText: b.l.T(label.ChartAlt)},
 		Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.l.T(label.ChartTitle), Font: &excelize.Font{Family: font, Size: 11, Bold: true, Color: navy}}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.l.T(label.ChartTitle), Font: &excelize.Font{Family: font, Size: 11, Bold: true, Color: b.accent}}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Family: font, Size: 10, Color: ink}},
 		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Family: font, Size: 9, Color: muted}},

@@ -54,7 +54,10 @@ var Sheets = []string{SheetSoA, SheetSummary, SheetRisks, SheetHeatMap, SheetDoc
 func Write(w io.Writer, s *soa.SoA, changes *version.Changes) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &book{f: f, s: s, changes: changes, l: label.For(s.Document.Language)}
+	b := &book{f: f, s: s, changes: changes, l: label.For(s.Document.Language), accent: navy}
+	if c := s.Document.Color; len(c) == 7 {
+		b.accent = c[1:]
+	}
 	if err := b.build(); err != nil {
 		return fmt.Errorf("soa.xlsx: %w", err)
 	}
@@ -71,6 +74,7 @@ type book struct {
 	s       *soa.SoA
 	changes *version.Changes
 	l       *label.Lang
+	accent  string // the colour of titles, headings and table headers: document.color or navy
 	st      styles
 	err     error
 }
