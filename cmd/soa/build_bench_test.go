@@ -28,7 +28,7 @@ func BenchmarkBuild(b *testing.B) {
 				if n := s.Findings.Count(finding.Error); n > 0 {
 					b.Fatalf("%d errors: %v", n, s.Findings[0])
 				}
-				for _, f := range renderers(s, nil, buildFormats, pdf.Options{}, sheet.CSVOptions{}) {
+				for _, f := range renderers(s, nil, defaultFormats, pdf.Options{}, sheet.CSVOptions{}) {
 					if err := f.Render(io.Discard); err != nil {
 						b.Fatal(err)
 					}
