@@ -3,6 +3,7 @@ module github.com/soa-tool/soa
 go 1.26.0
 
 require (
+	github.com/google/uuid v1.5.0
 	github.com/johnfercher/go-tree v1.0.5
 	github.com/johnfercher/maroto/v2 v2.3.3
 	github.com/owenrumney/go-sarif/v2 v2.3.3
@@ -18,7 +19,6 @@ require (
 	github.com/boombuler/barcode v1.0.1 // indirect
 	github.com/cpuguy83/go-md2man/v2 v2.0.7 // indirect
 	github.com/f-amaral/go-async v0.3.0 // indirect
-	github.com/google/uuid v1.5.0 // indirect
 	github.com/hhrutter/lzw v1.0.0 // indirect
 	github.com/hhrutter/tiff v1.0.1 // indirect
 	github.com/mattn/go-runewidth v0.0.15 // indirect

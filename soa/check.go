@@ -2,6 +2,7 @@ package soa
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -49,6 +50,12 @@ func (s *SoA) checkDocument(today time.Time) {
 	if !d.NextReview.IsZero() && d.NextReview.Before(today) {
 		s.Findings.Warnf(d.Pos["document.next_review"], "review-overdue",
 			"the document's next review (%s) has passed; review the SoA and set a new next_review", label.Date(d.NextReview))
+	}
+	if d.Color != "" {
+		if c := ContrastWithWhite(d.Color); c < MinContrast {
+			s.Findings.Errorf(d.Pos["document.color"], "color",
+				"document.color %s is too light for the white text of table headers (contrast %.1f:1, at least %.1f:1 needed); choose a darker colour, e.g. #17365D", d.Color, c, MinContrast)
+		}
 	}
 }
 
@@ -209,4 +216,26 @@ func (s *SoA) riskList(ids []string) string {
 		return strings.Join(parts, "")
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// MinContrast is the least contrast the brand colour must have with white, the colour of
+// table header text: WCAG's 4.5:1 for normal text.
+const MinContrast = 4.5
+
+// ContrastWithWhite is the WCAG 2 contrast ratio of white on the colour #RRGGBB.
+func ContrastWithWhite(hex string) float64 {
+	var rgb [3]float64
+	for i := range rgb {
+		var v int
+		fmt.Sscanf(hex[1+2*i:3+2*i], "%02x", &v)
+		c := float64(v) / 255
+		if c <= 0.04045 {
+			c /= 12.92
+		} else {
+			c = math.Pow((c+0.055)/1.055, 2.4)
+		}
+		rgb[i] = c
+	}
+	l := 0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2]
+	return 1.05 / (l + 0.05)
 }

@@ -19,8 +19,29 @@ func ApprovalPredates(d workspace.Document, on time.Time) (workspace.Revision, b
 	return h, ok && on.Before(h.Date)
 }
 
+// StaleApprovals says which approvals are older than the newest history entry: each then
+// approved an earlier version, and a final document needs every approval for the current
+// one. dir names the workspace in the advice.
+func StaleApprovals(d workspace.Document, dir string) []string {
+	var out []string
+	for _, a := range d.Approvals {
+		h, old := ApprovalPredates(d, a.On)
+		if !old {
+			continue
+		}
+		who, flag := a.By, fmt.Sprintf("--by %q", a.By)
+		if a.Role != "" {
+			who += " (" + a.Role + ")"
+			flag += fmt.Sprintf(" --role %q", a.Role)
+		}
+		out = append(out, fmt.Sprintf("the approval by %s (%s) is older than the newest history entry (version %s of %s), so it approved an earlier version; record the approval of this one: soa approve %s %s",
+			who, label.Date(a.On), h.Version, label.Date(h.Date), dir, flag))
+	}
+	return out
+}
+
 // FinalProblems says why the SoA may not be handed over as final (soa build --final), each
-// with how to fix it: it must be approved, the approval no older than the newest history
+// with how to fix it: it must be approved, every approval no older than the newest history
 // entry, next_review after today, and the checks clean of errors and warnings. dir names the
 // workspace in the advice.
 func (s *SoA) FinalProblems(dir string, today time.Time) []string {
@@ -28,9 +49,8 @@ func (s *SoA) FinalProblems(dir string, today time.Time) []string {
 	d := s.Document
 	if !d.Approved() {
 		out = append(out, fmt.Sprintf("the document is not approved; once it is, record it: soa approve %s --by NAME --on YYYY-MM-DD", dir))
-	} else if h, old := ApprovalPredates(d, d.ApprovedOn); old {
-		out = append(out, fmt.Sprintf("the approval (%s) is older than the newest history entry (version %s of %s), so it approved an earlier version; record the approval of this one: soa approve %s --by NAME",
-			label.Date(d.ApprovedOn), h.Version, label.Date(h.Date), dir))
+	} else {
+		out = append(out, StaleApprovals(d, dir)...)
 	}
 	switch {
 	case d.NextReview.IsZero():

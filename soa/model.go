@@ -193,6 +193,9 @@ func Derive(ws *workspace.Workspace, opt Options) *SoA {
 	selected := s.scoreRisks(ws)
 	s.Controls = make([]Entry, 0, len(annexa.All()))
 	for _, c := range annexa.All() {
+		if t, ok := ws.Titles[c.ID]; ok {
+			c.Title = t
+		}
 		e := Entry{Control: c, Risks: selected[c.ID.String()], SOC2: annexa.SOC2(c.ID)}
 		s.checkControl(ws, ws.Decisions[c.ID], &e, opt.Today)
 		s.Controls = append(s.Controls, e)

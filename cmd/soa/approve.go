@@ -13,11 +13,12 @@ import (
 	"github.com/soa-tool/soa/soa/label"
 	"github.com/soa-tool/soa/soa/output"
 	"github.com/soa-tool/soa/soa/text"
+	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/urfave/cli/v2"
 )
 
 func approveCommand() command {
-	var by, on string
+	var by, on, role string
 	var quiet bool
 	return command{example: `soa approve isms --by "Siobhán O'Connor, CEO"`, Command: &cli.Command{
 		Name:      "approve",
@@ -25,6 +26,9 @@ func approveCommand() command {
 		ArgsUsage: "[DIR]",
 		Description: "Sets document.approved_by and approved_on in DIR/isms.yaml (default: the current\n" +
 			"directory), adding them after owner when absent, keeping the file's comments and layout.\n" +
+			"With --role, or when the document lists approvals, it records one approval in\n" +
+			"document.approvals instead: the same person in the same role gets the new date, anyone\n" +
+			"else is added (a document may need several approvals, e.g. CISO and CEO).\n" +
 			"The date defaults to today (SOURCE_DATE_EPOCH when set) and may not be before the newest\n" +
 			"history entry: an approval comes after the version it approves. A workspace with check\n" +
 			"errors is refused: the approval is of a valid SoA. The file is written\n" +
@@ -32,6 +36,7 @@ func approveCommand() command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "by", Usage: "who approved the document, e.g. \"Siobhán O'Connor, CEO\" (required)", Destination: &by},
 			&cli.StringFlag{Name: "on", Usage: "date of the approval, YYYY-MM-DD (default: today)", Destination: &on},
+			&cli.StringFlag{Name: "role", Usage: "the approver's role, e.g. CEO: records the approval in document.approvals", Destination: &role},
 			quietFlag(&quiet),
 		},
 		Action: func(c *cli.Context) error {
@@ -70,11 +75,15 @@ func approveCommand() command {
 				return usage("%s is before the newest history entry (version %s of %s): an approval comes after the version it approves\ngive --on %s or later, or release a new version first (soa release)",
 					label.Date(date), h.Version, label.Date(h.Date), label.Date(h.Date))
 			}
-			e, err := edit.ApproveISMS(path, b, by, date)
+			role = strings.TrimSpace(role)
+			e, err := edit.AddApproval(path, b, workspace.Approval{By: by, Role: role, On: date})
 			if err != nil {
 				return problems(err)
 			}
-			if doc.Approved() && (doc.ApprovedBy != by || !doc.ApprovedOn.Equal(date)) {
+			if role != "" {
+				by += " (" + role + ")"
+			}
+			if doc.Approved() && role == "" && len(doc.Approvals) <= 1 && (doc.ApprovedBy != by || !doc.ApprovedOn.Equal(date)) {
 				fmt.Fprintf(c.App.ErrWriter, "soa: note: this replaces the approval by %s on %s\n", doc.ApprovedBy, label.Date(doc.ApprovedOn))
 			}
 			if bytes.Equal(e.Data, b) {

@@ -92,13 +92,13 @@ func TestFinalPassesOnApprovedExample(t *testing.T) {
 }
 
 func TestFinalRefusesUnapproved(t *testing.T) {
-	stderr, code := finalCase(t, "isms.yaml", "  approved_by: Siobhán O'Connor, CEO\n  approved_on: 2026-10-15\n", "")
+	stderr, code := finalCase(t, "isms.yaml", soatest.ExampleApprovals, "")
 	finalRefused(t, stderr, code, "the document is not approved; once it is, record it: soa approve")
 }
 
 func TestFinalRefusesStaleApproval(t *testing.T) {
-	stderr, code := finalCase(t, "isms.yaml", "approved_on: 2026-10-15", "approved_on: 2026-10-01")
-	finalRefused(t, stderr, code, "the approval (2026-10-01) is older than the newest history entry (version 2.0 of 2026-10-06)")
+	stderr, code := finalCase(t, "isms.yaml", "on: 2026-10-15}", "on: 2026-10-01}")
+	finalRefused(t, stderr, code, "the approval by Siobhán O'Connor (CEO) (2026-10-01) is older than the newest history entry (version 2.0 of 2026-10-06), so it approved an earlier version; record the approval of this one: soa approve")
 }
 
 func TestFinalRefusesPastReview(t *testing.T) {

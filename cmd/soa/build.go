@@ -10,6 +10,8 @@ import (
 
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/html"
+	"github.com/soa-tool/soa/soa/markdown"
 	"github.com/soa-tool/soa/soa/output"
 	"github.com/soa-tool/soa/soa/pdf"
 	"github.com/soa-tool/soa/soa/sheet"
@@ -20,21 +22,26 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// buildFormats are the output formats, in the order they are written.
-var buildFormats = []string{"xlsx", "pdf", "json", "csv"}
+// buildFormats are the output formats, in the order they are written; defaultFormats are
+// those written without --format.
+var (
+	buildFormats   = []string{"xlsx", "pdf", "json", "csv", "html", "md"}
+	defaultFormats = []string{"xlsx", "pdf", "json", "csv"}
+)
 
 func buildCommand() command {
-	var out, formats, font, fontBold, since string
+	var out, formats, font, fontBold, since, delimiter string
 	var soc2, final, quiet bool
 	return command{example: "soa build examples/acme-saas -o out", Command: &cli.Command{
 		Name:      "build",
-		Usage:     "check the workspace and write the SoA as XLSX, PDF, JSON and CSV",
+		Usage:     "check the workspace and write the SoA as XLSX, PDF, JSON and CSV (HTML and Markdown on request)",
 		ArgsUsage: "[DIR]",
 		Description: "Runs the checks on DIR (default: the current directory); with errors it prints them and\n" +
 			"writes nothing (exit 1). Otherwise it writes soa.xlsx, soa.pdf, soa.json and soa.csv into\n" +
-			"OUTDIR (default DIR/out); with -o - the one format chosen with --format goes to standard\n" +
-			"output (e.g. --format json -o -). Files are written under temporary names and renamed\n" +
-			"only when every format succeeded, so a failed build leaves the previous outputs as they were.\n" +
+			"OUTDIR (default DIR/out); --format html,md adds soa.html and soa.md; with -o - the one\n" +
+			"format chosen with --format goes to standard output (e.g. --format json -o -). Files are\n" +
+			"written under temporary names and renamed only when every format succeeded, so a failed\n" +
+			"build leaves the previous outputs as they were.\n" +
 			"The same workspace gives byte-identical files; dates come from SOURCE_DATE_EPOCH when set,\n" +
 			"else from the document's approval or history.\n" +
 			"--since OLD (a directory, a soa.json or git:REV[:PATH], as for soa diff) adds the changes\n" +
@@ -43,7 +50,8 @@ func buildCommand() command {
 			"soa check --strict clean; otherwise it says what to fix and writes nothing (exit 1).",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output directory (default: DIR/out); - writes the one --format to standard output", Destination: &out},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(buildFormats, ","), Usage: "formats to write, comma-separated: " + strings.Join(buildFormats, ", "), Destination: &formats},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(defaultFormats, ","), Usage: "formats to write, comma-separated: " + strings.Join(buildFormats, ", "), Destination: &formats},
+			&cli.StringFlag{Name: "csv-delimiter", Value: ",", Usage: "field delimiter of soa.csv: , or ; (Excel in many European locales expects ;)", Destination: &delimiter},
 			&cli.StringFlag{Name: "font", Usage: "TrueType font to embed in the PDF (for scripts the built-in font lacks, e.g. CJK)", Destination: &font},
 			&cli.StringFlag{Name: "font-bold", Usage: "bold TrueType font to go with --font (default: --font)", Destination: &fontBold},
 			&cli.BoolFlag{Name: "soc2", Usage: "add a SOC 2 criteria column to the PDF's SoA table", Destination: &soc2},
@@ -76,6 +84,10 @@ func buildCommand() command {
 			if err != nil {
 				return err
 			}
+			copt, err := csvOptions(delimiter)
+			if err != nil {
+				return err
+			}
 			s, err := loadSoA(dir)
 			if err != nil {
 				return err
@@ -99,7 +111,7 @@ func buildCommand() command {
 				}
 				changes = version.CompareSides(old, &version.Side{JSON: version.FromSoA(s, nil), Ref: version.VersionRef{Source: dir}})
 			}
-			files := renderers(s, changes, want, popt)
+			files := renderers(s, changes, want, popt, copt)
 			if out == "-" {
 				return renderToStdout(stdout, files[0])
 			}
@@ -172,12 +184,14 @@ func pdfOptions(font, bold string, soc2 bool) (pdf.Options, error) {
 
 // renderers gives the output files for the chosen formats, in buildFormats order, with the
 // changes since a previous version when changes is not nil.
-func renderers(s *soa.SoA, changes *version.Changes, formats []string, popt pdf.Options) []output.File {
+func renderers(s *soa.SoA, changes *version.Changes, formats []string, popt pdf.Options, copt sheet.CSVOptions) []output.File {
 	all := map[string]func(io.Writer) error{
 		"xlsx": func(w io.Writer) error { return xlsx.Write(w, s, changes) },
 		"pdf":  func(w io.Writer) error { return pdf.Write(w, s, changes, popt) },
 		"json": version.FromSoA(s, changes).Write,
-		"csv":  func(w io.Writer) error { return sheet.WriteCSV(w, s) },
+		"csv":  func(w io.Writer) error { return sheet.WriteCSV(w, s, copt) },
+		"html": func(w io.Writer) error { return html.Write(w, s, changes) },
+		"md":   func(w io.Writer) error { return markdown.Write(w, s, changes) },
 	}
 	var files []output.File
 	for _, f := range buildFormats {
@@ -186,6 +200,18 @@ func renderers(s *soa.SoA, changes *version.Changes, formats []string, popt pdf.
 		}
 	}
 	return files
+}
+
+func csvOptions(delimiter string) (sheet.CSVOptions, error) {
+	switch delimiter {
+	case ",", "":
+		return sheet.CSVOptions{Comma: ','}, nil
+	case ";":
+		return sheet.CSVOptions{Comma: ';'}, nil
+	case "tab", "\t":
+		return sheet.CSVOptions{Comma: '\t'}, nil
+	}
+	return sheet.CSVOptions{}, usage("--csv-delimiter %q: give , or ; (or tab)", delimiter)
 }
 
 func size(n int64) string {

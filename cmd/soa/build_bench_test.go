@@ -6,6 +6,7 @@ import (
 
 	"github.com/soa-tool/soa/soa/finding"
 	"github.com/soa-tool/soa/soa/pdf"
+	"github.com/soa-tool/soa/soa/sheet"
 	"github.com/soa-tool/soa/soa/soatest"
 )
 
@@ -27,7 +28,7 @@ func BenchmarkBuild(b *testing.B) {
 				if n := s.Findings.Count(finding.Error); n > 0 {
 					b.Fatalf("%d errors: %v", n, s.Findings[0])
 				}
-				for _, f := range renderers(s, nil, buildFormats, pdf.Options{}) {
+				for _, f := range renderers(s, nil, defaultFormats, pdf.Options{}, sheet.CSVOptions{}) {
 					if err := f.Render(io.Discard); err != nil {
 						b.Fatal(err)
 					}

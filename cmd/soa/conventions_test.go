@@ -189,7 +189,7 @@ func TestDashOIsStdout(t *testing.T) {
 	}{
 		{[]string{"build", ws, "-o", "-"}, "soa: -o - writes one file to standard output, and --format xlsx,pdf,json,csv would write 4; choose one format, e.g. soa build --format json -o -"},
 		{[]string{"build", ws, "-o", "-", "-f", "pdf,csv"}, "--format pdf,csv would write 2"},
-		{[]string{"schema", "-o", "-"}, "soa: -o - writes one file to standard output, and soa schema would write 3; name one, e.g. soa schema isms -o -"},
+		{[]string{"schema", "-o", "-"}, "soa: -o - writes one file to standard output, and soa schema would write 4; name one, e.g. soa schema isms -o -"},
 	} {
 		out, errs, code := runCLI(t, tt.args...)
 		if code != 2 || out != "" || !strings.Contains(errs, tt.msg) {

@@ -12,6 +12,7 @@ import (
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/finding"
 	"github.com/soa-tool/soa/soa/pdf"
+	"github.com/soa-tool/soa/soa/sheet"
 	"github.com/soa-tool/soa/soa/soatest"
 	"github.com/soa-tool/soa/soa/version"
 	"github.com/soa-tool/soa/soa/workspace"
@@ -55,7 +56,7 @@ func FuzzBuild(f *testing.F) {
 			return
 		}
 		out := map[string][]byte{}
-		for _, file := range renderers(s, nil, buildFormats, pdf.Options{}) {
+		for _, file := range renderers(s, nil, buildFormats, pdf.Options{}, sheet.CSVOptions{}) {
 			var b bytes.Buffer
 			if err := file.Render(&b); err != nil {
 				t.Fatalf("no errors found, but %s fails to render: %v", file.Name, err)

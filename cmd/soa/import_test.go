@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/soa-tool/soa/soa/clienttest"
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/sheet"
 	"github.com/soa-tool/soa/soa/soatest"
 	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/soa-tool/soa/soa/xlsx"
@@ -271,13 +273,14 @@ func TestImportEditsLibreOffice(t *testing.T) {
 	}
 	dir, book := builtWorkspace(t)
 	sh := xlsx.SheetSoA + "!"
+	just, status, owner, due := soaColumn(label.Justification), soaColumn(label.StatusCol), soaColumn(label.Owner), soaColumn(label.TargetDate)
 	edits := []string{
-		sh + "G" + itoa(soaRow(t, book, "A.5.1")) + "=Customer contracts require it.\nBoard mandate 2026.",
-		sh + "H" + itoa(soaRow(t, book, "A.5.2")) + "=Partial",
-		sh + "J" + itoa(soaRow(t, book, "A.5.3")) + "=Head of Engineering",
-		sh + "L" + itoa(soaRow(t, book, "A.5.4")) + "=date:2027-01-31",
-		sh + "H" + itoa(soaRow(t, book, "A.5.5")) + "=Done-ish",
-		sh + "G" + itoa(soaRow(t, book, "A.5.6")) + "=Edited in the workbook.",
+		sh + just + itoa(soaRow(t, book, "A.5.1")) + "=Customer contracts require it.\nBoard mandate 2026.",
+		sh + status + itoa(soaRow(t, book, "A.5.2")) + "=Partial",
+		sh + owner + itoa(soaRow(t, book, "A.5.3")) + "=Head of Engineering",
+		sh + due + itoa(soaRow(t, book, "A.5.4")) + "=date:2027-01-31",
+		sh + status + itoa(soaRow(t, book, "A.5.5")) + "=Done-ish",
+		sh + just + itoa(soaRow(t, book, "A.5.6")) + "=Edited in the workbook.",
 	}
 	edited := filepath.Join(t.TempDir(), "edited.xlsx")
 	args := append([]string{filepath.Join("testdata", "import", "edit_cells.py"), book, edited, filepath.Join(t.TempDir(), "profile")}, edits...)
@@ -302,8 +305,8 @@ func TestImportEditsLibreOffice(t *testing.T) {
 	}
 	for _, want := range []string{
 		"the workspace changed since " + edited + " was built",
-		"conflict: Statement of Applicability!G" + itoa(soaRow(t, book, "A.5.6")) + ` A.5.6 Justification: the workbook says "Edited in the workbook."`,
-		`invalid: Statement of Applicability!H` + itoa(soaRow(t, book, "A.5.5")) + ` A.5.5 Status "Done-ish": Status must be one of Implemented, Partial, Planned, Not implemented, or empty; not applied`,
+		"conflict: Statement of Applicability!" + just + itoa(soaRow(t, book, "A.5.6")) + ` A.5.6 Justification: the workbook says "Edited in the workbook."`,
+		`invalid: Statement of Applicability!` + status + itoa(soaRow(t, book, "A.5.5")) + ` A.5.5 Status "Done-ish": Status must be one of Implemented, Partial, Planned, Not implemented, or empty; not applied`,
 		"4 edits applied to " + controls,
 	} {
 		if !strings.Contains(out, want) {
@@ -361,10 +364,10 @@ func TestImportEditsDryRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	row := itoa(soaRow(t, book, "A.8.8"))
-	if err := f.SetCellStr(xlsx.SheetSoA, "D"+row, "No"); err != nil {
+	if err := f.SetCellStr(xlsx.SheetSoA, soaColumn(label.Applicable)+row, "No"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SetCellStr(xlsx.SheetSoA, "K"+row, "Scan report Q4; Patch SLA dashboard"); err != nil {
+	if err := f.SetCellStr(xlsx.SheetSoA, soaColumn(label.Evidence)+row, "Scan report Q4; Patch SLA dashboard"); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Save(); err != nil {
@@ -391,3 +394,12 @@ func TestImportEditsDryRun(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// soaColumn is the letter of the SoA sheet's column k.
+func soaColumn(k label.Key) string {
+	name, err := excelize.ColumnNumberToName(sheet.Index(k) + 1)
+	if err != nil {
+		panic(err)
+	}
+	return name
+}

@@ -15,33 +15,34 @@ func schemaCommand() command {
 	var out string
 	return command{example: "soa schema -o .schema", Command: &cli.Command{
 		Name:      "schema",
-		Usage:     "print the JSON Schemas of isms.yaml, risks.yaml and controls.yaml, for editors",
-		ArgsUsage: "[isms|risks|controls]",
-		Description: "Prints the JSON Schema (draft 2020-12) of one workspace file, or of all three as one JSON\n" +
-			"object keyed by schema file name; with -o DIR it writes the schema files into DIR instead,\n" +
-			"replacing older ones. The files soa init writes name .schema/<file>.schema.json in their\n" +
+		Usage:     "print the JSON Schemas of isms.yaml, risks.yaml, controls.yaml and soa.json",
+		ArgsUsage: "[isms|risks|controls|soa]",
+		Description: "Prints the JSON Schema (draft 2020-12) of one workspace file or of soa.json (soa), or of all\n" +
+			"four as one JSON object keyed by schema file name; with -o DIR it writes the schema files\n" +
+			"into DIR instead, replacing older ones. The files soa init writes name\n" +
+			".schema/<file>.schema.json in their\n" +
 			"first line (a yaml-language-server modeline), so editors complete keys and values and flag\n" +
 			"mistakes as you type; after upgrading soa, refresh them with soa schema -o .schema.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the schema files into `DIR` instead of printing them (- prints one schema)", Destination: &out},
 		},
 		Action: func(c *cli.Context) error {
-			kinds := schema.Kinds
+			kinds := schema.All
 			switch c.NArg() {
 			case 0:
 			case 1:
 				k, ok := schema.Kind(c.Args().First())
 				if !ok {
-					return usage("there is no schema %q; choose isms, risks or controls\n"+
-						"run 'soa schema' for all three", c.Args().First())
+					return usage("there is no schema %q; choose isms, risks, controls or soa\n"+
+						"run 'soa schema' for all four", c.Args().First())
 				}
 				kinds = []string{k}
 			default:
-				return usage("soa schema takes at most one of isms, risks or controls, not %d arguments (%s)",
+				return usage("soa schema takes at most one of isms, risks, controls or soa, not %d arguments (%s)",
 					c.NArg(), strings.Join(c.Args().Slice(), " "))
 			}
 			if out == "-" {
-				if err := oneFileToStdout(len(kinds), "soa schema", "name one, e.g. soa schema isms -o -, or leave out -o to print all three as one JSON object"); err != nil {
+				if err := oneFileToStdout(len(kinds), "soa schema", "name one, e.g. soa schema isms -o -, or leave out -o to print them all as one JSON object"); err != nil {
 					return err
 				}
 			} else if out != "" {

@@ -21,7 +21,7 @@ func TestSchemaAll(t *testing.T) {
 		t.Fatalf("soa schema is not one JSON object: %v", err)
 	}
 	var last int
-	for _, k := range schema.Kinds {
+	for _, k := range schema.All {
 		want, _ := schema.For(k)
 		if !jsonEqual(t, all[schema.FileName(k)], want) {
 			t.Errorf("%s differs from the embedded schema", schema.FileName(k))
@@ -32,8 +32,8 @@ func TestSchemaAll(t *testing.T) {
 		}
 		last = i
 	}
-	if len(all) != len(schema.Kinds) {
-		t.Errorf("%d schemas, want %d", len(all), len(schema.Kinds))
+	if len(all) != len(schema.All) {
+		t.Errorf("%d schemas, want %d", len(all), len(schema.All))
 	}
 }
 
@@ -61,8 +61,8 @@ func TestSchemaOne(t *testing.T) {
 		args   []string
 		stderr string
 	}{
-		{[]string{"schema", "soa"}, "soa: there is no schema \"soa\"; choose isms, risks or controls\nsoa: run 'soa schema' for all three\n"},
-		{[]string{"schema", "isms", "risks"}, "soa: soa schema takes at most one of isms, risks or controls, not 2 arguments (isms risks)\n"},
+		{[]string{"schema", "soa.yaml"}, "soa: there is no schema \"soa.yaml\"; choose isms, risks, controls or soa\nsoa: run 'soa schema' for all four\n"},
+		{[]string{"schema", "isms", "risks"}, "soa: soa schema takes at most one of isms, risks, controls or soa, not 2 arguments (isms risks)\n"},
 	} {
 		out, errs, code := runCLI(t, tt.args...)
 		if code != 2 || out != "" || errs != tt.stderr {
@@ -78,7 +78,7 @@ func TestSchemaOut(t *testing.T) {
 		if code != 0 || errs != "" {
 			t.Fatalf("exit %d, stderr %q", code, errs)
 		}
-		for _, k := range schema.Kinds {
+		for _, k := range schema.All {
 			p := filepath.Join(dir, schema.FileName(k))
 			b, err := os.ReadFile(p)
 			want, _ := schema.For(k)

@@ -72,6 +72,18 @@ func Main(m *testing.M) int {
 // filter, when not empty, is appended to ext as LibreOffice's filter options ("csv:...").
 func Convert(t testing.TB, file, ext, filter string) string {
 	t.Helper()
+	return convert(t, file, ext, filter, "")
+}
+
+// ConvertWith is [Convert] with the import filter given (LibreOffice's --infilter, e.g.
+// "CSV:44,34,,1": comma, double quote, the character set left to LibreOffice, from line 1).
+func ConvertWith(t testing.TB, file, ext, infilter string) string {
+	t.Helper()
+	return convert(t, file, ext, "", infilter)
+}
+
+func convert(t testing.TB, file, ext, filter, infilter string) string {
+	t.Helper()
 	soffice := Require(t, "soffice", "libreoffice")
 	dir := t.TempDir()
 	target := ext
@@ -90,7 +102,11 @@ func Convert(t testing.TB, file, ext, filter string) string {
 		profile.dir = d
 	}
 	env := "-env:UserInstallation=file://" + filepath.ToSlash(profile.dir)
-	Run(t, soffice, env, "--headless", "--norestore", "--convert-to", target, "--outdir", dir, file)
+	args := []string{env, "--headless", "--norestore"}
+	if infilter != "" {
+		args = append(args, "--infilter="+infilter)
+	}
+	Run(t, soffice, append(args, "--convert-to", target, "--outdir", dir, file)...)
 	base := filepath.Base(file)
 	out := filepath.Join(dir, base[:len(base)-len(filepath.Ext(base))]+"."+ext)
 	if _, err := os.Stat(out); err != nil {

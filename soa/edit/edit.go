@@ -57,8 +57,8 @@ func hunkRange(line, n int) string {
 }
 
 // ReleaseISMS edits isms.yaml (b, read from name) for a new version: document.version
-// becomes rev.Version, rev is appended to document.history, and approved_by and approved_on
-// are removed (a new version needs approving).
+// becomes rev.Version, rev is appended to document.history, and approved_by, approved_on
+// and approvals are removed (a new version needs approving).
 //
 // Only the edited lines change: a full re-encoding by yaml.v3 would reflow folded text and
 // drop blank lines. The places are found from the yaml.Node positions, the same edits are
@@ -74,10 +74,124 @@ func ReleaseISMS(name string, b []byte, rev workspace.Revision) (*Edit, error) {
 	}
 	e.remove("approved_by")
 	e.remove("approved_on")
+	e.remove("approvals")
 	if err := e.appendHistory(rev); err != nil {
 		return nil, err
 	}
 	return e.finish()
+}
+
+// AddApproval edits isms.yaml (b, read from name) to record one approval among several:
+// with role, or when the document already lists approvals. An approval by the same person in
+// the same role replaces its date; another is added at the end of document.approvals. A
+// single approval in approved_by/approved_on by someone else moves into the list first.
+// Without role and without approvals it is [ApproveISMS].
+func AddApproval(name string, b []byte, a workspace.Approval) (*Edit, error) {
+	e, err := newISMSEditor(name, b)
+	if err != nil {
+		return nil, err
+	}
+	i, has := e.find("approvals")
+	if a.Role == "" && !has {
+		return ApproveISMS(name, b, a.By, a.On)
+	}
+	entry := approvalNode(a)
+	if has {
+		seq := e.doc.Content[i+1]
+		if seq.Kind == yaml.SequenceNode {
+			for _, it := range seq.Content {
+				if it.Kind == yaml.MappingNode && mapValue(it, "by") == a.By && mapValue(it, "role") == a.Role {
+					if err := e.setInEntry(it, "on", entry.Content[len(entry.Content)-1]); err != nil {
+						return nil, err
+					}
+					return e.finish()
+				}
+			}
+		}
+		if err := e.appendEntry("approvals", "{by, role, on}", entry); err != nil {
+			return nil, err
+		}
+		return e.finish()
+	}
+	entries := []*yaml.Node{entry}
+	var by, on string
+	if bi, ok := e.find("approved_by"); ok {
+		by = e.doc.Content[bi+1].Value
+	}
+	if oi, ok := e.find("approved_on"); ok {
+		on = e.doc.Content[oi+1].Value
+	}
+	if t, err := time.Parse(time.DateOnly, strings.TrimSpace(on)); err == nil && by != "" && by != a.By {
+		entries = append([]*yaml.Node{approvalNode(workspace.Approval{By: by, On: t})}, entries...)
+	}
+	anchor := e.anchor("owner", "version", "id")
+	e.remove("approved_by")
+	e.remove("approved_on")
+	if err := e.newList("approvals", anchor, entries); err != nil {
+		return nil, err
+	}
+	return e.finish()
+}
+
+// newList adds key, a list of the flow mappings entries, after the pair of key after.
+func (e *ismsEditor) newList(key, after string, entries []*yaml.Node) error {
+	i, _ := e.find(after)
+	_, end := e.region(i)
+	lines := []string{e.indent() + key + ":"}
+	for _, n := range entries {
+		lines = append(lines, e.indent()+"  - "+flowText(n))
+	}
+	e.edits = append(e.edits, textEdit{end, end, lines})
+	ak := e.doc.Content[i]
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: entries}
+	e.mutate = append(e.mutate, func() {
+		j := slices.Index(e.doc.Content, ak) + 2
+		e.doc.Content = slices.Insert(e.doc.Content, j, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, seq)
+	})
+	return nil
+}
+
+func approvalNode(a workspace.Approval) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
+	n.Content = append(n.Content, plainOrQuoted("by"), plainOrQuoted(a.By))
+	if a.Role != "" {
+		n.Content = append(n.Content, plainOrQuoted("role"), plainOrQuoted(a.Role))
+	}
+	n.Content = append(n.Content, plainOrQuoted("on"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: label.Date(a.On)})
+	return n
+}
+
+// mapValue is the text of key in mapping m, or "".
+func mapValue(m *yaml.Node, key string) string {
+	for j := 0; j+1 < len(m.Content); j += 2 {
+		if m.Content[j].Value == key {
+			return strings.TrimSpace(m.Content[j+1].Value)
+		}
+	}
+	return ""
+}
+
+// setInEntry gives key of the list entry it (a mapping) the scalar v, where its old value is
+// a scalar written on the key's line.
+func (e *ismsEditor) setInEntry(it *yaml.Node, key string, v *yaml.Node) error {
+	for j := 0; j+1 < len(it.Content); j += 2 {
+		k, old := it.Content[j], it.Content[j+1]
+		if k.Value != key {
+			continue
+		}
+		line := []rune(e.text[k.Line-1])
+		s, t, ok := scalarSpan(line, k, old)
+		if !ok {
+			break
+		}
+		if w := []rune(old.Value); old.Style == 0 && s+len(w) <= len(line) && string(line[s:s+len(w)]) == old.Value {
+			t = s + len(w) // a plain scalar in a flow mapping ends before its "," or "}"
+		}
+		e.edits = append(e.edits, textEdit{k.Line - 1, k.Line, []string{string(line[:s]) + scalarText(v) + string(line[t:])}})
+		e.mutate = append(e.mutate, func() { it.Content[j+1] = v })
+		return nil
+	}
+	return fmt.Errorf("%s:%d: cannot find where to change the date of this approval; edit it by hand", e.name, it.Line)
 }
 
 // ApproveISMS edits isms.yaml (b, read from name) to record the approval: approved_by and
@@ -346,15 +460,22 @@ func (e *ismsEditor) appendHistory(rev workspace.Revision) error {
 	} {
 		entry.Content = append(entry.Content, kv[0], kv[1])
 	}
-	i, ok := e.find("history")
+	return e.appendEntry("history", "{version, date, author, changes}", entry)
+}
+
+// appendEntry adds entry, a flow mapping, at the end of the document's list key, in the
+// style of the list's last entry, creating the list (after the last key) if needed. form
+// describes an entry for messages.
+func (e *ismsEditor) appendEntry(key, form string, entry *yaml.Node) error {
+	i, ok := e.find(key)
 	if !ok {
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{entry}}
 		last := e.doc.Content[len(e.doc.Content)-2].Value
 		li, _ := e.find(last)
 		_, end := e.region(li)
-		e.edits = append(e.edits, textEdit{end, end, []string{e.indent() + "history:", e.indent() + "  - " + flowText(entry)}})
+		e.edits = append(e.edits, textEdit{end, end, []string{e.indent() + key + ":", e.indent() + "  - " + flowText(entry)}})
 		e.mutate = append(e.mutate, func() {
-			e.doc.Content = append(e.doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "history"}, seq)
+			e.doc.Content = append(e.doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, seq)
 		})
 		return nil
 	}
@@ -368,10 +489,10 @@ func (e *ismsEditor) appendHistory(rev workspace.Revision) error {
 		e.mutate = append(e.mutate, func() { e.doc.Content[slices.Index(e.doc.Content, seq)] = newSeq })
 		return nil
 	case seq.Kind != yaml.SequenceNode:
-		return fmt.Errorf("%s:%d: document.history must be a list of {version, date, author, changes}; fix it, then try again", e.name, seq.Line)
+		return fmt.Errorf("%s:%d: document.%s must be a list of %s; fix it, then try again", e.name, seq.Line, key, form)
 	case seq.Style&yaml.FlowStyle != 0:
 		if end != start+1 || seq.Line != k.Line {
-			return fmt.Errorf("%s:%d: document.history is a flow list [...] over several lines; write it as a block list (one \"- {version: ...}\" per line) so that soa can add to it", e.name, seq.Line)
+			return fmt.Errorf("%s:%d: document.%s is a flow list [...] over several lines; write it as a block list (one \"- {...}\" per line) so that soa can add to it", e.name, seq.Line, key)
 		}
 		grown := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Content: append(slices.Clone(seq.Content), entry)}
 		line := []rune(e.text[start])
@@ -386,7 +507,7 @@ func (e *ismsEditor) appendHistory(rev workspace.Revision) error {
 		dash--
 	}
 	if dash < 0 || line[dash] != '-' {
-		return fmt.Errorf("%s:%d: cannot tell how document.history is laid out; add the entry by hand", e.name, last.Line)
+		return fmt.Errorf("%s:%d: cannot tell how document.%s is laid out; add the entry by hand", e.name, last.Line, key)
 	}
 	lead := strings.Repeat(" ", dash)
 	var lines []string

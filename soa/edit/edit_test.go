@@ -51,7 +51,7 @@ func TestReleaseApproveGolden(t *testing.T) {
 	ws := loadISMSOnly(t, app.Data)
 	d := ws.Document
 	if d.Version != "2.0" || d.ApprovedBy != "Carol Díaz, CEO" || !d.ApprovedOn.Equal(day2) || len(d.History) != 3 ||
-		d.History[2] != rev || d.Scope != "Everything we run,\nand nothing else." {
+		d.History[2] != rev || d.Scope != "Everything we run,\n\nand nothing else." {
 		t.Errorf("document read back as %+v", d)
 	}
 }

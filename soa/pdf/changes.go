@@ -1,9 +1,9 @@
 package pdf
 
-import "github.com/soa-tool/soa/soa/version"
-
-// changesHeading is the heading of the section soa build --since adds.
-const changesHeading = "Changes in this version"
+import (
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/version"
+)
 
 // changes writes the section on the changes since a previous version, when the SoA carries
 // them: which versions were compared, the summary, then a table per group of changes in the
@@ -14,15 +14,16 @@ func (r *renderer) changes() {
 	if c == nil {
 		return
 	}
-	r.section("changes", changesHeading)
-	r.para("Changes from "+c.Old.String()+" to "+c.New.String()+".", style{size: 8, color: muted}, grid)
+	l := r.l
+	r.section("changes", l.T(label.ChangesHeading))
+	r.para(l.F(label.ChangesFrom, c.Old.String(), c.New.String()), style{size: 8, color: muted}, grid)
 	r.para(c.Summary, style{size: 9}, grid)
 	for _, g := range c.Groups() {
-		cont := g.Title + " (continued)"
+		cont := l.F(label.Continued, g.Title)
 		var t *table
 		var entries [][][]line
 		if g.Subject == "" {
-			t = r.newTable([]column{{"Field", 40}, {"Old", 116}, {"New", 116}}, cont)
+			t = r.newTable([]column{{l.T(label.Field), 40}, {l.T(label.Old), 116}, {l.T(label.New), 116}}, cont)
 			for _, f := range g.Items[0].Fields {
 				entries = append(entries, [][]line{
 					t.wrap(0, f.Label(), style{size: t.rs.fontSize, bold: true, color: ink}),
@@ -31,7 +32,7 @@ func (r *renderer) changes() {
 				})
 			}
 		} else {
-			t = r.newTable([]column{{"ID", 14}, {g.Subject, 52}, {"Change", 26}, {"Old", 90}, {"New", 90}}, cont)
+			t = r.newTable([]column{{l.T(label.ID), 14}, {g.Subject, 52}, {l.T(label.Change), 26}, {l.T(label.Old), 90}, {l.T(label.New), 90}}, cont)
 			for _, it := range g.Items {
 				entries = append(entries, changeCells(t, it))
 			}

@@ -8,16 +8,20 @@ import (
 
 	"github.com/johnfercher/go-tree/node"
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/image"
 	"github.com/johnfercher/maroto/v2/pkg/components/page"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 	"github.com/johnfercher/maroto/v2/pkg/consts/border"
+	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 	"github.com/phpdave11/gofpdf"
+
+	"github.com/soa-tool/soa/soa/workspace"
 )
 
 // The layout engine. Maroto breaks pages on its own, offers no hook when it does, and clips a
@@ -171,23 +175,27 @@ func fontHeight(size float64) float64 { return size / ptToMM }
 // leading is the distance between the baselines of two lines.
 func leading(size float64) float64 { return fontHeight(size) * 1.3 }
 
-// wrap breaks s into lines no wider than width. Each line break in s starts a new line (a
-// paragraph); gap adds an empty line between paragraphs. Words wider than the column are
-// broken between characters, so no text runs into the next column.
+// wrap breaks s into lines no wider than width. Each line break in s starts a new line; a
+// blank line ends a paragraph, and gap puts one empty line between paragraphs (never more,
+// however many blank lines the author left). Words wider than the column are broken between
+// characters, so no text runs into the next column.
 func (d *doc) wrap(s string, st style, width float64, gap bool) []line {
 	// Keep clear of maroto's own line breaking, which measures word by word.
 	width -= 0.4
 	mk := func(t string) line { return line{text: t, bold: st.bold, color: st.color, align: st.align} }
 	var out []line
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	for i, para := range strings.Split(s, "\n") {
+	blank := false
+	for _, para := range strings.Split(s, "\n") {
 		words := strings.FieldsFunc(para, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
 		if len(words) == 0 {
+			blank = true
 			continue
 		}
-		if i > 0 && gap && len(out) > 0 {
+		if blank && gap && len(out) > 0 {
 			out = append(out, line{})
 		}
+		blank = false
 		space := d.width(" ", st.size, st.bold)
 		var cur strings.Builder
 		curW := 0.0
@@ -234,6 +242,10 @@ type textCol struct {
 	lines []line
 	bg    *props.Color
 	bd    border.Type
+	// image, when set, is a PNG or JPEG ("png", "jpeg") drawn in the column, fitted to the
+	// row's height.
+	image       []byte
+	imageFormat string
 }
 
 // rowSpec describes a row of text columns, all with the same font size and padding.
@@ -282,6 +294,13 @@ func (rs rowSpec) build(cols []textCol, from, to int) core.Row {
 				p.Bottom = rs.padBottom
 			}
 			mc.Add(text.New(l.text, p))
+		}
+		if c.image != nil {
+			ext := extension.Png
+			if c.imageFormat == "jpeg" {
+				ext = extension.Jpeg
+			}
+			mc.Add(image.NewFromBytes(c.image, ext, props.Rect{Percent: 100}))
 		}
 		if c.bg != nil || c.bd != border.None {
 			mc.WithStyle(&props.Cell{BackgroundColor: c.bg, BorderType: c.bd, BorderColor: rs.borderGrey, BorderThickness: 0.2})
@@ -451,3 +470,29 @@ func (l *lazyText) GetHeight(p core.Provider, c *entity.Cell) float64 {
 }
 
 func (l *lazyText) Render(p core.Provider, c *entity.Cell) { l.inner(l.value()).Render(p, c) }
+
+// ellipsis shortens s to fit width mm on one line, ending it with "…" when cut.
+func (d *doc) ellipsis(s string, size float64, bold bool, width float64) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if d.width(s, size, bold) <= width {
+		return s
+	}
+	r := []rune(s)
+	for n := len(r) - 1; n > 0; n-- {
+		t := strings.TrimRight(string(r[:n]), " ,;·—-") + "…"
+		if d.width(t, size, bold) <= width {
+			return t
+		}
+	}
+	return "…"
+}
+
+// logoRow is a row height mm high with the document's logo in its first size thousandths,
+// fitted to the row and kept in proportion.
+func logoRow(doc workspace.Document, height float64, size int) core.Row {
+	ext := extension.Png
+	if doc.LogoFormat == "jpeg" {
+		ext = extension.Jpeg
+	}
+	return row.New(height).Add(col.New(size).Add(image.NewFromBytes(doc.LogoData, ext, props.Rect{Percent: 100})), col.New(grid-size))
+}

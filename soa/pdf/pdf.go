@@ -29,6 +29,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/johnfercher/maroto/v2"
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
@@ -67,6 +68,9 @@ const (
 	marginSide   = 12
 	marginTop    = 8
 	marginBottom = 10
+	pageWidth    = 297
+	pageHeight   = 210
+	usableWidth  = pageWidth - 2*marginSide
 )
 
 var (
@@ -83,9 +87,18 @@ var (
 	greenBox = &props.Color{Red: 226, Green: 242, Blue: 228}
 )
 
-// gofpdf's defaults for the creation and modification dates and the catalogue order are
-// package globals, read when a document is created.
+// gofpdf's defaults for the creation and modification dates and the catalogue order, and
+// the source of the UUIDs maroto names images with, are package globals: one PDF is made
+// at a time.
 var gofpdfDefaults sync.Mutex
+
+// zeros reads as an endless run of zero bytes.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
 
 var timeZero time.Time
 
@@ -104,9 +117,11 @@ func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) error
 		return err
 	}
 	d := &doc{meas: meas, pages: 1}
-	d.cfg = newConfig(s, regular, bold)
+	l := label.For(s.Document.Language)
+	d.cfg = newConfig(s, l, regular, bold)
 
 	gofpdfDefaults.Lock()
+	defer gofpdfDefaults.Unlock()
 	gofpdf.SetDefaultModificationDate(s.Date)
 	gofpdf.SetDefaultCreationDate(s.Date)
 	gofpdf.SetDefaultCatalogSort(true)
@@ -114,14 +129,19 @@ func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) error
 	gofpdf.SetDefaultModificationDate(timeZero)
 	gofpdf.SetDefaultCreationDate(timeZero)
 	gofpdf.SetDefaultCatalogSort(false)
-	gofpdfDefaults.Unlock()
+	// Maroto names every image it draws with a random UUID, so the logo drawn on each page
+	// would be embedded once per page, in random order. The logo is the document's only
+	// picture: with a constant UUID it is embedded once, and the bytes stay the same.
+	uuid.SetRand(zeros{})
+	defer uuid.SetRand(nil)
 
-	r := &renderer{d: d, s: s, since: changes, opt: opt}
+	r := &renderer{d: d, s: s, since: changes, opt: opt, l: l, accent: accentColor(s.Document.Color)}
 	if err := r.frame(); err != nil {
 		return err
 	}
 	r.cover()
 	r.control()
+	r.signOff()
 	r.changes()
 	r.summary()
 	r.table()
@@ -133,14 +153,30 @@ func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) error
 	if err != nil {
 		return fmt.Errorf("cannot render the PDF: %w", err)
 	}
-	_, err = io.Copy(w, bytes.NewReader(out.GetBytes()))
+	b, err := addNavigation(out.GetBytes(), r.navigation())
+	if err != nil {
+		return fmt.Errorf("cannot add the outline to the PDF: %w", err)
+	}
+	_, err = io.Copy(w, bytes.NewReader(b))
 	return err
 }
 
-func newConfig(s *soa.SoA, regular, bold []byte) *entity.Config {
+// accentColor is the colour of headings and table headers: document.color, else navy.
+func accentColor(hex string) *props.Color {
+	if len(hex) != 7 {
+		return navy
+	}
+	var c [3]int
+	for i := range c {
+		fmt.Sscanf(hex[1+2*i:3+2*i], "%02x", &c[i])
+	}
+	return &props.Color{Red: c[0], Green: c[1], Blue: c[2]}
+}
+
+func newConfig(s *soa.SoA, l *label.Lang, regular, bold []byte) *entity.Config {
 	doc := s.Document
 	title := docTitle(s)
-	subject := "ISO/IEC 27001:2022 Statement of Applicability"
+	subject := l.T(label.SubjectLine)
 	if doc.ID != "" {
 		subject += ", " + doc.ID
 	}
@@ -164,21 +200,25 @@ func newConfig(s *soa.SoA, regular, bold []byte) *entity.Config {
 			{Family: family, Style: fontstyle.Bold, Bytes: bold},
 		}).
 		WithDefaultFont(&props.Font{Family: family, Style: fontstyle.Normal, Size: 8, Color: ink}).
-		WithPageNumber(props.PageNumber{Pattern: "Page {current} of {total}", Place: props.RightBottom,
+		WithPageNumber(props.PageNumber{Pattern: l.F(label.PageOf, "{current}", "{total}"), Place: props.RightBottom,
 			Family: family, Style: fontstyle.Normal, Size: 7.5, Color: muted}).
 		WithTitle(strings.TrimSpace(title+" — "+doc.Organization), true).
 		WithAuthor(author, true).
 		WithSubject(subject, true).
+		WithKeywords(l.T(label.Keywords), true).
 		WithCreator("soa", true).
 		WithCreationDate(s.Date).
 		Build()
 }
 
+// docTitle is the document's title: document.title, else the label in its language. The
+// English default of document.title gives way to the language's.
 func docTitle(s *soa.SoA) string {
-	if t := strings.TrimSpace(s.Document.Title); t != "" {
-		return t
+	t := strings.TrimSpace(s.Document.Title)
+	if t == "" || t == label.English.T(label.SoA) {
+		return label.For(s.Document.Language).T(label.SoA)
 	}
-	return "Statement of Applicability"
+	return t
 }
 
 // renderer writes the sections of the document.
@@ -187,28 +227,43 @@ type renderer struct {
 	s     *soa.SoA
 	since *version.Changes
 	opt   Options
-	// pageOf records the first page of each section, for the contents.
+	l     *label.Lang
+	// accent colours headings and table headers.
+	accent *props.Color
+	// pageOf records the first page of each section, for the contents and the outline.
 	pageOf map[string]int
+	// links are the places of the contents' lines, made clickable after rendering.
+	links []link
 }
 
 // frame registers the page header (organization, title, and DRAFT or the classification)
 // and the footer (document ID, version, classification; maroto adds the page number).
 func (r *renderer) frame() error {
 	d, doc := r.d, r.s.Document
+	l := r.l
 	left := doc.Organization
 	if left != "" {
 		left += "  ·  "
 	}
 	left += docTitle(r.s)
 	hs := rowSpec{fontSize: 8, padTop: 0, padBottom: 1.6, borderGrey: rule}
-	right := []line{{text: strings.ToUpper(doc.Classification), bold: true, color: muted, align: align.Right}}
-	if !doc.Approved() {
-		right = []line{{text: "DRAFT — NOT APPROVED", bold: true, color: red, align: align.Right}}
+	// One line each, never wrapped: a long classification or title ends with an ellipsis
+	// here and is given whole on the cover.
+	const logoSize = 40
+	var cols []textCol
+	leftSize := 700
+	if doc.LogoData != nil {
+		leftSize -= logoSize
+		cols = append(cols, textCol{size: logoSize, image: doc.LogoData, imageFormat: doc.LogoFormat, bd: border.Bottom})
 	}
-	head := hs.build([]textCol{
-		{size: 700, lines: []line{{text: left, color: muted}}, bd: border.Bottom},
-		{size: 300, lines: right, bd: border.Bottom},
-	}, 0, 1)
+	rightText, rightColor := strings.ToUpper(doc.Classification), muted
+	if !doc.Approved() {
+		rightText, rightColor = l.T(label.DraftBanner), red
+	}
+	cols = append(cols,
+		textCol{size: leftSize, lines: []line{{text: d.ellipsis(left, 8, false, usableWidth*float64(leftSize)/grid-1), color: muted}}, bd: border.Bottom},
+		textCol{size: 300, lines: []line{{text: d.ellipsis(rightText, 8, true, usableWidth*300/grid-1), bold: true, color: rightColor, align: align.Right}}, bd: border.Bottom})
+	head := hs.build(cols, 0, 1)
 	gap := row.New(4).Add(col.New(grid))
 	if err := d.m.RegisterHeader(probe{Row: head, d: d}, gap); err != nil {
 		return err
@@ -227,18 +282,18 @@ func (r *renderer) frame() error {
 		ident = append(ident, doc.ID)
 	}
 	if doc.Version != "" {
-		ident = append(ident, "Version "+doc.Version)
+		ident = append(ident, l.F(label.VersionN, doc.Version))
 	}
 	if doc.Classification != "" {
 		ident = append(ident, doc.Classification)
 	}
 	if !doc.Approved() {
-		ident = append(ident, "DRAFT")
+		ident = append(ident, l.T(label.Draft))
 	}
 	// The footer is 2 mm of the usable area with a rule on top; its text sits below the
 	// usable area, on the baseline maroto gives the page number.
 	foot := row.New(2).Add(
-		text.NewCol(700, strings.Join(ident, "  ·  "), props.Text{Family: family, Size: 7.5, Color: muted, Top: 2}).
+		text.NewCol(700, d.ellipsis(strings.Join(ident, "  ·  "), 7.5, false, usableWidth*700/grid-1), props.Text{Family: family, Size: 7.5, Color: muted, Top: 2}).
 			WithStyle(&props.Cell{BorderType: border.Top, BorderColor: rule, BorderThickness: 0.2}),
 		col.New(300).WithStyle(&props.Cell{BorderType: border.Top, BorderColor: rule, BorderThickness: 0.2}),
 	)
@@ -260,7 +315,7 @@ func (r *renderer) section(key, heading string) {
 
 // heading adds a heading, kept with at least a few lines of what follows.
 func (r *renderer) heading(s string, size float64) {
-	st := style{size: size, bold: true, color: navy}
+	st := style{size: size, bold: true, color: r.accent}
 	rs := rowSpec{fontSize: size, padTop: size * 0.25, padBottom: size * 0.18}
 	lines := r.d.wrap(s, st, r.d.root.Width, false)
 	r.d.keep(rs.height(len(lines)) + 20)
@@ -301,7 +356,7 @@ func (r *renderer) keyValues2(kv [][2]string, size float64) {
 		for _, p := range kv[i:min(i+2, len(kv))] {
 			cols = append(cols,
 				textCol{size: label, lines: r.d.wrap(p[0], style{size: size, bold: true, color: muted}, lw, false), bd: border.Bottom},
-				textCol{size: value, lines: r.d.wrap(dash(p[1]), style{size: size, color: ink}, vw, false), bd: border.Bottom})
+				textCol{size: value, lines: r.d.wrap(soatext.OrDash(p[1]), style{size: size, color: ink}, vw, false), bd: border.Bottom})
 		}
 		cols = append(cols, textCol{size: grid - (label+value)*len(cols)/2})
 		r.d.entry(rs, cols, nil)
@@ -329,43 +384,52 @@ func (r *renderer) keyValues(kv [][2]string, labelFrac, frac int, size float64) 
 }
 
 func (r *renderer) cover() {
-	doc := r.s.Document
+	doc, l := r.s.Document, r.l
 	r.pageOf["cover"] = 1
-	r.space(14)
-	r.para("Statement of Applicability", style{size: 30, bold: true, color: navy}, grid)
-	r.para("ISO/IEC 27001:2022, Annex A — information security controls", style{size: 12, color: muted}, grid)
+	if doc.LogoData != nil {
+		// The logo, up to 22 mm high and a quarter of the width, above the title.
+		r.d.put(logoRow(doc, 22, 250))
+		r.space(4)
+	} else {
+		r.space(14)
+	}
+	r.para(l.T(label.SoA), style{size: 30, bold: true, color: r.accent}, grid)
+	r.para(l.T(label.StandardLine), style{size: 12, color: muted}, grid)
 	r.space(4)
 	if doc.Organization != "" {
 		r.para(doc.Organization, style{size: 20, bold: true, color: ink}, grid)
 	}
-	if t := docTitle(r.s); t != "Statement of Applicability" {
+	if t := docTitle(r.s); t != l.T(label.SoA) {
 		r.para(t, style{size: 12, color: ink}, grid)
 	}
 	r.space(6)
 	if !doc.Approved() {
-		r.banner("DRAFT — NOT APPROVED", "This Statement of Applicability has not been approved by management. "+
-			"It must not be issued or relied on as the organization's SoA.", red, redTint)
+		r.banner(l.T(label.DraftBanner), l.T(label.DraftBody), red, redTint)
 	} else {
-		r.banner("Approved by "+doc.ApprovedBy+" on "+label.Date(doc.ApprovedOn), "", green, greenBox)
+		var lines []string
+		for _, a := range doc.Approvals {
+			lines = append(lines, l.Approved(a.By, a.Role, a.On))
+		}
+		r.banner(strings.Join(lines, "\n"), "", green, greenBox)
 	}
 	r.space(6)
-	r.para("Scope of the information security management system", style{size: 9, bold: true, color: navy}, 720)
+	r.para(l.T(label.ScopeHeading), style{size: 9, bold: true, color: r.accent}, 720)
 	r.para(doc.Scope, style{size: 9.5}, 720)
 	r.space(4)
 	kv := [][2]string{
-		{"Document ID", doc.ID},
-		{"Version", doc.Version},
-		{"Classification", doc.Classification},
-		{"Document owner", doc.Owner},
+		{l.T(label.DocID), doc.ID},
+		{l.T(label.Version), doc.Version},
+		{l.T(label.Classification), doc.Classification},
+		{l.T(label.DocOwner), doc.Owner},
 	}
 	if doc.PreparedBy != "" {
-		kv = append(kv, [2]string{"Prepared by", doc.PreparedBy})
+		kv = append(kv, [2]string{l.T(label.PreparedBy), doc.PreparedBy})
 	}
 	if doc.ReviewedBy != "" {
-		kv = append(kv, [2]string{"Reviewed by", doc.ReviewedBy})
+		kv = append(kv, [2]string{l.T(label.ReviewedBy), doc.ReviewedBy})
 	}
-	kv = append(kv, [2]string{"Date", label.Date(r.s.Date)}, [2]string{"Next review", label.Date(doc.NextReview)})
-	r.keyValues(kv, 130, 480, 9)
+	kv = append(kv, [2]string{l.T(label.DateCol), l.Date(r.s.Date)}, [2]string{l.T(label.NextReview), l.Date(doc.NextReview)})
+	r.keyValues(kv, 170, 520, 9)
 }
 
 // banner is a coloured box with a bold line and an optional explanation.
@@ -384,87 +448,112 @@ func (r *renderer) banner(title, body string, fg, bg *props.Color) {
 }
 
 func (r *renderer) control() {
-	doc := r.s.Document
-	r.section("control", "1  Document control")
-	status := "Approved"
+	doc, l := r.s.Document, r.l
+	r.section("control", "1  "+l.T(label.SecControl))
+	status := l.T(label.Approved)
 	if !doc.Approved() {
-		status = "DRAFT — not approved"
+		status = l.T(label.DraftStatus)
 	}
 	kv := [][2]string{
-		{"Document ID", doc.ID}, {"Classification", doc.Classification},
-		{"Version", doc.Version}, {"Status", status},
-		{"Owner", doc.Owner}, {"Next review", label.Date(doc.NextReview)},
-		{"Approved by", doc.ApprovedBy}, {"Approved on", label.Date(doc.ApprovedOn)},
+		{l.T(label.DocID), doc.ID}, {l.T(label.Classification), doc.Classification},
+		{l.T(label.Version), doc.Version}, {l.T(label.StatusCol), status},
+		{l.T(label.Owner), doc.Owner}, {l.T(label.NextReview), l.Date(doc.NextReview)},
+		{l.T(label.ApprovedBy), doc.ApprovedBy}, {l.T(label.ApprovedOn), l.Date(doc.ApprovedOn)},
 	}
 	if doc.PreparedBy != "" || doc.ReviewedBy != "" {
-		kv = append(kv, [2]string{"Prepared by", doc.PreparedBy}, [2]string{"Reviewed by", doc.ReviewedBy})
+		kv = append(kv, [2]string{l.T(label.PreparedBy), doc.PreparedBy}, [2]string{l.T(label.ReviewedBy), doc.ReviewedBy})
 	}
 	r.keyValues2(kv, 8.5)
 	if doc.RiskAssessment != "" {
-		r.keyValues([][2]string{{"Risk assessment", doc.RiskAssessment}}, 130, 870, 8.5)
+		r.keyValues([][2]string{{l.T(label.RiskAssessment), doc.RiskAssessment}}, 130, 870, 8.5)
 	}
 
 	r.space(5)
-	r.heading("Revision history", 10)
-	t := r.newTable([]column{{"Version", 18}, {"Date", 24}, {"Author", 50}, {"Changes", 181}}, "Revision history (continued)")
+	r.heading(l.T(label.RevisionHistory), 10)
+	t := r.newTable([]column{{l.T(label.Version), 18}, {l.T(label.DateCol), 24}, {l.T(label.Author), 50}, {l.T(label.Changes), 181}},
+		l.F(label.Continued, l.T(label.RevisionHistory)))
 	t.begin()
 	for i, h := range doc.History {
-		t.add(i, nil, h.Version, label.Date(h.Date), h.Author, h.Changes)
+		t.add(i, nil, h.Version, l.Date(h.Date), h.Author, h.Changes)
 	}
 	if len(doc.History) == 0 {
-		t.add(0, nil, "—", "", "", "No revisions recorded.")
+		t.add(0, nil, "—", "", "", l.T(label.NoRevisions))
 	}
 	t.end()
 
 	r.space(5)
-	r.heading("Workspace fingerprint", 10)
-	r.para("This document was built from the workspace files whose SHA-256 fingerprint is:", style{}, grid)
+	r.heading(l.T(label.Fingerprint), 10)
+	r.para(l.T(label.FingerprintIntro), style{}, grid)
 	r.para(r.s.Fingerprint, style{size: 9, bold: true}, grid)
-	r.para("To check that it matches the files, run in the workspace directory: "+
-		"sha256sum isms.yaml risks.yaml controls.yaml | sha256sum — the 64 hexadecimal digits it prints must equal the fingerprint above. "+
-		"The same fingerprint is recorded in soa.json.", style{color: muted}, grid)
+	r.para(l.T(label.FingerprintCheck), style{color: muted}, grid)
 
 	r.space(5)
-	r.heading("Contents", 10)
-	entries := []struct{ key, title string }{{"control", "1  Document control"}}
-	if r.since != nil {
-		entries = append(entries, struct{ key, title string }{"changes", "    " + changesHeading})
-	}
-	entries = append(entries, []struct{ key, title string }{
-		{"summary", "2  Summary: applicability, implementation status and risk"},
-		{"excluded", "    Excluded controls and their justification"},
-	}...)
-	for i, th := range annexa.Themes {
-		entries = append(entries, struct{ key, title string }{string(th), fmt.Sprintf("%s  %s", sectionNo(i), th.Title())})
-	}
-	if len(r.s.Additional) > 0 {
-		entries = append(entries, struct{ key, title string }{string(soa.ThemeAdditional), fmt.Sprintf("%s  %s", sectionNo(len(annexa.Themes)), soa.ThemeAdditional.Title())})
-	}
-	entries = append(entries, struct{ key, title string }{"appendix", "Appendix A  Risk treatment plan"})
-	for _, e := range entries {
+	r.heading(l.T(label.Contents), 10)
+	for _, e := range r.sections() {
 		key := e.key
 		p := props.Text{Family: family, Size: 8.5, Color: ink, Top: 0.8, Bottom: 0.8}
 		pn := p
 		pn.Align = align.Right
+		title := e.title
+		if e.level > 0 {
+			title = "    " + title
+		}
 		line := row.New().Add(
-			text.NewCol(450, e.title, p),
+			text.NewCol(450, title, p),
 			col.New(60).Add(&lazyText{value: func() string { return strconv.Itoa(r.pageOf[key]) }, prop: pn}),
 			col.New(490),
 		)
+		h := r.d.rowHeight(line)
+		if !r.d.fits(h) {
+			r.d.newPage()
+		}
+		r.links = append(r.links, link{page: r.d.pages, top: marginTop + r.d.cur, height: h,
+			width: usableWidth * 510 / grid, key: key})
 		r.d.put(line)
 	}
+}
+
+// tocEntry is a section of the document as the contents and the outline list it.
+type tocEntry struct {
+	key, title string
+	level      int
+}
+
+// sections lists the document's sections in order, with their numbers.
+func (r *renderer) sections() []tocEntry {
+	l := r.l
+	out := []tocEntry{
+		{"control", "1  " + l.T(label.SecControl), 0},
+		{"signoff", l.T(label.SecSignOff), 1},
+	}
+	if r.since != nil {
+		out = append(out, tocEntry{"changes", l.T(label.ChangesHeading), 1})
+	}
+	out = append(out,
+		tocEntry{"summary", "2  " + l.T(label.SecSummaryLong), 0},
+		tocEntry{"excluded", l.T(label.SecExcluded), 1},
+		tocEntry{"soa", "3  " + l.T(label.SoA), 0})
+	for i, th := range annexa.Themes {
+		out = append(out, tocEntry{string(th), fmt.Sprintf("%s  %s", sectionNo(i), l.ThemeTitle(th)), 1})
+	}
+	if len(r.s.Additional) > 0 {
+		th := soa.ThemeAdditional
+		out = append(out, tocEntry{string(th), fmt.Sprintf("%s  %s", sectionNo(len(annexa.Themes)), l.ThemeTitle(th)), 1})
+	}
+	return append(out, tocEntry{"appendix", l.T(label.Appendix) + "  " + l.T(label.SecAppendix), 0})
 }
 
 // sectionNo numbers the SoA's theme sections 3.1 to 3.4.
 func sectionNo(i int) string { return fmt.Sprintf("3.%d", i+1) }
 
 func (r *renderer) summary() {
-	r.section("summary", "2  Summary")
+	l := r.l
+	r.section("summary", "2  "+l.T(label.SecSummary))
 	sum := r.s.Summary
-	r.heading("Applicability and implementation status by theme", 10)
-	cols := []column{{"Theme", 60}, {"Controls", 22}, {"Applicable", 22}, {"Excluded", 22}}
+	r.heading(l.T(label.ByTheme), 10)
+	cols := []column{{l.T(label.ThemeCol), 60}, {l.T(label.Controls), 22}, {l.T(label.Applicable), 22}, {l.T(label.Excluded), 22}}
 	for _, st := range workspace.Statuses {
-		cols = append(cols, column{label.Status(st), 22})
+		cols = append(cols, column{l.Status(st), 22})
 	}
 	t := r.newTable(cols, "")
 	for i := 1; i < len(cols); i++ {
@@ -479,17 +568,17 @@ func (r *renderer) summary() {
 		return v
 	}
 	for i, th := range annexa.Themes {
-		t.add(i, nil, append([]string{th.Title()}, counts(sum.ByTheme[th])...)...)
+		t.add(i, nil, append([]string{l.ThemeTitle(th)}, counts(sum.ByTheme[th])...)...)
 	}
 	if sum.Additional.Total > 0 {
-		t.add(len(annexa.Themes), nil, append([]string{soa.ThemeAdditional.Title()}, counts(sum.Additional)...)...)
+		t.add(len(annexa.Themes), nil, append([]string{l.ThemeTitle(soa.ThemeAdditional)}, counts(sum.Additional)...)...)
 	}
 	t.bold = true
-	t.add(0, zebra, append([]string{"All controls"}, counts(sum.Combined())...)...)
+	t.add(0, zebra, append([]string{l.T(label.AllControls)}, counts(sum.Combined())...)...)
 	t.end()
 	if sum.Additional.Total > 0 {
 		all := sum.Combined()
-		r.para(fmt.Sprintf("%s: %d applicable, %d excluded.", sum.Line(), all.Applicable, all.Excluded), style{size: 8, color: muted}, grid)
+		r.para(l.F(label.ControlsLineCounts, l.ControlsLine(sum.Total, sum.Additional.Total), all.Applicable, all.Excluded), style{size: 8, color: muted}, grid)
 	}
 
 	r.space(3)
@@ -499,15 +588,18 @@ func (r *renderer) summary() {
 	r.d.repeat = nil
 	r.pageOf["excluded"] = r.d.pages
 	ex := r.s.Excluded()
-	r.heading(fmt.Sprintf("Excluded controls (%d)", len(ex)), 10)
+	r.heading(l.F(label.ExcludedN, len(ex)), 10)
 	if len(ex) == 0 {
-		r.para("No control of Annex A is excluded: all 93 are applicable.", style{}, grid)
+		r.para(l.T(label.NoneExcluded), style{}, grid)
 		return
 	}
-	t = r.newTable([]column{{"ID", 14}, {"Control", 60}, {"Justification for the exclusion", 199}}, "Excluded controls (continued)")
+	t = r.newTable([]column{{l.T(label.ID), 14}, {l.T(label.Control), 60}, {l.T(label.ExclusionJustification), 199}},
+		l.F(label.Continued, l.F(label.ExcludedN, len(ex))))
 	t.begin()
 	for i, e := range ex {
-		t.add(i, nil, e.ID(), e.Control.Title, e.Justification)
+		cells := [][]line{t.wrap(0, e.ID(), style{size: t.rs.fontSize, bold: true, color: ink}),
+			t.wrap(1, e.Control.Title, style{size: t.rs.fontSize, color: ink}), t.text(2, e.Justification, style{size: t.rs.fontSize, color: ink})}
+		t.addCells(i, cells, nil)
 	}
 	t.end()
 }
@@ -540,21 +632,21 @@ func (r *renderer) heatMaps() {
 		return
 	}
 	// Two grids side by side, each a label column and one column per impact level.
-	const half, label, gap = 490, 110, 20
-	cell := (half - label) / k
+	const half, labelW0, gap = 490, 110, 20
+	cell := (half - labelW0) / k
 	rs := rowSpec{fontSize: 7.5, padTop: 1.6, padBottom: 1.6, padSide: 1, borderGrey: white}
 	titles := []textCol{
-		{size: half, lines: []line{{text: "Inherent risk (before treatment)", bold: true, color: navy}}},
+		{size: half, lines: []line{{text: r.l.T(label.InherentTitle), bold: true, color: r.accent}}},
 		{size: gap},
-		{size: half, lines: []line{{text: "Residual risk (after treatment)", bold: true, color: navy}}},
+		{size: half, lines: []line{{text: r.l.T(label.ResidualTitle), bold: true, color: r.accent}}},
 	}
 	// Keep the two maps together on one page.
 	r.d.keep(rowSpec{fontSize: 9}.height(1) + float64(n+3)*rs.height(2) + 8)
 	r.d.entry(rowSpec{fontSize: 9, padBottom: 1.5}, titles, nil)
-	labelW := r.d.root.Width * label / grid
+	labelW := r.d.root.Width * labelW0 / grid
 	cellW := r.d.root.Width * float64(cell) / grid
 	half2 := func(h soa.HeatMap, l int) []textCol {
-		cols := []textCol{{size: label, lines: r.d.wrap(m.Likelihood[l], style{size: 7.5, color: ink, align: align.Right}, labelW-2, false)}}
+		cols := []textCol{{size: labelW0, lines: r.d.wrap(m.Likelihood[l], style{size: 7.5, color: ink, align: align.Right}, labelW-2, false)}}
 		for i := range k {
 			c := textCol{size: cell, bg: r.levelColor(h[l][i].Rank), bd: border.Full}
 			if v := h[l][i].Count; v > 0 {
@@ -562,7 +654,7 @@ func (r *renderer) heatMaps() {
 			}
 			cols = append(cols, c)
 		}
-		if rest := half - label - cell*k; rest > 0 {
+		if rest := half - labelW0 - cell*k; rest > 0 {
 			cols = append(cols, textCol{size: rest})
 		}
 		return cols
@@ -575,11 +667,11 @@ func (r *renderer) heatMaps() {
 		r.d.entry(rs, cols, nil)
 	}
 	axis := func() []textCol {
-		cols := []textCol{{size: label, lines: []line{{text: "Likelihood / Impact", color: muted, align: align.Right}}}}
+		cols := []textCol{{size: labelW0, lines: []line{{text: r.l.T(label.LikelihoodImpact), color: muted, align: align.Right}}}}
 		for i := range k {
 			cols = append(cols, textCol{size: cell, lines: r.d.wrap(m.Impact[i], style{size: 7.5, color: ink, align: align.Center}, cellW-2, false)})
 		}
-		if rest := half - label - cell*k; rest > 0 {
+		if rest := half - labelW0 - cell*k; rest > 0 {
 			cols = append(cols, textCol{size: rest})
 		}
 		return cols
@@ -603,63 +695,65 @@ func (r *renderer) heatMaps() {
 		r.space(1)
 		r.d.entry(rowSpec{fontSize: 7.5, padTop: 1, padBottom: 1, padSide: 1.5, borderGrey: white}, legend, nil)
 	}
-	closed := ""
+	r.para(r.l.F(label.HeatNote, len(r.s.Risks)-r.s.ClosedRisks(), m.Acceptance), style{size: 7.5, color: muted}, grid)
 	if n := r.s.ClosedRisks(); n > 0 {
-		closed = fmt.Sprintf("; %s left out", soatext.Plural(n, "closed risk"))
+		r.para(r.l.F(label.HeatClosed, n), style{size: 7.5, color: muted}, grid)
 	}
-	r.para(fmt.Sprintf("Score = likelihood × impact. Each cell counts the risks of the register (%d in all%s) rated at that likelihood and impact; "+
-		"its colour is the level of its score. A residual score above %d needs the risk owner's acceptance.",
-		len(r.s.Risks)-r.s.ClosedRisks(), closed, m.Acceptance), style{size: 7.5, color: muted}, grid)
 }
 
 func (r *renderer) table() {
-	var heads []column
+	l := r.l
+	heads := []column{{l.T(label.ID), 14}, {l.T(label.Control), 38}, {l.T(label.Applicable), 17}, {l.T(label.ReasonsAndRisks), 30},
+		{l.T(label.Justification), 64}, {l.T(label.StatusCol), 19}, {l.T(label.Owner), 24}, {l.T(label.ImplementationEvidence), 67}}
 	if r.opt.SOC2 {
-		heads = []column{{"ID", 14}, {"Control", 38}, {"Applicable", 17}, {"Reasons and related risks", 30},
-			{"Justification", 56}, {"Status", 19}, {"Owner", 24}, {"Implementation and evidence", 57}, {"SOC 2 criteria", 18}}
-	} else {
-		heads = []column{{"ID", 14}, {"Control", 38}, {"Applicable", 17}, {"Reasons and related risks", 30},
-			{"Justification", 64}, {"Status", 19}, {"Owner", 24}, {"Implementation and evidence", 67}}
+		heads[4].weight, heads[7].weight = 56, 57
+		heads = append(heads, column{l.T(label.SOC2Criteria), 18})
 	}
+	reasons := append(slices.Clone(workspace.Reasons), workspace.ReasonRisk)
 	for i, th := range annexa.Themes {
-		heading := fmt.Sprintf("%s  %s", sectionNo(i), th.Title())
+		heading := fmt.Sprintf("%s  %s", sectionNo(i), l.ThemeTitle(th))
 		if i == 0 {
-			r.section(string(th), "3  Statement of Applicability")
-			r.para("Every control of ISO/IEC 27001:2022 Annex A with the decision on it. Reasons for inclusion: legal, regulatory, contractual, business, "+
-				"best practice, and risk — the control is selected by the treatment of the risks listed (see Appendix A). "+
-				"Excluded controls are shaded.", style{size: 8, color: muted}, grid)
+			r.section("soa", "3  "+l.T(label.SoA))
+			r.pageOf[string(th)] = r.d.pages
+			r.para(l.F(label.SoAIntro, l.Reasons(reasons)), style{size: 8, color: muted}, grid)
 			r.heading(heading, 11)
 		} else {
 			r.section(string(th), heading)
 		}
 		c := r.s.Summary.ByTheme[th]
-		r.para(fmt.Sprintf("%d controls: %d applicable, %d excluded.", c.Total, c.Applicable, c.Excluded), style{size: 8, color: muted}, grid)
-		t := r.newTable(heads, heading+" (continued)")
+		r.para(l.F(label.ThemeCounts, c.Total, c.Applicable, c.Excluded), style{size: 8, color: muted}, grid)
+		t := r.newTable(heads, l.F(label.Continued, heading))
 		t.begin()
-		n := 0
+		var entries [][][]line
+		var bgs []*props.Color
 		for _, e := range r.s.Controls {
 			if e.Control.Theme != th {
 				continue
 			}
 			cells, bg := r.entryCells(t, e)
-			t.addCells(n, cells, bg)
-			n++
+			entries, bgs = append(entries, cells), append(bgs, bg)
+		}
+		for n := range entries {
+			if n == len(entries)-2 {
+				t.keepTogether(entries[n:])
+			}
+			t.addCells(n, entries[n], bgs[n])
 		}
 		t.end()
 	}
 	if len(r.s.Additional) == 0 {
 		return
 	}
-	heading := fmt.Sprintf("%s  %s", sectionNo(len(annexa.Themes)), soa.ThemeAdditional.Title())
+	heading := fmt.Sprintf("%s  %s", sectionNo(len(annexa.Themes)), l.ThemeTitle(soa.ThemeAdditional))
 	r.section(string(soa.ThemeAdditional), heading)
 	c := r.s.Summary.Additional
-	r.para(fmt.Sprintf("Controls beyond Annex A that the risk treatment or other requirements call for (clause 6.1.3 b, Note 1), each with its source. "+
-		"%d controls: %d applicable, %d excluded.", c.Total, c.Applicable, c.Excluded), style{size: 8, color: muted}, grid)
+	r.para(l.T(label.AdditionalIntro)+" "+l.F(label.ControlsLineCounts, l.ControlsLine(c.Total, 0), c.Applicable, c.Excluded),
+		style{size: 8, color: muted}, grid)
 	// Their own IDs are longer than A.5.1: the ID column takes room from the justification.
 	heads = slices.Clone(heads)
 	heads[0].weight += 10
 	heads[4].weight -= 10
-	t := r.newTable(heads, heading+" (continued)")
+	t := r.newTable(heads, l.F(label.Continued, heading))
 	t.begin()
 	for i, e := range r.s.Additional {
 		cells, bg := r.entryCells(t, e)
@@ -671,40 +765,37 @@ func (r *renderer) table() {
 // entryCells gives the SoA table's cells for one control.
 func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 	var bg *props.Color
-	applicable := "Yes"
+	l := r.l
+	applicable := l.T(label.Yes)
 	switch {
 	case !e.Decided:
-		applicable = "Not decided"
+		applicable = l.State(soa.StateUndecided)
 	case !e.Applicable:
-		applicable, bg = "No", amber
+		applicable, bg = l.T(label.No), amber
 	}
 	plain := style{size: t.rs.fontSize, color: ink}
 	boldS := style{size: t.rs.fontSize, bold: true, color: ink}
 	mutedS := style{size: t.rs.fontSize, color: muted}
-	var reasons []string
-	for _, x := range e.Reasons {
-		reasons = append(reasons, strings.ReplaceAll(x, "-", " "))
-	}
-	reasonText := soatext.Capitalise(strings.Join(reasons, ", "))
+	reasonText := l.Reasons(e.Reasons)
 	title := t.wrap(1, e.Control.Title, boldS)
 	if e.Control.New {
-		title = append(title, t.wrap(1, "New in 2022", mutedS)...)
+		title = append(title, t.wrap(1, l.T(label.NewIn2022), mutedS)...)
 	}
 	if e.Source != "" {
-		title = append(title, t.wrap(1, "Source: "+e.Source, mutedS)...)
+		title = append(title, t.wrap(1, l.T(label.SourceCol)+": "+e.Source, mutedS)...)
 	}
-	reasonLines := t.wrap(3, dash(reasonText), plain)
+	reasonLines := t.wrap(3, soatext.OrDash(reasonText), plain)
 	if len(e.Risks) > 0 {
-		reasonLines = append(reasonLines, t.wrap(3, "Risks: "+strings.Join(e.Risks, ", "), mutedS)...)
+		reasonLines = append(reasonLines, t.wrap(3, l.F(label.RisksPrefix, strings.Join(e.Risks, ", ")), mutedS)...)
 	}
-	just := t.wrap(4, dash(e.Justification), plain)
-	status := t.wrap(5, dash(label.Status(e.Status)), plain)
+	just := t.text(4, soatext.OrDash(e.Justification), plain)
+	status := t.wrap(5, soatext.OrDash(l.Status(e.Status)), plain)
 	if !e.Due.IsZero() {
-		status = append(status, t.wrap(5, "Due "+label.Date(e.Due), mutedS)...)
+		status = append(status, t.wrap(5, l.F(label.DuePrefix, l.Date(e.Due)), mutedS)...)
 	}
 	var impl []line
 	if e.Implementation != "" {
-		impl = t.wrap(7, e.Implementation, plain)
+		impl = t.text(7, e.Implementation, plain)
 	}
 	for _, ev := range e.Evidence {
 		impl = append(impl, t.wrap(7, "• "+ev, mutedS)...)
@@ -714,76 +805,61 @@ func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 	}
 	cells := [][]line{
 		t.wrap(0, e.ID(), boldS), title, t.wrap(2, applicable, boldS), reasonLines, just, status,
-		t.wrap(6, dash(e.Owner), plain), impl,
+		t.wrap(6, soatext.OrDash(e.Owner), plain), impl,
 	}
 	if r.opt.SOC2 {
-		cells = append(cells, t.wrap(8, dash(strings.Join(e.SOC2, ", ")), plain))
+		cells = append(cells, t.wrap(8, soatext.OrDash(strings.Join(e.SOC2, ", ")), plain))
 	}
 	return cells, bg
 }
 
-func dash(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "—"
-	}
-	return s
-}
-
 func (r *renderer) appendix() {
-	m := r.s.Method
-	r.section("appendix", "Appendix A  Risk treatment plan")
-	r.para(m.Describe(), style{size: 8, color: muted}, grid)
+	m, l := r.s.Method, r.l
+	heading := l.T(label.Appendix) + "  " + l.T(label.SecAppendix)
+	r.section("appendix", heading)
+	r.para(l.Method(m), style{size: 8, color: muted}, grid)
 	if len(r.s.Risks) == 0 {
-		r.para("The risk register is empty.", style{}, grid)
+		r.para(l.T(label.RegisterEmpty), style{}, grid)
 		return
 	}
-	t := r.newTable([]column{{"ID", 13}, {"Risk", 53}, {"Owner", 24}, {"Inherent", 20}, {"Option", 16},
-		{"Controls", 24}, {"Treatment plan", 56}, {"Due", 18}, {"Residual", 20}, {"Acceptance", 29}},
-		"Appendix A  Risk treatment plan (continued)")
+	t := r.newTable([]column{{l.T(label.ID), 13}, {l.T(label.Risk), 53}, {l.T(label.Owner), 24}, {l.T(label.Inherent), 20}, {l.T(label.OptionCol), 16},
+		{l.T(label.Controls), 24}, {l.T(label.TreatmentPlan), 56}, {l.T(label.Due), 18}, {l.T(label.Residual), 20}, {l.T(label.Acceptance), 29}},
+		l.F(label.Continued, heading))
 	t.begin()
 	plain := style{size: t.rs.fontSize, color: ink}
 	boldS := style{size: t.rs.fontSize, bold: true, color: ink}
 	mutedS := style{size: t.rs.fontSize, color: muted}
 	for i, rk := range r.s.Risks {
-		riskLines := t.wrap(1, dash(rk.Title), boldS)
+		riskLines := t.wrap(1, soatext.OrDash(rk.Title), boldS)
 		if rk.Description != "" {
 			riskLines = append(riskLines, t.wrap(1, rk.Description, mutedS)...)
 		}
 		if rk.Closed {
-			riskLines = append(riskLines, t.wrap(1, "Closed "+label.Date(rk.ClosedOn)+": "+rk.ClosedReason, boldS)...)
+			riskLines = append(riskLines, t.wrap(1, l.F(label.ClosedOnText, l.Date(rk.ClosedOn), rk.ClosedReason), boldS)...)
 		}
 		var ctrls []string
 		for _, id := range rk.Treatment.Controls {
 			ctrls = append(ctrls, id.String())
 		}
 		ctrls = append(ctrls, rk.Treatment.Additional...)
-		due := dash(label.Date(rk.Treatment.Due))
+		due := soatext.OrDash(l.Date(rk.Treatment.Due))
 		if rk.Treatment.Done() {
-			due = "Done " + label.Date(rk.Treatment.DoneOn)
+			due = l.F(label.DoneOnText, l.Date(rk.Treatment.DoneOn))
 		}
 		score := func(col int, rt interface{ Score() int }, l, im int, level string) []line {
-			return append(t.wrap(col, fmt.Sprintf("%d × %d = %d", l, im, rt.Score()), plain), t.wrap(col, dash(level), boldS)...)
+			return append(t.wrap(col, fmt.Sprintf("%d × %d = %d", l, im, rt.Score()), plain), t.wrap(col, soatext.OrDash(level), boldS)...)
 		}
-		accept := "Not required"
-		switch {
-		case rk.AcceptedBy != "":
-			accept = "Accepted by " + rk.AcceptedBy
-			if !rk.AcceptedOn.IsZero() {
-				accept += " on " + label.Date(rk.AcceptedOn)
-			}
-		case rk.NeedsAcceptance:
-			accept = "Required, not recorded"
-		}
+		accept := l.Acceptance(rk.AcceptedBy, rk.AcceptedOn, rk.NeedsAcceptance)
+		option := l.Option(string(rk.Treatment.Option))
 		acceptLines := t.wrap(9, accept, plain)
 		if !rk.Treatment.ApprovedOn.IsZero() {
-			acceptLines = append(acceptLines, t.wrap(9, "Plan approved by "+rk.PlanApprover()+" on "+label.Date(rk.Treatment.ApprovedOn), mutedS)...)
+			acceptLines = append(acceptLines, t.wrap(9, l.F(label.PlanApprovedText, rk.PlanApprover(), l.Date(rk.Treatment.ApprovedOn)), mutedS)...)
 		}
-		option := label.Option(string(rk.Treatment.Option))
 		cells := [][]line{
-			t.wrap(0, rk.ID, boldS), riskLines, t.wrap(2, dash(rk.Owner), plain),
+			t.wrap(0, rk.ID, boldS), riskLines, t.wrap(2, soatext.OrDash(rk.Owner), plain),
 			score(3, rk.Inherent, rk.Inherent.Likelihood, rk.Inherent.Impact, rk.InherentLevel),
-			t.wrap(4, dash(option), plain), t.wrap(5, dash(strings.Join(ctrls, ", ")), plain),
-			t.wrap(6, dash(rk.Treatment.Plan), plain), t.wrap(7, due, plain),
+			t.wrap(4, soatext.OrDash(option), plain), t.wrap(5, soatext.OrDash(strings.Join(ctrls, ", ")), plain),
+			t.wrap(6, soatext.OrDash(rk.Treatment.Plan), plain), t.wrap(7, due, plain),
 			score(8, rk.Residual, rk.Residual.Likelihood, rk.Residual.Impact, rk.ResidualLevel),
 			acceptLines,
 		}

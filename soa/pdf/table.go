@@ -19,13 +19,14 @@ type column struct {
 
 // vocabulary gives the values of a column whose cells come from a fixed list, which must
 // not break inside a word.
-func vocabulary(title string) []string {
-	if title != "Status" {
+func (t *table) vocabulary(title string) []string {
+	l := t.r.l
+	if title != l.T(label.StatusCol) {
 		return nil
 	}
 	var out []string
 	for _, st := range workspace.Statuses {
-		out = append(out, label.Status(st))
+		out = append(out, l.Status(st))
 	}
 	return out
 }
@@ -45,7 +46,7 @@ type table struct {
 func (r *renderer) newTable(cols []column, cont string) *table {
 	t := &table{r: r, cols: cols, cont: cont, aligns: make([]align.Type, len(cols)),
 		rs: rowSpec{fontSize: 7.5, padTop: 1.3, padBottom: 1.6, padSide: 1.3, borderGrey: rule},
-		hs: rowSpec{fontSize: 7.5, padTop: 1.5, padBottom: 1.5, padSide: 1.3, borderGrey: navy}}
+		hs: rowSpec{fontSize: 7.5, padTop: 1.5, padBottom: 1.5, padSide: 1.3, borderGrey: r.accent}}
 	cols = t.fitWords(cols)
 	t.cols = cols
 	total := 0.0
@@ -65,6 +66,33 @@ func (r *renderer) newTable(cols []column, cont string) *table {
 	return t
 }
 
+// text breaks s, a text that may hold paragraphs, into lines for column i, with an empty
+// line between paragraphs.
+func (t *table) text(i int, s string, st style) []line {
+	if st.align == "" {
+		st.align = t.aligns[i]
+	}
+	return t.r.d.wrap(s, st, t.widths[i], true)
+}
+
+// keepTogether starts a page unless the entries fit on this one together, so that the last
+// entry of a table never stands alone on a page; it does nothing when they do not fit on a
+// page of their own either.
+func (t *table) keepTogether(entries [][][]line) {
+	d := t.r.d
+	h := 0.0
+	for _, e := range entries {
+		cols := make([]textCol, len(e))
+		for i, c := range e {
+			cols[i] = textCol{lines: c}
+		}
+		h += t.rs.height(maxLines(cols))
+	}
+	if !d.fits(h) && !d.atTop() && h <= d.root.Height-d.headerH-d.footerH-d.repeatHeight() {
+		d.newPage()
+	}
+}
+
 // wrap breaks s into lines for column i.
 func (t *table) wrap(i int, s string, st style) []line {
 	if st.align == "" {
@@ -76,7 +104,7 @@ func (t *table) wrap(i int, s string, st style) []line {
 func (t *table) headerRow() core.Row {
 	var cols []textCol
 	for i, c := range t.cols {
-		cols = append(cols, textCol{size: t.sizes[i], bg: navy, bd: border.Full,
+		cols = append(cols, textCol{size: t.sizes[i], bg: t.r.accent, bd: border.Full,
 			lines: t.wrap(i, c.title, style{size: t.hs.fontSize, bold: true, color: white})})
 	}
 	return t.hs.build(cols, 0, maxLines(cols))
@@ -134,7 +162,7 @@ func (t *table) addStyled(i int, cells [][]line, bg *props.Color, colBG map[int]
 	}
 	cont := func(c textCol) textCol {
 		c.lines = append(t.wrap(0, first, style{size: t.rs.fontSize, bold: true, color: muted}),
-			t.wrap(0, "(cont.)", style{size: t.rs.fontSize, color: muted})...)
+			t.wrap(0, t.r.l.T(label.ContShort), style{size: t.rs.fontSize, color: muted})...)
 		return c
 	}
 	t.r.d.entry(t.rs, cols, cont)
@@ -154,7 +182,7 @@ func (t *table) fitWords(cols []column) []column {
 		for _, w := range strings.Fields(c.title) {
 			need = max(need, t.r.d.width(w, t.hs.fontSize, true))
 		}
-		for _, v := range vocabulary(c.title) {
+		for _, v := range t.vocabulary(c.title) {
 			for _, w := range strings.Fields(v) {
 				need = max(need, t.r.d.width(w, t.rs.fontSize, false))
 			}

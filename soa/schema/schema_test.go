@@ -17,6 +17,8 @@ import (
 
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa/schema"
+	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/version"
 	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/soa-tool/soa/templates"
 	"gopkg.in/yaml.v3"
@@ -46,7 +48,7 @@ func load(t *testing.T, kind string) map[string]any {
 }
 
 func TestSchemasWellFormed(t *testing.T) {
-	for _, k := range schema.Kinds {
+	for _, k := range schema.All {
 		b, _ := schema.For(k)
 		if !json.Valid(b) {
 			t.Fatalf("%s is not valid JSON", schema.FileName(k))
@@ -564,4 +566,44 @@ func describe(v any) string {
 	}
 	b, _ := json.Marshal(v)
 	return string(bytes.TrimSpace(b))
+}
+
+// TestSoAJSONMatchesSchema validates the soa.json of every example, of the example with the
+// changes since 2025 and of a German draft against the schema of soa.json, and checks that
+// the schema notices a soa.json that lacks a key or has one too many.
+func TestSoAJSONMatchesSchema(t *testing.T) {
+	s := load(t, schema.Output)
+	check := func(name string, j *version.JSON) map[string]any {
+		t.Helper()
+		var b bytes.Buffer
+		if err := j.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		var v map[string]any
+		if err := json.Unmarshal(b.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range validate(s, v, "soa.json") {
+			t.Errorf("%s: %s", name, e)
+		}
+		return v
+	}
+	var last map[string]any
+	for _, ex := range []string{"acme-saas", "acme-saas-2025"} {
+		last = check(ex, version.FromSoA(soatest.Derive(t, soatest.Example(ex)), nil))
+	}
+	since, changes := soatest.Since(t)
+	check("since", version.FromSoA(since, changes))
+	de := soatest.Edited(t, "acme-saas", map[string][][2]string{workspace.ISMSFile: {
+		{soatest.ExampleApprovals, "  language: de\n"}}})
+	check("de draft", version.FromSoA(soatest.Derive(t, de), nil))
+
+	delete(last["document"].(map[string]any), "scope")
+	if len(validate(s, last, "soa.json")) == 0 {
+		t.Error("the schema accepts a document without scope")
+	}
+	last["extra"] = true
+	if len(validate(s, last, "soa.json")) == 0 {
+		t.Error("the schema accepts an unknown key")
+	}
 }

@@ -2,7 +2,6 @@ package sheetimport
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/annexa"
@@ -51,8 +50,9 @@ var columnKeys = map[string]string{"Applicable": "applicable", "Justification": 
 func Edits(b *xlsx.Built, current *soa.SoA) *EditSet {
 	set := &EditSet{Same: b.Fingerprint == current.Fingerprint}
 	now := map[string][]string{}
+	l := label.For(b.Language)
 	for _, e := range current.Controls {
-		now[e.Control.ID.String()] = sheet.Cells(e)
+		now[e.Control.ID.String()] = sheet.Cells(l, e)
 	}
 	for _, bc := range b.Controls {
 		id, err := annexa.Resolve(bc.ID)
@@ -66,7 +66,7 @@ func Edits(b *xlsx.Built, current *soa.SoA) *EditSet {
 				continue
 			}
 			ce := CellEdit{Ref: ref, ID: id, Column: col, Key: columnKeys[col], Built: norm(bc.Built[col]), Now: norm(bc.Now[col])}
-			if i := slices.Index(sheet.Columns, col); i >= 0 && cur != nil {
+			if i := sheet.Index(xlsx.EditableKey(col)); i >= 0 && cur != nil {
 				ce.Current = norm(cur[i])
 			}
 			if ce.Now == ce.Built || ce.Now == ce.Current {

@@ -6,6 +6,7 @@ package soatest
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -129,4 +130,28 @@ func Since(tb testing.TB) (*soa.SoA, *version.Changes) {
 	old := Derive(tb, Example("acme-saas-2025"))
 	return s, version.CompareSides(&version.Side{JSON: version.FromSoA(old, nil), Ref: version.VersionRef{Source: "examples/acme-saas-2025"}},
 		&version.Side{JSON: version.FromSoA(s, nil), Ref: version.VersionRef{Source: "examples/acme-saas"}})
+}
+
+// ExampleApprovals is the approvals block of examples/acme-saas/isms.yaml: a test makes a
+// draft of the example by removing it.
+const ExampleApprovals = "  approvals:\n" +
+	"    - {by: Zoë Łukasiewicz, role: CISO, on: 2026-10-12}\n" +
+	"    - {by: Siobhán O'Connor, role: CEO, on: 2026-10-15}\n"
+
+// Logo is a small PNG picture (120×40 pixels) for tests of document.logo.
+//
+//go:embed logo.png
+var Logo []byte
+
+// Branded copies acme-saas with document.language set to lang, the test logo as logo.png
+// and a brand colour; extra holds further replacements in isms.yaml.
+func Branded(tb testing.TB, lang string, extra ...[2]string) string {
+	tb.Helper()
+	edits := append([][2]string{{"  owner: Zoë Łukasiewicz, CISO\n",
+		"  owner: Zoë Łukasiewicz, CISO\n  language: " + lang + "\n  logo: logo.png\n  color: \"#5B2C83\"\n"}}, extra...)
+	dir := Edited(tb, "acme-saas", map[string][][2]string{workspace.ISMSFile: edits})
+	if err := os.WriteFile(filepath.Join(dir, "logo.png"), Logo, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
 }

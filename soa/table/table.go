@@ -63,8 +63,14 @@ func cellAt(r []string, i int) string {
 // CSV writes the table as RFC 4180 CSV with CRLF line ends, which spreadsheets expect.
 // Cells that a spreadsheet would read as a formula are prefixed with a single quote (see
 // [SafeCell]).
-func (t Table) CSV(w io.Writer) error {
+func (t Table) CSV(w io.Writer) error { return t.CSVComma(w, ',') }
+
+// CSVComma is [Table.CSV] with the given field delimiter (',' when zero).
+func (t Table) CSVComma(w io.Writer, comma rune) error {
 	cw := csv.NewWriter(w)
+	if comma != 0 {
+		cw.Comma = comma
+	}
 	cw.UseCRLF = true
 	for _, r := range append([][]string{t.Header}, t.Rows...) {
 		out := make([]string, len(r))

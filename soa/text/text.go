@@ -102,3 +102,11 @@ func Suggest(s string, candidates []string) string {
 	}
 	return best
 }
+
+// OrDash gives s, or "—" when s is empty or only spaces: an empty cell of a table.
+func OrDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}

@@ -40,21 +40,31 @@ type JSON struct {
 
 // DocumentJSON is the document block of soa.json.
 type DocumentJSON struct {
-	ID             string         `json:"id"`
-	Title          string         `json:"title"`
-	Version        string         `json:"version"`
-	Status         string         `json:"status"` // approved or draft
-	Organization   string         `json:"organization"`
-	Scope          string         `json:"scope"`
-	Owner          string         `json:"owner"`
-	ApprovedBy     string         `json:"approved_by"`
-	ApprovedOn     string         `json:"approved_on"`
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Version      string `json:"version"`
+	Status       string `json:"status"` // approved or draft
+	Organization string `json:"organization"`
+	Scope        string `json:"scope"`
+	Owner        string `json:"owner"`
+	ApprovedBy   string `json:"approved_by"`
+	ApprovedOn   string `json:"approved_on"`
+	// Approvals lists the approvals one by one; approved_by and approved_on sum them up.
+	Approvals      []ApprovalJSON `json:"approvals,omitempty"`
+	Language       string         `json:"language,omitempty"`
 	NextReview     string         `json:"next_review"`
 	Classification string         `json:"classification"`
 	PreparedBy     string         `json:"prepared_by"`
 	ReviewedBy     string         `json:"reviewed_by"`
 	RiskAssessment string         `json:"risk_assessment"`
 	History        []RevisionJSON `json:"history"`
+}
+
+// ApprovalJSON is one approval of the document.
+type ApprovalJSON struct {
+	By   string `json:"by"`
+	Role string `json:"role,omitempty"`
+	On   string `json:"on"`
 }
 
 // RevisionJSON is one history entry.
@@ -174,6 +184,10 @@ func FromSoA(s *soa.SoA, changes *Changes) *JSON {
 		Summary: SummaryJSON{CountsJSON: countsJSON(s.Summary.Counts), ByTheme: map[string]CountsJSON{},
 			Additional: countsJSON(s.Summary.Additional)},
 		Controls: []ControlJSON{}, Additional: []ControlJSON{}, Risks: []RiskJSON{}, Changes: changes}
+	for _, a := range d.Approvals {
+		j.Document.Approvals = append(j.Document.Approvals, ApprovalJSON{a.By, a.Role, label.Date(a.On)})
+	}
+	j.Document.Language = d.Language
 	for _, h := range d.History {
 		j.Document.History = append(j.Document.History, RevisionJSON{h.Version, label.Date(h.Date), h.Author, h.Changes})
 	}

@@ -45,21 +45,39 @@ type Document struct {
 	Version        string
 	Classification string
 	Owner          string
-	ApprovedBy     string
-	ApprovedOn     time.Time
-	NextReview     time.Time
-	// PreparedBy and ReviewedBy name who prepared and who reviewed the SoA.
+	// ApprovedBy and ApprovedOn sum up the approvals: the names joined with "; " and the
+	// latest date. Approvals holds them one by one (approved_by/approved_on is one approval).
+	ApprovedBy string
+	ApprovedOn time.Time
+	Approvals  []Approval
+	// PreparedBy and ReviewedBy name who prepared and who reviewed the document.
 	PreparedBy string
 	ReviewedBy string
 	// RiskAssessment names the risk assessment report (and its date) the SoA follows.
 	RiskAssessment string
+	NextReview     time.Time
 	History        []Revision
+	// Language is the language of the document's labels (a code of [Languages]; "en" when
+	// not given). Logo is the logo's path in the workspace, LogoData its bytes and
+	// LogoFormat "png" or "jpeg". Color is the brand colour, "#RRGGBB" or "".
+	Language   string
+	Logo       string
+	LogoData   []byte
+	LogoFormat string
+	Color      string
 	// Pos has the positions of keys, as "document.version".
 	Pos map[string]finding.Pos
 }
 
 // Approved reports whether the document records an approval.
 func (d Document) Approved() bool { return d.ApprovedBy != "" && !d.ApprovedOn.IsZero() }
+
+// Approval is one approval of the document: who, in which role, on which date.
+type Approval struct {
+	By   string
+	Role string
+	On   time.Time
+}
 
 // NewestRevision returns the history entry with the latest date.
 func (d Document) NewestRevision() (Revision, bool) {
@@ -126,6 +144,8 @@ type Workspace struct {
 	Decisions map[annexa.ID]*Decision
 	// Additional are the controls beyond Annex A (additional_controls), in file order.
 	Additional []*Decision
+	// Titles are the organisation's own control titles from titles.yaml (nil without it).
+	Titles map[annexa.ID]string
 	// Fingerprint is the SHA-256 of the output of "sha256sum isms.yaml risks.yaml controls.yaml"
 	// run in the workspace: anyone can recompute it from the files.
 	Fingerprint string
@@ -225,7 +245,16 @@ func LoadFS(fsys fs.FS, dir string) (*Workspace, error) {
 		}
 		files[f] = b
 	}
-	return LoadFiles(files, dir), nil
+	switch b, err := readLimited(fsys, TitlesFile); {
+	case err == nil:
+		files[TitlesFile] = b
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, &IOError{fmt.Errorf("cannot read %s: %w", filepath.Join(dir, TitlesFile), err)}
+	}
+	ws := LoadFiles(files, dir)
+	ws.readLogo(fsys)
+	ws.Findings.Sort()
+	return ws, nil
 }
 
 // LoadFiles reads a workspace from the contents of its files, keyed by base name
@@ -258,6 +287,10 @@ func LoadFiles(files map[string][]byte, dir string) *Workspace {
 	cr := &yamlpos.Reader{File: filepath.Join(dir, ControlsFile), L: &ws.Findings}
 	ws.readControls(cr, nodes[ControlsFile])
 	ws.resolveRefs()
+	if b, ok := files[TitlesFile]; ok {
+		r := &yamlpos.Reader{File: filepath.Join(dir, TitlesFile), L: &ws.Findings}
+		ws.readTitles(r, r.Parse(b))
+	}
 	return ws
 }
 
@@ -301,7 +334,8 @@ func (ws *Workspace) readISMS(r *yamlpos.Reader, n *yaml.Node) {
 	d.Pos["organization"], d.Pos["scope"] = top.At("organization"), top.At("scope")
 	if top.Require("document", "add a document block with id, version and owner") {
 		doc := r.Object(top.Node("document"), "document", "id", "title", "version", "classification", "owner",
-			"prepared_by", "reviewed_by", "risk_assessment", "approved_by", "approved_on", "next_review", "history")
+			"approved_by", "approved_on", "approvals", "prepared_by", "reviewed_by", "risk_assessment", "next_review", "history",
+			"language", "logo", "color")
 		if doc != nil {
 			d.ID = doc.RequiredStr("id", "give the document identifier, e.g. ISMS-SOA-01")
 			d.Title = doc.Str("title")
@@ -311,7 +345,6 @@ func (ws *Workspace) readISMS(r *yamlpos.Reader, n *yaml.Node) {
 			d.Version = doc.RequiredStr("version", `give the version as text, e.g. version: "1.0"`)
 			d.Classification = doc.Str("classification")
 			d.Owner = doc.RequiredStr("owner", "name the document owner, e.g. Jane Doe, CISO")
-			d.PreparedBy, d.ReviewedBy = doc.Str("prepared_by"), doc.Str("reviewed_by")
 			d.RiskAssessment = doc.Str("risk_assessment")
 			d.ApprovedBy = doc.Str("approved_by")
 			d.ApprovedOn = doc.Date("approved_on")
@@ -336,6 +369,8 @@ func (ws *Workspace) readISMS(r *yamlpos.Reader, n *yaml.Node) {
 				r.L.Errorf(doc.At("approved_on"), "approval", "%s", msg)
 			}
 			ws.readHistory(r, doc)
+			ws.readSignOff(r, doc)
+			ws.readLook(r, doc)
 		}
 	}
 	if top.Require("risk_method", "add the risk method: likelihood and impact scales, levels and acceptance") {

@@ -16,14 +16,21 @@ import (
 const SheetBuild = "soa build"
 
 // BuildFormat names the layout of [SheetBuild]; it is written in B2 and checked on reading.
-const BuildFormat = "soa-build/1"
+const BuildFormat = "soa-build/2"
 
 // EditableColumns are the columns of the SoA sheet whose edits soa import --edits carries
-// back into controls.yaml.
+// back into controls.yaml, by their English names; editableKeys are their labels, by which
+// they are found in a workbook of any language.
 var EditableColumns = []string{"Applicable", "Justification", "Status", "Owner", "Implementation", "Evidence", "Target date"}
 
+var editableKeys = []label.Key{label.Applicable, label.Justification, label.StatusCol, label.Owner,
+	label.Implementation, label.Evidence, label.TargetDate}
+
+// EditableKey gives the label of an editable column named in [EditableColumns].
+func EditableKey(column string) label.Key { return editableKeys[slices.Index(EditableColumns, column)] }
+
 // buildHeaderRow is the row of [SheetBuild] that names its columns: ID, then EditableColumns.
-const buildHeaderRow = 4
+const buildHeaderRow = 5
 
 // buildSheet writes the hidden sheet. Values are text, dates as YYYY-MM-DD, exactly as
 // [soa.Entry.Cells] gives them.
@@ -33,15 +40,17 @@ func (b *book) buildSheet() {
 	b.str(sh, 2, 1, b.s.Fingerprint, 0)
 	b.str(sh, 1, 2, "format", 0)
 	b.str(sh, 2, 2, BuildFormat, 0)
-	b.str(sh, 1, 3, "This sheet records what the workbook was built from, for soa import --edits; do not edit it.", 0)
+	b.str(sh, 1, 3, "language", 0)
+	b.str(sh, 2, 3, b.l.Code, 0)
+	b.str(sh, 1, 4, "This sheet records what the workbook was built from, for soa import --edits; do not edit it.", 0)
 	b.str(sh, 1, buildHeaderRow, "ID", 0)
 	cols := make([]int, len(EditableColumns))
 	for i, name := range EditableColumns {
 		b.str(sh, i+2, buildHeaderRow, name, 0)
-		cols[i] = slices.Index(sheet.Columns, name)
+		cols[i] = sheet.Index(editableKeys[i])
 	}
 	for r, e := range b.s.Controls {
-		cells := sheet.Cells(e)
+		cells := sheet.Cells(b.l, e)
 		row := buildHeaderRow + 1 + r
 		b.str(sh, 1, row, cells[0], 0)
 		for i, c := range cols {
@@ -57,6 +66,8 @@ func (b *book) buildSheet() {
 // holds now: read by [ReadBuilt] from the sheets [Read] returned.
 type Built struct {
 	Fingerprint string
+	// Language is the language the workbook was built in (its labels and values).
+	Language string
 	// Controls are the controls of the hidden sheet, in its order.
 	Controls []BuiltControl
 }
@@ -77,20 +88,24 @@ type BuiltControl struct {
 func ReadBuilt(sheets []Sheet) (*Built, error) {
 	var build, main *Sheet
 	for i := range sheets {
-		switch sheets[i].Name {
-		case SheetBuild:
+		if sheets[i].Name == SheetBuild {
 			build = &sheets[i]
-		case SheetSoA:
-			main = &sheets[i]
 		}
 	}
 	if build == nil || strings.TrimSpace(build.At(1, 1).Text) != BuildFormat {
 		return nil, fmt.Errorf("the workbook has no %q sheet of format %s: it was not written by this version of soa build; build the workbook with 'soa build', let owners edit it, then import it", SheetBuild, BuildFormat)
 	}
-	if main == nil {
-		return nil, fmt.Errorf("the workbook has no %q sheet; was it renamed? give it back its name, then try again", SheetSoA)
+	out := &Built{Fingerprint: strings.TrimSpace(build.At(0, 1).Text), Language: strings.TrimSpace(build.At(2, 1).Text)}
+	l := label.For(out.Language)
+	soaName := l.T(label.SheetSoA)
+	for i := range sheets {
+		if sheets[i].Name == soaName {
+			main = &sheets[i]
+		}
 	}
-	out := &Built{Fingerprint: strings.TrimSpace(build.At(0, 1).Text)}
+	if main == nil {
+		return nil, fmt.Errorf("the workbook has no %q sheet; was it renamed? give it back its name, then try again", soaName)
+	}
 	// Columns of the SoA sheet, by header text.
 	hdr := soaHeaderRow - 1
 	if len(main.Rows) <= hdr {
@@ -100,15 +115,17 @@ func ReadBuilt(sheets []Sheet) (*Built, error) {
 	idCol := -1
 	for c := range main.Rows[hdr] {
 		name := strings.TrimSpace(main.At(hdr, c).Text)
-		if name == "ID" && idCol < 0 {
+		if name == l.T(label.ID) && idCol < 0 {
 			idCol = c
 		}
-		if _, seen := mainCol[name]; !seen && slices.Contains(EditableColumns, name) {
-			mainCol[name] = c
+		for i, k := range editableKeys {
+			if _, seen := mainCol[EditableColumns[i]]; !seen && name == l.T(k) {
+				mainCol[EditableColumns[i]] = c
+			}
 		}
 	}
 	if idCol < 0 {
-		return nil, fmt.Errorf("%s: row %d has no ID column; the header row was changed — restore it, then try again", SheetSoA, soaHeaderRow)
+		return nil, fmt.Errorf("%s: row %d has no %s column; the header row was changed — restore it, then try again", soaName, soaHeaderRow, l.T(label.ID))
 	}
 	rowOf := map[string]int{}
 	for r := hdr + 1; r < len(main.Rows); r++ {
@@ -133,10 +150,10 @@ func ReadBuilt(sheets []Sheet) (*Built, error) {
 			cl := main.At(mr, c)
 			v := cl.Text
 			if cl.IsDate {
-				v = label.Date(cl.Date)
+				v = l.Date(cl.Date)
 			}
 			bc.Now[name] = v
-			bc.Ref[name] = SheetSoA + "!" + cell(c+1, mr+1)
+			bc.Ref[name] = soaName + "!" + cell(c+1, mr+1)
 		}
 		out.Controls = append(out.Controls, bc)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/soa-tool/soa/soa/label"
 	"github.com/soa-tool/soa/soa/sheet"
 	"github.com/soa-tool/soa/soa/xlsx"
 )
@@ -33,19 +34,20 @@ func TestBuildSheet(t *testing.T) {
 	}
 	for i, bc := range built.Controls {
 		e := s.Controls[i]
-		cells := sheet.Cells(e)
+		cells := sheet.Cells(label.English, e)
 		if bc.ID != e.Control.ID.String() {
 			t.Fatalf("control %d is %s, want %s", i, bc.ID, e.Control.ID)
 		}
 		for _, col := range xlsx.EditableColumns {
-			want := cells[slices.Index(sheet.Columns, col)]
+			want := cells[sheet.Index(xlsx.EditableKey(col))]
 			if bc.Built[col] != want || bc.Now[col] != want {
 				t.Errorf("%s %s: built %q, now %q; want %q", bc.ID, col, bc.Built[col], bc.Now[col], want)
 			}
 		}
 	}
-	if got := built.Controls[0].Ref["Status"]; got != "Statement of Applicability!H4" {
-		t.Errorf("A.5.1 Status cell %q, want Statement of Applicability!H4", got)
+	status := cellName(sheet.Index(label.StatusCol)+1, 4)
+	if got := built.Controls[0].Ref["Status"]; got != "Statement of Applicability!"+status {
+		t.Errorf("A.5.1 Status cell %q, want Statement of Applicability!%s", got, status)
 	}
 
 	// Rows sorted the other way round, one status edited: matched by ID.
@@ -65,7 +67,7 @@ func TestBuildSheet(t *testing.T) {
 	}
 	at834 := slices.IndexFunc(data, func(r []string) bool { return len(r) > 0 && r[0] == "A.8.34" })
 	row834, row51 := 4+at834, 4+len(data)-1 // after the sort, A.5.1 is the last row
-	if err := f.SetCellStr(xlsx.SheetSoA, cellName(8, row834), "Planned"); err != nil {
+	if err := f.SetCellStr(xlsx.SheetSoA, cellName(sheet.Index(label.StatusCol)+1, row834), "Planned"); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
@@ -81,8 +83,9 @@ func TestBuildSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := built.Controls[92]
-	if last.ID != "A.8.34" || last.Now["Status"] != "Planned" || last.Ref["Status"] != "Statement of Applicability!"+cellName(8, row834) ||
-		built.Controls[0].Ref["Status"] != "Statement of Applicability!"+cellName(8, row51) {
+	col := sheet.Index(label.StatusCol) + 1
+	if last.ID != "A.8.34" || last.Now["Status"] != "Planned" || last.Ref["Status"] != "Statement of Applicability!"+cellName(col, row834) ||
+		built.Controls[0].Ref["Status"] != "Statement of Applicability!"+cellName(col, row51) {
 		t.Errorf("after the sort: A.8.34 %+v; A.5.1 at %s", last, built.Controls[0].Ref["Status"])
 	}
 

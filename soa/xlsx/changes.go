@@ -1,75 +1,70 @@
 package xlsx
 
-import "github.com/soa-tool/soa/soa/version"
+import (
+	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/version"
+)
 
 // SheetChanges is the sheet of the changes since a previous version. The workbook has it
 // only when the SoA carries changes (soa build --since), right after the SoA sheet.
 const SheetChanges = "Changes"
 
-// Changes sheet columns: the control or risk (ID, title), the field, its old and new value.
-// The document's changes put the field across the first three.
-var changesWidths = []float64{9, 32, 17, 56, 56}
+// Changes sheet columns: the group of the change, the control or risk (ID, title), the
+// field, its old and new value. One table with one heading row, repeated on every printed
+// page, and no merged cells, so that a row continued on the next page keeps its ID.
+var changesWidths = []float64{22, 8, 26, 16, 48, 48}
 
 const (
-	changesTitleCol = 2
-	changesFieldCol = 3
-	changesOldCol   = 4
-	changesNewCol   = 5
+	changesGroupCol = 1
+	changesIDCol    = 2
+	changesTitleCol = 3
+	changesFieldCol = 4
+	changesOldCol   = 5
+	changesNewCol   = 6
+	changesHeadRow  = 6
 )
 
-// changesSheet writes the summary of the changes, then a table per group in the order soa
-// diff prints them. Each control or risk takes one row per changed field, its ID and title
-// merged down those rows.
+// changesSheet writes the summary of the changes, then one row per changed field, the
+// groups in the order soa diff prints them.
 func (b *book) changesSheet() {
 	c := b.changes
 	if c == nil {
 		return
 	}
-	const sh = SheetChanges
+	sh, l := b.name(SheetChanges), b.l
 	d := b.s.Document
 	ncol := len(changesWidths)
 	total := 0.0
 	for _, w := range changesWidths {
 		total += w
 	}
-	b.noGrid(sh)
 	b.widths(sh, changesWidths...)
-	b.title(sh, "Changes in this version — "+d.Title)
-	b.str(sh, 1, 2, "From "+c.Old.String()+" to "+c.New.String(), b.st.subtitle)
+	b.title(sh, l.T(label.ChangesHeading)+" — "+d.Title)
+	b.str(sh, 1, 2, l.F(label.ChangesFrom, c.Old.String(), c.New.String()), b.st.subtitle)
+	b.merged(sh, 4, 1, ncol, c.Summary, b.st.value)
+	b.height(sh, 4, height(lines(c.Summary, total)))
 
-	row := 4
-	b.str(sh, 1, row, "Summary", b.st.section)
+	row := changesHeadRow
+	for i, k := range []label.Key{label.Changes, label.ID, label.Control, label.Field, label.Old, label.New} {
+		b.str(sh, i+1, row, l.T(k), b.st.header)
+	}
+	b.height(sh, row, height(1)+2)
 	row++
-	b.merged(sh, row, 1, ncol, c.Summary, b.st.value)
-	b.height(sh, row, height(lines(c.Summary, total)))
-	row++
-
 	for _, g := range c.Groups() {
-		row++
-		b.str(sh, 1, row, g.Title, b.st.section)
-		b.height(sh, row, 20)
-		row++
-		if g.Subject == "" {
-			b.merged(sh, row, 1, changesFieldCol, "Field", b.st.header)
-		} else {
-			b.str(sh, 1, row, "ID", b.st.header)
-			b.str(sh, changesTitleCol, row, g.Subject, b.st.header)
-			b.str(sh, changesFieldCol, row, "Change", b.st.header)
-		}
-		b.str(sh, changesOldCol, row, "Old", b.st.header)
-		b.str(sh, changesNewCol, row, "New", b.st.header)
-		b.height(sh, row, height(1)+2)
-		row++
 		for _, it := range g.Items {
-			row = b.changeItem(sh, row, g.Subject == "", it)
+			row = b.changeItem(sh, row, g, it)
 		}
 	}
-	b.page(sh, 1, 1)
+	if row > changesHeadRow+1 { // old and new versions ("1.1") are text
+		b.textIsText(sh, cell(changesOldCol, changesHeadRow+1)+":"+cell(changesNewCol, row-1))
+	}
+	b.freeze(sh, 1, changesHeadRow+1)
+	b.page(sh, changesHeadRow, changesHeadRow)
 }
 
-// changeItem writes the rows of one control or risk, a row per changed field, and returns
-// the next row.
-func (b *book) changeItem(sh string, row int, document bool, it version.ChangeItem) int {
+// changeItem writes the rows of one control or risk, a row per changed field, each with the
+// group, ID and title, and returns the next row.
+func (b *book) changeItem(sh string, row int, g version.ChangeGroup, it version.ChangeItem) int {
 	type changeRow struct{ field, old, new string }
 	var rows []changeRow
 	for _, f := range it.Fields {
@@ -78,42 +73,19 @@ func (b *book) changeItem(sh string, row int, document bool, it version.ChangeIt
 	if len(rows) == 0 { // a risk added or removed without its details (an old soa.json)
 		rows = []changeRow{{"—", "—", "—"}}
 	}
-	first := row
-	need := make([]int, len(rows))
-	for i, r := range rows {
-		if document {
-			b.merged(sh, row, 1, changesFieldCol, r.field, b.st.label)
-			need[i] = lines(r.field, changesWidths[0]+changesWidths[1]+changesWidths[2])
-		} else {
-			b.str(sh, changesFieldCol, row, r.field, b.st.body)
-			need[i] = lines(r.field, changesWidths[changesFieldCol-1])
-		}
+	for _, r := range rows {
+		b.str(sh, changesGroupCol, row, g.Title, b.st.body)
+		b.str(sh, changesIDCol, row, it.ID, b.st.bodyBold)
+		b.str(sh, changesTitleCol, row, it.Title, b.st.body)
+		b.str(sh, changesFieldCol, row, r.field, b.st.body)
 		b.str(sh, changesOldCol, row, r.old, b.st.body)
 		b.str(sh, changesNewCol, row, r.new, b.st.body)
-		need[i] = max(need[i], lines(r.old, changesWidths[changesOldCol-1]), lines(r.new, changesWidths[changesNewCol-1]))
+		n := 1
+		for i, v := range []string{g.Title, it.ID, it.Title, r.field, r.old, r.new} {
+			n = max(n, lines(v, changesWidths[i]))
+		}
+		b.height(sh, row, height(n))
 		row++
-	}
-	last := row - 1
-	if !document {
-		b.str(sh, 1, first, it.ID, b.st.bodyBold)
-		b.str(sh, changesTitleCol, first, it.Title, b.st.body)
-		if last > first {
-			b.check(b.f.SetCellStyle(sh, cell(1, first), cell(1, last), b.st.bodyBold))
-			b.check(b.f.SetCellStyle(sh, cell(changesTitleCol, first), cell(changesTitleCol, last), b.st.body))
-			b.check(b.f.MergeCell(sh, cell(1, first), cell(1, last)))
-			b.check(b.f.MergeCell(sh, cell(changesTitleCol, first), cell(changesTitleCol, last)))
-		}
-		// The merged title spans the item's rows: the last one grows if they are too short.
-		sum := 0
-		for _, n := range need {
-			sum += n
-		}
-		if t := lines(it.Title, changesWidths[changesTitleCol-1]); t > sum {
-			need[len(need)-1] += t - sum
-		}
-	}
-	for i, n := range need {
-		b.height(sh, first+i, height(n))
 	}
 	return row
 }

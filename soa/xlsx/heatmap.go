@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"github.com/soa-tool/soa/soa/label"
 
 	"github.com/soa-tool/soa/soa"
 )
@@ -18,12 +19,12 @@ const (
 )
 
 func (b *book) heatMapSheet() {
-	const sh = SheetHeatMap
+	sh, l := b.name(SheetHeatMap), b.l
 	s, m := b.s, b.s.Method
 	n, ni := len(m.Likelihood), len(m.Impact)
 	b.noGrid(sh)
-	b.title(sh, "Risk heat map — "+s.Document.Organization)
-	b.str(sh, 1, 2, fmt.Sprintf("Number of risks in each likelihood × impact cell, %d risks in all. A cell's colour is the level of its score (likelihood × impact).", len(s.Risks)), b.st.subtitle)
+	b.title(sh, l.T(label.SheetHeatMap)+" — "+s.Document.Organization)
+	b.str(sh, 1, 2, l.F(label.HeatSubtitle, len(s.Risks)), b.st.subtitle)
 
 	// Column widths for both grids.
 	var widths []float64
@@ -35,20 +36,20 @@ func (b *book) heatMapSheet() {
 		widths = append(widths, heatGapWidth)
 	}
 	b.widths(sh, widths...)
-	b.grid(sh, 1, "Inherent risk — before treatment", s.Inherent)
-	b.grid(sh, 1+ni+3, "Residual risk — after treatment", s.Residual)
+	b.grid(sh, 1, l.T(label.HeatInherent), s.Inherent)
+	b.grid(sh, 1+ni+3, l.T(label.HeatResidual), s.Residual)
 
 	row := heatTop + n + 3
-	b.str(sh, 2, row, "Levels", b.st.section)
+	b.str(sh, 2, row, l.T(label.Levels), b.st.section)
 	row++
 	for i, l := range m.Ranges() {
 		b.str(sh, 2, row, l.Name, b.st.level[i])
-		b.str(sh, 3, row, fmt.Sprintf("scores %d–%d", l.Min, l.Max), b.st.legend)
+		b.str(sh, 3, row, b.l.F(label.ScoresRange, l.Min, l.Max), b.st.legend)
 		b.height(sh, row, 18)
 		row++
 	}
 	row++
-	b.str(sh, 2, row, fmt.Sprintf("Acceptance threshold: a residual score up to %d is accepted without the risk owner's sign-off; above it the owner must accept the risk (see the Risk register).", m.Acceptance), b.st.legend)
+	b.str(sh, 2, row, l.F(label.AcceptanceThreshold, m.Acceptance), b.st.legend)
 	b.page(sh, 1, 1)
 }
 
@@ -64,7 +65,7 @@ func (b *book) grid(sh string, col int, title string, h soa.HeatMap) {
 	b.styleCell(sh, cell(first, heatTop-1), b.st.axisTitle)
 	b.height(sh, heatTop-1, 22)
 
-	b.str(sh, col, heatTop, "Likelihood", b.st.axisTitleV)
+	b.str(sh, col, heatTop, b.l.T(label.Likelihood), b.st.axisTitleV)
 	b.check(b.f.MergeCell(sh, cell(col, heatTop), cell(col, heatTop+n-1)))
 	for l := n; l >= 1; l-- {
 		row := heatTop + n - l
@@ -87,6 +88,6 @@ func (b *book) grid(sh string, col int, title string, h soa.HeatMap) {
 		b.str(sh, first+i-1, row, fmt.Sprintf("%d · %s", i, m.Impact[i-1]), b.st.axis)
 	}
 	b.height(sh, row, 30)
-	b.str(sh, first, row+1, "Impact", b.st.axisTitle)
+	b.str(sh, first, row+1, b.l.T(label.Impact), b.st.axisTitle)
 	b.check(b.f.MergeCell(sh, cell(first, row+1), cell(lastCol, row+1)))
 }

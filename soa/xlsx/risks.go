@@ -10,16 +10,16 @@ import (
 
 // riskColumns are the risk register's columns under their group headings.
 var riskColumns = []struct {
-	group, name string
+	group, name label.Key
 	width       float64
 }{
-	{"Risk", "ID", 8}, {"Risk", "Risk", 36}, {"Risk", "Owner", 18},
-	{"Inherent risk", "Likelihood", 10}, {"Inherent risk", "Impact", 8}, {"Inherent risk", "Score", 7}, {"Inherent risk", "Level", 10},
-	{"Treatment", "Option", 10}, {"Treatment", "Controls", 16}, {"Treatment", "Plan", 46}, {"Treatment", "Due", 11.5},
-	{"Treatment", "Done", 11.5}, {"Treatment", "Plan approved by", 18}, {"Treatment", "Plan approved on", 11.5},
-	{"Residual risk", "Likelihood", 10}, {"Residual risk", "Impact", 8}, {"Residual risk", "Score", 7}, {"Residual risk", "Level", 10},
-	{"Acceptance", "Accepted by", 18}, {"Acceptance", "Accepted on", 11.5},
-	{"Status", "Status", 9}, {"Status", "Closed on", 11.5}, {"Status", "Reason closed", 30},
+	{label.Risk, label.ID, 8}, {label.Risk, label.Risk, 36}, {label.Risk, label.Owner, 18},
+	{label.InherentRisk, label.Likelihood, 10}, {label.InherentRisk, label.Impact, 8}, {label.InherentRisk, label.Score, 7}, {label.InherentRisk, label.Level, 10},
+	{label.Treatment, label.OptionCol, 10}, {label.Treatment, label.Controls, 16}, {label.Treatment, label.Plan, 46}, {label.Treatment, label.Due, 11.5},
+	{label.Treatment, label.DoneCol, 11.5}, {label.Treatment, label.PlanApprovedByCol, 18}, {label.Treatment, label.PlanApprovedOnCol, 11.5},
+	{label.ResidualRisk, label.Likelihood, 10}, {label.ResidualRisk, label.Impact, 8}, {label.ResidualRisk, label.Score, 7}, {label.ResidualRisk, label.Level, 10},
+	{label.Acceptance, label.AcceptedByCol, 18}, {label.Acceptance, label.AcceptedOnCol, 11.5},
+	{label.StatusCol, label.StatusCol, 9}, {label.StatusCol, label.ClosedOnCol, 11.5}, {label.StatusCol, label.ClosedReasonCol, 30},
 }
 
 // riskSheet writes the register through excelize's StreamWriter (the workbook's only one):
@@ -27,7 +27,7 @@ var riskColumns = []struct {
 // bookkeeping. Everything stored on the worksheet itself (page setup, autofilter) is set
 // before Flush, which writes it out.
 func (b *book) riskSheet() {
-	const sh = SheetRisks
+	sh, l := b.name(SheetRisks), b.l
 	s := b.s
 	hdr := riskHeaderRow
 	first, last := hdr+1, hdr+len(s.Risks)
@@ -49,13 +49,13 @@ func (b *book) riskSheet() {
 	row := func(r int, h float64, cells ...any) {
 		b.check(sw.SetRow(cell(1, r), cells, excelize.RowOpts{Height: h}))
 	}
-	row(1, 28, b.titleRuns("Risk register — "+s.Document.Organization))
-	row(2, 0, excelize.Cell{StyleID: b.st.subtitle, Value: cut(s.Method.Describe())})
+	row(1, 28, b.titleRuns(l.T(label.SheetRisks)+" — "+s.Document.Organization))
+	row(2, 0, excelize.Cell{StyleID: b.st.subtitle, Value: cut(l.Method(s.Method))})
 	groups, names := make([]any, ncol), make([]any, ncol)
 	for i, c := range riskColumns {
 		groups[i] = excelize.Cell{StyleID: b.st.headerGroup}
 		if i == 0 || riskColumns[i-1].group != c.group {
-			groups[i] = excelize.Cell{StyleID: b.st.headerGroup, Value: c.group}
+			groups[i] = excelize.Cell{StyleID: b.st.headerGroup, Value: l.T(c.group)}
 			end := i
 			for end+1 < ncol && riskColumns[end+1].group == c.group {
 				end++
@@ -64,7 +64,7 @@ func (b *book) riskSheet() {
 				b.check(sw.MergeCell(cell(i+1, hdr-1), cell(end+1, hdr-1)))
 			}
 		}
-		names[i] = excelize.Cell{StyleID: b.st.header, Value: c.name}
+		names[i] = excelize.Cell{StyleID: b.st.header, Value: l.T(c.name)}
 	}
 	row(hdr-1, 0, groups...)
 	row(hdr, height(1)+2, names...)
@@ -75,14 +75,19 @@ func (b *book) riskSheet() {
 		}
 		return b.st.bodyCenter
 	}
-	text := func(v string, st int) excelize.Cell { return excelize.Cell{StyleID: st, Value: cut(v)} }
+	text := func(v string, st int) excelize.Cell {
+		if v == "" {
+			return excelize.Cell{StyleID: st} // blank, not an empty string
+		}
+		return excelize.Cell{StyleID: st, Value: cut(v)}
+	}
 	num := func(v int, st int) excelize.Cell { return excelize.Cell{StyleID: st, Value: v} }
 	date := func(t time.Time) excelize.Cell {
 		c := excelize.Cell{StyleID: b.st.date}
 		if n, ok := excelDate(t); ok {
 			c.Value = n
 		} else if !t.IsZero() {
-			c.Value = label.Date(t)
+			c.Value = l.Date(t)
 		}
 		return c
 	}
@@ -101,11 +106,11 @@ func (b *book) riskSheet() {
 		copy(cells, []any{
 			text(r.ID, b.st.bodyBold), text(r.Title, b.st.body), text(r.Owner, b.st.body),
 			num(r.Inherent.Likelihood, b.st.number), num(r.Inherent.Impact, b.st.number), num(r.InherentScore, in), text(r.InherentLevel, in),
-			text(label.Option(string(r.Treatment.Option)), b.st.bodyCenter), text(controls, b.st.body), text(r.Treatment.Plan, b.st.body), date(r.Treatment.Due),
+			text(l.Option(string(r.Treatment.Option)), b.st.bodyCenter), text(controls, b.st.body), text(r.Treatment.Plan, b.st.body), date(r.Treatment.Due),
 			date(r.Treatment.DoneOn), text(approver, b.st.body), date(r.Treatment.ApprovedOn),
 			num(r.Residual.Likelihood, b.st.number), num(r.Residual.Impact, b.st.number), num(r.ResidualScore, res), text(r.ResidualLevel, res),
 			text(r.AcceptedBy, b.st.body), date(r.AcceptedOn),
-			text(label.Status(r.Status()), b.st.bodyCenter), date(r.ClosedOn), text(r.ClosedReason, b.st.body),
+			text(l.RiskStatus(r.Status()), b.st.bodyCenter), date(r.ClosedOn), text(r.ClosedReason, b.st.body),
 		})
 		n := 1
 		for i, v := range []string{r.ID, r.Title, r.Owner, controls, r.Treatment.Plan, approver, r.AcceptedBy, r.ClosedReason} {
@@ -116,7 +121,7 @@ func (b *book) riskSheet() {
 	if len(s.Risks) > 0 {
 		b.check(b.f.AutoFilter(sh, cell(1, hdr)+":"+cell(ncol, last), nil))
 	} else {
-		row(first, 0, excelize.Cell{StyleID: b.st.note, Value: "The register holds no risks."})
+		row(first, 0, excelize.Cell{StyleID: b.st.note, Value: l.T(label.RegisterEmpty)})
 	}
 	b.check(sw.Flush())
 }

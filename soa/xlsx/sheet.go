@@ -9,9 +9,12 @@ import (
 )
 
 // str writes text as a string cell: never a formula, whatever it starts with.
+// Empty text leaves the cell blank (styled), not an empty string.
 func (b *book) str(sheet string, col, row int, v string, style int) {
 	ref := cell(col, row)
-	b.check(b.f.SetCellStr(sheet, ref, cellText(v)))
+	if v != "" {
+		b.check(b.f.SetCellStr(sheet, ref, cellText(v)))
+	}
 	b.styleCell(sheet, ref, style)
 }
 
@@ -30,7 +33,7 @@ func (b *book) date(sheet string, col, row int, t time.Time, style int) {
 	case ok:
 		b.check(b.f.SetCellFloat(sheet, ref, n, 0, 64))
 	default:
-		b.check(b.f.SetCellStr(sheet, ref, label.Date(t)))
+		b.check(b.f.SetCellStr(sheet, ref, b.l.Date(t)))
 	}
 	b.styleCell(sheet, ref, style)
 }
@@ -65,9 +68,9 @@ func (b *book) title(sheet, text string) {
 
 func (b *book) titleRuns(text string) []excelize.RichTextRun {
 	runs := []excelize.RichTextRun{{Text: cut(text), // excelize escapes rich text itself
-		Font: &excelize.Font{Family: font, Size: titleSize, Bold: true, Color: navy}}}
+		Font: &excelize.Font{Family: font, Size: titleSize, Bold: true, Color: b.accent}}}
 	if b.draft() {
-		runs = append(runs, excelize.RichTextRun{Text: " — DRAFT, not approved", Font: &excelize.Font{Family: font, Size: titleSize, Bold: true, Color: draftRed}})
+		runs = append(runs, excelize.RichTextRun{Text: b.l.T(label.DraftTitle), Font: &excelize.Font{Family: font, Size: titleSize, Bold: true, Color: draftRed}})
 	}
 	return runs
 }
@@ -96,15 +99,16 @@ func (b *book) page(sheet string, first, last int) {
 	size, orient, one, zero, yes := 9, "landscape", 1, 0, true
 	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
 	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}))
-	lr, tb, hfm := 0.4, 0.75, 0.3
+	lr, tb, hfm := 0.3, 0.75, 0.3
 	b.check(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hfm, Footer: &hfm}))
-	d := b.s.Document
+	d, l := b.s.Document, b.l
 	header := "&L&8" + hf(d.Organization, 35) + " — " + hf(d.Title, 35)
 	if b.draft() {
-		header += "&C&\"-,Bold\"&KC00000DRAFT — not approved"
+		header += "&C&\"-,Bold\"&KC00000" + hf(l.T(label.DraftStatus), 30)
 	}
 	header += "&R&8" + hf(sheet, 30)
-	footer := "&L&8" + hf(d.ID, 30) + " · version " + hf(d.Version, 15) + "&C&8" + hf(d.Classification, 30) + "&R&8Page &P of &N"
+	footer := "&L&8" + hf(d.ID, 30) + " · " + hf(l.F(label.VersionN, d.Version), 20) + "&C&8" + hf(d.Classification, 40) +
+		"&R&8" + l.F(label.PageOf, "&P", "&N")
 	b.check(b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}))
 	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
 		RefersTo: fmt.Sprintf("%s!$%d:$%d", quote(sheet), first, last), Scope: sheet}))
@@ -128,7 +132,7 @@ func (b *book) pair(sheet string, row, col, last int, label, value string, value
 // approval describes the approval for the document blocks.
 func (b *book) approval() (status string, style int) {
 	if b.draft() {
-		return "DRAFT — not approved", b.st.valueDraft
+		return b.l.T(label.DraftStatus), b.st.valueDraft
 	}
-	return "Approved", b.st.value
+	return b.l.T(label.Approved), b.st.value
 }

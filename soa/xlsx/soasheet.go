@@ -11,37 +11,35 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// soaWidths are the widths of the SoA sheet's columns, by name; others get defaultWidth.
-var soaWidths = map[string]float64{
-	"ID": 8, "Control": 28, "Theme": 14, "Applicable": 11, "Reasons": 15, "Related risks": 14,
-	"Justification": 46, "Status": 15, "Implementation": 46, "Owner": 16, "Evidence": 30,
-	"Target date": 11.5, "New in 2022": 9, "ISO 27001:2013 ref": 12, "SOC 2": 15, "Source": 14,
+// soaWidths are the widths of the SoA sheet's columns, by label; others get defaultWidth.
+// The printed columns (the first [sheet.Printed]) add up to about 150 characters, so that
+// LibreOffice and Excel fit them to the width of A4 landscape at 70 % or more (195
+// characters printed at 57 %; the 15 columns of earlier versions at 38 %).
+var soaWidths = map[label.Key]float64{
+	label.ID: 6.5, label.Control: 22, label.Applicable: 9, label.Reasons: 12, label.Justification: 30,
+	label.StatusCol: 11, label.Implementation: 30, label.Owner: 12, label.Evidence: 20,
+	label.RelatedRisks: 11, label.TargetDate: 10.5, label.ThemeCol: 14, label.NewIn2022: 9, label.Ref2013: 12, label.SOC2: 15, label.SourceCol: 14,
 }
 
 const defaultWidth = 14
 
 // soaCentered are the SoA sheet's columns of short codes, centred.
-var soaCentered = []string{"Applicable", "Status", "Target date", "New in 2022"}
+var soaCentered = []label.Key{label.Applicable, label.StatusCol, label.TargetDate, label.NewIn2022}
 
-// applicableValues are the values of the Applicable column, as [sheet.Cells] writes them.
-var applicableValues = []string{"Yes", "No"}
-
-// column returns the 1-based column of name in sheet.Columns, or 0.
-func column(name string) int {
-	return slices.Index(sheet.Columns, name) + 1
-}
+// column returns the 1-based column of k in sheet.Columns, or 0.
+func column(k label.Key) int { return sheet.Index(k) + 1 }
 
 // statusValues are the statuses as the Status column shows them.
-func statusValues() []string {
+func (b *book) statusValues() []string {
 	var out []string
 	for _, st := range workspace.Statuses {
-		out = append(out, label.Status(st))
+		out = append(out, b.l.Status(st))
 	}
 	return out
 }
 
 func (b *book) soaSheet() {
-	const sh = SheetSoA
+	sh, l := b.name(SheetSoA), b.l
 	s, d := b.s, b.s.Document
 	hdr := soaHeaderRow
 	all := s.All()
@@ -49,26 +47,27 @@ func (b *book) soaSheet() {
 	ncol := len(sheet.Columns)
 
 	b.title(sh, d.Title+" — "+d.Organization)
-	approval := "DRAFT — not approved"
+	approval := l.T(label.DraftStatus)
 	if !b.draft() {
-		approval = fmt.Sprintf("approved by %s on %s", d.ApprovedBy, label.Date(d.ApprovedOn))
+		approval = l.F(label.ApprovedByOn, d.ApprovedBy, l.Date(d.ApprovedOn))
 	}
-	sub := []string{d.ID, "version " + d.Version, approval}
+	sub := []string{d.ID, l.F(label.VersionN, d.Version), approval}
 	if d.Classification != "" {
 		sub = append(sub, d.Classification)
 	}
 	c := s.Summary.Counts
-	sub = append(sub, fmt.Sprintf("ISO/IEC 27001:2022 Annex A: %d controls, %d applicable, %d excluded", c.Total, c.Applicable, c.Excluded))
+	sub = append(sub, l.F(label.SoACounts, c.Total, c.Applicable, c.Excluded))
 	if a := s.Summary.Additional; a.Total > 0 {
-		sub = append(sub, fmt.Sprintf("additional: %d controls, %d applicable, %d excluded", a.Total, a.Applicable, a.Excluded))
+		sub = append(sub, l.F(label.AdditionalCounts, a.Total, a.Applicable, a.Excluded))
 	}
 	b.str(sh, 1, 2, strings.Join(sub, " · "), b.st.subtitle)
 
 	widths := make([]float64, ncol)
 	headerLines := 1
-	for i, name := range sheet.Columns {
+	for i, k := range sheet.Columns {
+		name := l.T(k)
 		widths[i] = defaultWidth
-		if w, ok := soaWidths[name]; ok {
+		if w, ok := soaWidths[k]; ok {
 			widths[i] = w
 		}
 		b.str(sh, i+1, hdr, name, 0)
@@ -78,11 +77,11 @@ func (b *book) soaSheet() {
 	b.check(b.f.SetCellStyle(sh, cell(1, hdr), cell(ncol, hdr), b.st.header))
 	b.height(sh, hdr, height(headerLines))
 
-	due, evidence := column("Target date"), column("Evidence")
+	due, evidence := column(label.TargetDate), column(label.Evidence)
 	for r, e := range all {
 		row := first + r
 		n := 1
-		for i, v := range sheet.Cells(e) {
+		for i, v := range sheet.Cells(l, e) {
 			col := i + 1
 			switch col {
 			case due:
@@ -90,7 +89,9 @@ func (b *book) soaSheet() {
 			default:
 				b.str(sh, col, row, v, 0)
 			}
-			n = max(n, lines(v, widths[i]))
+			if i < sheet.Printed { // the others are off the page: their height matters less
+				n = max(n, lines(v, widths[i]))
+			}
 		}
 		b.height(sh, row, height(n))
 	}
@@ -98,14 +99,14 @@ func (b *book) soaSheet() {
 		return
 	}
 	// Styles by column, over all rows at once.
-	for i, name := range sheet.Columns {
+	for i, k := range sheet.Columns {
 		st := b.st.body
 		switch {
 		case i == 0:
 			st = b.st.bodyBold
 		case i+1 == due:
 			st = b.st.date
-		case slices.Contains(soaCentered, name):
+		case slices.Contains(soaCentered, k):
 			st = b.st.bodyCenter
 		}
 		b.check(b.f.SetCellStyle(sh, cell(i+1, first), cell(i+1, last), st))
@@ -122,30 +123,36 @@ func (b *book) soaSheet() {
 
 	b.freeze(sh, 2, first)
 	b.check(b.f.AutoFilter(sh, cell(1, hdr)+":"+cell(ncol, last), nil))
-	b.dropList(sh, column("Applicable"), first, last, applicableValues, "Applicable", "Choose Yes or No.")
-	b.dropList(sh, column("Status"), first, last, statusValues(), "Status",
-		"Choose one of: "+strings.Join(statusValues(), ", ")+". Leave it empty for an excluded control.")
+	b.dropList(sh, column(label.Applicable), first, last, []string{l.T(label.Yes), l.T(label.No)}, l.T(label.Applicable), l.T(label.ChooseYesNo))
+	b.dropList(sh, column(label.StatusCol), first, last, b.statusValues(), l.T(label.StatusCol),
+		l.F(label.ChooseStatus, strings.Join(b.statusValues(), ", ")))
 
 	// Excluded rows greyed, status cells coloured. Formulas, not fixed styles, so the colours
 	// follow an edit made through the drop-downs.
 	rows := cell(1, first) + ":" + cell(ncol, last)
-	if a := column("Applicable"); a > 0 {
+	if a := column(label.Applicable); a > 0 {
 		b.check(b.f.SetConditionalFormat(sh, rows, []excelize.ConditionalFormatOptions{{Type: "formula",
-			Criteria: fmt.Sprintf(`$%s%d="No"`, colName(a), first), Format: &b.st.cfExcluded, StopIfTrue: true}}))
+			Criteria: fmt.Sprintf(`$%s%d=%s`, colName(a), first, formulaText(l.T(label.No))), Format: &b.st.cfExcluded, StopIfTrue: true}}))
 	}
-	if st := column("Status"); st > 0 {
+	if st := column(label.StatusCol); st > 0 {
 		var rules []excelize.ConditionalFormatOptions
 		for i, sc := range statusColours {
-			if !slices.Contains(statusValues(), sc.status) {
+			if !slices.Contains(workspace.Statuses, sc.status) {
 				continue
 			}
 			rules = append(rules, excelize.ConditionalFormatOptions{Type: "formula",
-				Criteria: fmt.Sprintf(`$%s%d="%s"`, colName(st), first, sc.status), Format: &b.st.cfStatus[i]})
+				Criteria: fmt.Sprintf(`$%s%d=%s`, colName(st), first, formulaText(l.Status(sc.status))), Format: &b.st.cfStatus[i]})
 		}
 		b.check(b.f.SetConditionalFormat(sh, cell(st, first)+":"+cell(st, last), rules))
 	}
 	b.page(sh, hdr, hdr)
+	// Print the columns a reader needs, at a readable scale; the rest stay on screen.
+	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area",
+		RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quote(sh), colName(sheet.Printed), last), Scope: sh}))
 }
+
+// formulaText quotes s as a text literal of a formula.
+func formulaText(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 // dropList restricts a column's cells in rows first..last to the given values.
 func (b *book) dropList(sheet string, col, first, last int, values []string, title, msg string) {

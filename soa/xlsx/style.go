@@ -23,13 +23,13 @@ const (
 	titleSize = 16
 )
 
-// statusColours are the fill and font colours of each status, by its title; the
+// statusColours are the fill and font colours of each status, by its code; the
 // chart is the stronger colour the Summary chart uses.
 var statusColours = []struct{ status, fill, font, chart string }{
-	{"Implemented", "C6EFCE", "006100", "70AD47"},
-	{"Partial", "FFEB9C", "9C5700", "FFC000"},
-	{"Planned", "DDEBF7", "1F4E78", "5B9BD5"},
-	{"Not implemented", "FFC7CE", "9C0006", "C00000"},
+	{"implemented", "C6EFCE", "006100", "70AD47"},
+	{"partial", "FFEB9C", "9C5700", "FFC000"},
+	{"planned", "DDEBF7", "1F4E78", "5B9BD5"},
+	{"not-implemented", "FFC7CE", "9C0006", "C00000"},
 }
 
 // excludedFill colours the excluded controls in the Summary chart.
@@ -57,14 +57,14 @@ func levelColour(i, n int) string {
 
 // styles holds the cell style IDs of the workbook.
 type styles struct {
-	title, subtitle, section, note                 int
-	header, headerGroup                            int
-	body, bodyBold, bodyCenter, date, link, number int
-	label, value, valueDraft, valueMono            int
-	total, totalLabel                              int
-	level                                          []int // level cells, by level index
-	heat                                           []int // heat map cells, by level index
-	axis, axisTitle, axisTitleV, legend            int
+	title, subtitle, section, note                           int
+	header, headerGroup                                      int
+	body, bodyBold, bodyCenter, date, dateLeft, link, number int
+	label, value, valueDraft, valueMono                      int
+	total, totalLabel                                        int
+	level                                                    []int // level cells, by level index
+	heat                                                     []int // heat map cells, by level index
+	axis, axisTitle, axisTitleV, legend                      int
 	// conditional formats
 	cfExcluded int
 	cfStatus   []int // by statusColours index
@@ -95,31 +95,32 @@ func (b *book) newStyles() {
 		return &excelize.Alignment{Horizontal: h, Vertical: "top", WrapText: true}
 	}
 	mid := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
-	dateFmt := "yyyy-mm-dd"
+	dateFmt := b.l.DateFormat
 	st := &b.st
-	st.title = b.style(&excelize.Style{Font: f(titleSize, true, navy), Alignment: &excelize.Alignment{Vertical: "center"}})
+	st.title = b.style(&excelize.Style{Font: f(titleSize, true, b.accent), Alignment: &excelize.Alignment{Vertical: "center"}})
 	st.subtitle = b.style(&excelize.Style{Font: f(bodySize, false, muted), Alignment: &excelize.Alignment{Vertical: "center"}})
-	st.section = b.style(&excelize.Style{Font: f(12, true, navy), Alignment: &excelize.Alignment{Vertical: "bottom"},
-		Border: []excelize.Border{{Type: "bottom", Color: navy, Style: 2}}})
+	st.section = b.style(&excelize.Style{Font: f(12, true, b.accent), Alignment: &excelize.Alignment{Vertical: "bottom"},
+		Border: []excelize.Border{{Type: "bottom", Color: b.accent, Style: 2}}})
 	st.note = b.style(&excelize.Style{Font: f(9, false, muted), Alignment: &excelize.Alignment{Vertical: "top"}})
-	st.header = b.style(&excelize.Style{Font: f(bodySize, true, "FFFFFF"), Fill: fill(navy), Border: border(rule), Alignment: mid})
-	st.headerGroup = b.style(&excelize.Style{Font: f(bodySize, true, navy), Fill: fill("D9E1F2"), Border: border(rule), Alignment: mid})
+	st.header = b.style(&excelize.Style{Font: f(bodySize, true, "FFFFFF"), Fill: fill(b.accent), Border: border(rule), Alignment: mid})
+	st.headerGroup = b.style(&excelize.Style{Font: f(bodySize, true, b.accent), Fill: fill("D9E1F2"), Border: border(rule), Alignment: mid})
 	st.body = b.style(&excelize.Style{Font: f(bodySize, false, ink), Border: border(rule), Alignment: top("left")})
 	st.bodyBold = b.style(&excelize.Style{Font: f(bodySize, true, ink), Border: border(rule), Alignment: top("left")})
 	st.bodyCenter = b.style(&excelize.Style{Font: f(bodySize, false, ink), Border: border(rule), Alignment: top("center")})
 	st.date = b.style(&excelize.Style{Font: f(bodySize, false, ink), Border: border(rule), Alignment: top("center"), CustomNumFmt: &dateFmt})
+	st.dateLeft = b.style(&excelize.Style{Font: f(bodySize, false, ink), Border: border(rule), Alignment: top("left"), CustomNumFmt: &dateFmt})
 	st.link = b.style(&excelize.Style{Font: &excelize.Font{Family: font, Size: bodySize, Color: linkBlue, Underline: "single"},
 		Border: border(rule), Alignment: top("left")})
 	st.number = b.style(&excelize.Style{Font: f(bodySize, false, ink), Border: border(rule), Alignment: top("center")})
-	st.label = b.style(&excelize.Style{Font: f(bodySize, true, navy), Fill: fill(band), Border: border(rule), Alignment: top("left")})
+	st.label = b.style(&excelize.Style{Font: f(bodySize, true, b.accent), Fill: fill(band), Border: border(rule), Alignment: top("left")})
 	st.value = b.style(&excelize.Style{Font: f(bodySize, false, ink), Border: border(rule), Alignment: top("left")})
 	st.valueDraft = b.style(&excelize.Style{Font: f(bodySize, true, draftRed), Border: border(rule), Alignment: top("left")})
 	st.valueMono = b.style(&excelize.Style{Font: &excelize.Font{Family: fontMono, Size: bodySize, Color: ink}, Border: border(rule), Alignment: top("left")})
 	st.total = b.style(&excelize.Style{Font: f(bodySize, true, ink), Fill: fill("D9E1F2"), Border: border(rule), Alignment: top("center")})
 	st.totalLabel = b.style(&excelize.Style{Font: f(bodySize, true, ink), Fill: fill("D9E1F2"), Border: border(rule), Alignment: top("left")})
 	st.axis = b.style(&excelize.Style{Font: f(bodySize, true, ink), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	st.axisTitle = b.style(&excelize.Style{Font: f(11, true, navy), Alignment: mid})
-	st.axisTitleV = b.style(&excelize.Style{Font: f(11, true, navy), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", TextRotation: 90}})
+	st.axisTitle = b.style(&excelize.Style{Font: f(11, true, b.accent), Alignment: mid})
+	st.axisTitleV = b.style(&excelize.Style{Font: f(11, true, b.accent), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", TextRotation: 90}})
 	st.legend = b.style(&excelize.Style{Font: f(bodySize, false, ink), Alignment: &excelize.Alignment{Vertical: "center"}})
 	n := len(b.s.Method.Levels)
 	hideZero := "0;-0;;@" // an empty heat map cell reads better than a 0

@@ -21,12 +21,12 @@ const (
 )
 
 func (b *book) summarySheet() {
-	const sh = SheetSummary
+	sh, l := b.name(SheetSummary), b.l
 	s, d := b.s, b.s.Document
 	b.noGrid(sh)
 	b.widths(sh, summaryWidths...)
-	b.title(sh, "Summary — "+d.Title)
-	b.str(sh, 1, 2, d.Organization+" · ISO/IEC 27001:2022 Annex A", b.st.subtitle)
+	b.title(sh, l.T(label.SecSummary)+" — "+d.Title)
+	b.str(sh, 1, 2, d.Organization+" · "+l.T(label.StandardLine), b.st.subtitle)
 
 	last := len(summaryWidths)
 	valueWidth := 0.0
@@ -34,37 +34,44 @@ func (b *book) summarySheet() {
 		valueWidth += w
 	}
 	row := 4
-	b.str(sh, 1, row, "Document", b.st.section)
+	b.str(sh, 1, row, l.T(label.Document), b.st.section)
 	row++
 	status, statusStyle := b.approval()
 	approved := ""
 	if !b.draft() {
-		approved = d.ApprovedBy + ", " + label.Date(d.ApprovedOn)
+		approved = d.ApprovedBy + ", " + l.Date(d.ApprovedOn)
 	}
 	for _, p := range []struct{ label, value string }{
-		{"Organization", d.Organization},
-		{"Scope", d.Scope},
-		{"Document ID", d.ID},
-		{"Version", d.Version},
-		{"Status", status},
-		{"Approved by, on", approved},
-		{"Next review", label.Date(d.NextReview)},
-		{"Owner", d.Owner},
-		{"Classification", d.Classification},
+		{l.T(label.Organization), d.Organization},
+		{l.T(label.Scope), d.Scope},
+		{l.T(label.DocID), d.ID},
+		{l.T(label.Version), d.Version},
+		{l.T(label.StatusCol), status},
+		{l.T(label.ApprovedByOnLabel), approved},
+		{l.T(label.NextReview), l.Date(d.NextReview)},
+		{l.T(label.Owner), d.Owner},
+		{l.T(label.Classification), d.Classification},
 	} {
 		st := b.st.value
-		if p.label == "Status" {
+		if p.label == l.T(label.StatusCol) {
 			st = statusStyle
+		}
+		switch p.label {
+		case l.T(label.Version):
+			b.textIsText(sh, cell(2, row))
+		case l.T(label.NextReview):
+			row = b.pairDate(sh, row, 1, last, p.label, d.NextReview) // a date, not text
+			continue
 		}
 		row = b.pair(sh, row, 1, last, p.label, p.value, valueWidth, st)
 	}
 
 	row++
-	b.str(sh, 1, row, "Controls by theme and implementation status", b.st.section)
+	b.str(sh, 1, row, l.T(label.SummaryByTheme), b.st.section)
 	chartRow := row // the chart, with its own title, beside the table
 	row++
-	head := []string{"Theme", "Controls", "Applicable", "Excluded"}
-	statuses := statusValues()
+	head := []string{l.T(label.ThemeCol), l.T(label.Controls), l.T(label.Applicable), l.T(label.Excluded)}
+	statuses := b.statusValues()
 	head = append(head, statuses...)
 	hdr := row
 	for i, h := range head {
@@ -84,14 +91,14 @@ func (b *book) summarySheet() {
 		row++
 	}
 	for _, t := range annexa.Themes {
-		counts(t.Title(), s.Summary.ByTheme[t], b.st.bodyBold, b.st.number)
+		counts(l.ThemeTitle(t), s.Summary.ByTheme[t], b.st.bodyBold, b.st.number)
 	}
 	lastTheme := row - 1
 	if s.Summary.Additional.Total > 0 {
-		counts(soa.ThemeAdditional.Title(), s.Summary.Additional, b.st.bodyBold, b.st.number)
+		counts(l.ThemeTitle(soa.ThemeAdditional), s.Summary.Additional, b.st.bodyBold, b.st.number)
 	}
-	counts("All controls", s.Summary.Combined(), b.st.totalLabel, b.st.total)
-	b.str(sh, 1, row, "Implementation statuses count applicable controls only; excluded controls carry no status.", b.st.note)
+	counts(l.T(label.AllControls), s.Summary.Combined(), b.st.totalLabel, b.st.total)
+	b.str(sh, 1, row, l.T(label.StatusNote), b.st.note)
 	b.statusChart(sh, chartRow, hdr, firstTheme, lastTheme, len(statuses))
 	b.page(sh, 1, 1)
 }
@@ -114,7 +121,7 @@ func (b *book) statusChart(sh string, row, hdr, first, last, nstatus int) {
 	for i := range nstatus {
 		colour := excludedFill
 		for _, sc := range statusColours {
-			if sc.status == statusValues()[i] {
+			if sc.status == workspace.Statuses[i] {
 				colour = sc.chart
 			}
 		}
@@ -126,9 +133,9 @@ func (b *book) statusChart(sh string, row, hdr, first, last, nstatus int) {
 	b.check(b.f.AddChart(sh, cell(summaryChartCol, row), &excelize.Chart{
 		Type:      excelize.BarStacked,
 		Series:    series,
-		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4, AltText: "Implementation status of the Annex A controls per theme"},
+		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4, AltText: b.l.T(label.ChartAlt)},
 		Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Controls per theme by implementation status", Font: &excelize.Font{Family: font, Size: 11, Bold: true, Color: navy}}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.l.T(label.ChartTitle), Font: &excelize.Font{Family: font, Size: 11, Bold: true, Color: b.accent}}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Family: font, Size: 10, Color: ink}},
 		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Family: font, Size: 9, Color: muted}},

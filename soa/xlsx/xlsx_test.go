@@ -116,7 +116,7 @@ func TestSoASheet(t *testing.T) {
 	s := derive(t, example())
 	f := open(t, render(t, s))
 	sh := xlsx.SheetSoA
-	for i, name := range sheet.Columns {
+	for i, name := range columns {
 		if got := value(t, f, sh, ref(i+1, soaHeader)); got != name {
 			t.Errorf("header %s = %q, want %q", ref(i+1, soaHeader), got, name)
 		}
@@ -124,32 +124,32 @@ func TestSoASheet(t *testing.T) {
 	if len(s.Controls) != 93 {
 		t.Fatalf("%d controls", len(s.Controls))
 	}
-	due := slices.Index(sheet.Columns, "Target date")
+	due := slices.Index(columns, "Target date")
 	for r, e := range s.Controls {
 		row := soaHeader + 1 + r
 		if got, want := value(t, f, sh, ref(1, row)), annexa.All()[r].ID.String(); got != want {
 			t.Fatalf("row %d: ID %q, want %q (catalogue order)", row, got, want)
 		}
-		for i, want := range sheet.Cells(e) {
+		for i, want := range sheet.Cells(label.English, e) {
 			if i == due {
 				continue
 			}
 			if got := value(t, f, sh, ref(i+1, row)); got != want {
-				t.Errorf("%s (%s of %s) = %q, want %q", ref(i+1, row), sheet.Columns[i], e.Control.ID, got, want)
+				t.Errorf("%s (%s of %s) = %q, want %q", ref(i+1, row), columns[i], e.Control.ID, got, want)
 			}
 		}
 	}
 	// The additional controls follow A.8.34, in file order, with theme "Additional" and
 	// their source.
-	theme, source := slices.Index(sheet.Columns, "Theme"), slices.Index(sheet.Columns, "Source")
+	theme, source := sheet.Index(label.ThemeCol), sheet.Index(label.SourceCol)
 	for r, e := range s.Additional {
 		row := soaHeader + 94 + r
-		for i, want := range sheet.Cells(e) {
+		for i, want := range sheet.Cells(label.English, e) {
 			if i == due {
 				continue
 			}
 			if got := value(t, f, sh, ref(i+1, row)); got != want {
-				t.Errorf("%s (%s of %s) = %q, want %q", ref(i+1, row), sheet.Columns[i], e.ID(), got, want)
+				t.Errorf("%s (%s of %s) = %q, want %q", ref(i+1, row), columns[i], e.ID(), got, want)
 			}
 		}
 		if got := value(t, f, sh, ref(theme+1, row)); got != "Additional" {
@@ -177,7 +177,7 @@ func TestSoASheet(t *testing.T) {
 func TestTargetDateIsADate(t *testing.T) {
 	s := derive(t, example())
 	f := open(t, render(t, s))
-	col := slices.Index(sheet.Columns, "Target date") + 1
+	col := slices.Index(columns, "Target date") + 1
 	n := 0
 	for r, e := range s.Controls {
 		c := ref(col, soaHeader+1+r)
@@ -218,7 +218,7 @@ func TestValidations(t *testing.T) {
 		t.Fatal(err)
 	}
 	col := func(name string) string {
-		c, _ := excelize.ColumnNumberToName(slices.Index(sheet.Columns, name) + 1)
+		c, _ := excelize.ColumnNumberToName(slices.Index(columns, name) + 1)
 		return c
 	}
 	want := map[string]string{
@@ -285,7 +285,7 @@ func TestConditionalFormats(t *testing.T) {
 			crit = append(crit, r.Criteria)
 		}
 	}
-	for _, want := range []string{`$D4="No"`, `$H4="Implemented"`, `$H4="Not implemented"`} {
+	for _, want := range []string{`$C4="No"`, `$F4="Implemented"`, `$F4="Not implemented"`} {
 		if !slices.Contains(crit, want) {
 			t.Errorf("no conditional format %s in %q", want, crit)
 		}
@@ -331,7 +331,7 @@ func TestPrintSetup(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, part := range []string{s.Document.ID, "version " + s.Document.Version, s.Document.Classification, "Page &P of &N"} {
+		for _, part := range []string{s.Document.ID, "Version " + s.Document.Version, s.Document.Classification, "Page &P of &N"} {
 			if !strings.Contains(hf.OddFooter, part) {
 				t.Errorf("%s: footer %q lacks %q", sh, hf.OddFooter, part)
 			}
@@ -364,7 +364,7 @@ func TestTextStaysText(t *testing.T) {
 		"Zażółć gęślą jaźń — Größe — Ελληνικά — Привет — 日本語",
 		"literal _x0041_ stays as written",
 	}
-	col := slices.Index(sheet.Columns, "Justification") + 1
+	col := slices.Index(columns, "Justification") + 1
 	for _, text := range texts {
 		t.Run(text, func(t *testing.T) {
 			quoted := strings.ReplaceAll(text, `'`, `''`)
@@ -421,7 +421,7 @@ func TestLongTextTruncatedVisibly(t *testing.T) {
 	}}})
 	s := derive(t, dir)
 	f := open(t, render(t, s))
-	got := value(t, f, xlsx.SheetSoA, ref(slices.Index(sheet.Columns, "Justification")+1, soaHeader+1))
+	got := value(t, f, xlsx.SheetSoA, ref(slices.Index(columns, "Justification")+1, soaHeader+1))
 	if n := len([]rune(got)); n > excelize.TotalCellChars {
 		t.Errorf("cell holds %d characters", n)
 	}
@@ -432,7 +432,7 @@ func TestLongTextTruncatedVisibly(t *testing.T) {
 
 func TestEvidenceLinks(t *testing.T) {
 	old := "    evidence:\n      - POL-01 Information Security Policy v4.0\n      - Policy acknowledgement report 2026"
-	col := slices.Index(sheet.Columns, "Evidence") + 1
+	col := slices.Index(columns, "Evidence") + 1
 	for _, c := range []struct {
 		evidence string
 		link     bool
@@ -577,8 +577,7 @@ func TestSummary(t *testing.T) {
 
 func TestDraft(t *testing.T) {
 	dir := copyExample(t, map[string][][2]string{workspace.ISMSFile: {
-		{"  approved_by: Siobhán O'Connor, CEO\n", ""},
-		{"  approved_on: 2026-10-15\n", ""},
+		{soatest.ExampleApprovals, ""},
 	}})
 	s := derive(t, dir)
 	if s.Document.Approved() {
@@ -674,10 +673,10 @@ func TestLibreOfficeCSV(t *testing.T) {
 	if len(recs) < soaHeader+len(j.Controls) {
 		t.Fatalf("LibreOffice read %d rows", len(recs))
 	}
-	if got := recs[soaHeader-1][:len(sheet.Columns)]; !slices.Equal(got, sheet.Columns) {
+	if got := recs[soaHeader-1][:len(columns)]; !slices.Equal(got, columns) {
 		t.Errorf("header %q", got)
 	}
-	idx := func(name string) int { return slices.Index(sheet.Columns, name) }
+	idx := func(name string) int { return slices.Index(columns, name) }
 	yes := map[bool]string{true: "Yes", false: "No"}
 	for i, c := range j.Controls {
 		rec := recs[soaHeader+i]
@@ -767,10 +766,13 @@ func TestOtherMethodAndNoRisks(t *testing.T) {
 	if got := value(t, f, xlsx.SheetHeatMap, "F8"); got != "4 · Extreme" {
 		t.Errorf("last impact label %q", got)
 	}
-	if got := value(t, f, xlsx.SheetRisks, ref(1, riskFirst)); got != "The register holds no risks." {
+	if got := value(t, f, xlsx.SheetRisks, ref(1, riskFirst)); got != "The risk register is empty." {
 		t.Errorf("empty register row %q", got)
 	}
 }
 
 // TestMain removes the LibreOffice profile the tests used.
 func TestMain(m *testing.M) { os.Exit(clienttest.Main(m)) }
+
+// columns are the headings of the SoA sheet and soa.csv in English.
+var columns = sheet.Header(label.English)

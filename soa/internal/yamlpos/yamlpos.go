@@ -380,7 +380,22 @@ func (o *Object) Str(key string) string {
 	}
 	// Returned even when too long: the limit finding stops the build, and an empty value
 	// would add a second, wrong finding ("missing").
-	return strings.TrimSpace(v.Value)
+	return strings.TrimSpace(Paragraphs(v))
+}
+
+// Paragraphs gives the text of a scalar with the author's paragraphs as blank lines. In a
+// folded scalar (>) YAML joins lines and turns each blank line into a single line break;
+// that break is the author's paragraph, so it becomes a blank line again. Other styles keep
+// their line breaks as written.
+func Paragraphs(v *yaml.Node) string {
+	if v.Style&yaml.FoldedStyle == 0 {
+		return v.Value
+	}
+	body, tail := v.Value, ""
+	if t := strings.TrimRight(body, "\n"); len(t) < len(body) {
+		body, tail = t, body[len(t):]
+	}
+	return strings.ReplaceAll(body, "\n", "\n\n") + tail
 }
 
 // RequiredStr reads a text value that must be present.
