@@ -965,6 +965,8 @@ func TestRuleAdditionalControls(t *testing.T) {
 			want: []want{wantError("additional-id", controls, "  |A.9.2.1:", "A.9.2.1 is the ISO/IEC 27001:2013 control User registration and de-registration; decide its 2022 successor A.5.16 under controls: instead")}},
 		{name: "additional control written like Annex A", mut: appendTo(controls, "additional_controls:\n  A.5.99:\n    title: Mine\n    source: internal\n"),
 			want: []want{wantError("additional-id", controls, "  |A.5.99:", "A.5.99 is written like an Annex A control ID but names none")}},
+		{name: "additional control with an Annex A ID spelled with a space", mut: appendTo(controls, "additional_controls:\n  A 5.23:\n    title: Cloud\n    source: internal\n"),
+			want: []want{wantError("additional-id", controls, "  |A 5.23:", "A 5.23 is the Annex A control A.5.23 Information security for use of cloud services; decide it under controls: as A.5.23")}},
 		{name: "additional control ID with a space", mut: appendTo(controls, "additional_controls:\n  CLD 6.3.1:\n    title: Mine\n    source: internal\n"),
 			want: []want{wantError("additional-id", controls, "  |CLD 6.3.1:", `additional control ID "CLD 6.3.1" may only hold letters, digits`)}},
 		{name: "additional control given twice", mut: all(additional(additionalIncluded), appendTo(controls, "  CLD.6.3.1:\n    title: Again\n    source: internal\n")),

@@ -692,12 +692,14 @@ func (ws *Workspace) readAdditional(r *yamlpos.Reader, n *yaml.Node) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := n.Content[i], n.Content[i+1]
 		key := strings.TrimSpace(kn.Value)
-		if !validAdditionalID(key) {
-			r.Errorf(kn, "additional-id", "additional control ID %q may only hold letters, digits, '.', '-' and '_', 1 to %d characters; e.g. CLD.6.3.1 or NW-EXT-01", kn.Value, MaxAdditionalID)
-			continue
-		}
+		// Annex A first: "A 5.1" is an accepted spelling of A.5.1, and the advice is to
+		// decide it under controls, not to change its characters.
 		if msg := annexLike(key); msg != "" {
 			r.Errorf(kn, "additional-id", "%s", msg)
+			continue
+		}
+		if !validAdditionalID(key) {
+			r.Errorf(kn, "additional-id", "additional control ID %q may only hold letters, digits, '.', '-' and '_', 1 to %d characters; e.g. CLD.6.3.1 or NW-EXT-01", kn.Value, MaxAdditionalID)
 			continue
 		}
 		d := &Decision{Key: key, Pos: map[string]finding.Pos{"": r.Pos(kn)}}
