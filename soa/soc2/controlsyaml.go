@@ -46,10 +46,21 @@ func ControlsYAML(r *Report, source, header string) []byte {
 	comment(&b, "", fmt.Sprintf("%d controls are covered by the program, %d partly (status partial)%s, "+
 		"%d are left undecided. Nothing is excluded: every exclusion needs your justification (clause 6.1.3 d).",
 		r.Total.Covered, r.Total.Partly, planned, r.Total.NotCovered-len(r.Planned())))
+	unmapped := 0
+	for _, c := range r.Program.Controls {
+		if len(c.ISO) == 0 {
+			unmapped++
+		}
+	}
 	if r.Program.ISOMapped() {
 		comment(&b, "", "The program's controls are tied to Annex A controls as the export maps them to ISO/IEC 27001.")
-	} else {
-		comment(&b, "", fmt.Sprintf("A program control is tied to an Annex A control when it meets one of the control's criteria "+
+	}
+	if unmapped > 0 {
+		lead := "A program control"
+		if r.Program.ISOMapped() {
+			lead = fmt.Sprintf("The export maps %d of its controls to no Annex A control; such a control", unmapped)
+		}
+		comment(&b, "", fmt.Sprintf(lead+" is tied to an Annex A control when it meets one of the control's criteria "+
 			"and is about the same subject (its name or description), at most %d per control; the others are named "+
 			"in a comment. Status implemented means they meet every criterion that asks for essentially what the control "+
 			"does (fit full in 'soa crosswalk'); partial means something is missing, and the comment says what.", MaxAttached))
@@ -103,7 +114,16 @@ func why(cv Coverage) string {
 	case cv.Level == NotCovered:
 		return "Planned: the program controls that will implement it are not in place yet."
 	case cv.ByISO && cv.Level == Covered:
-		return "Covered: the export maps these program controls to it."
+		var mapped []string
+		for _, pc := range cv.By {
+			if slices.Contains(pc.ISO, cv.Control.ID) {
+				mapped = append(mapped, pc.ID)
+			}
+		}
+		if len(mapped) == len(cv.By) {
+			return "Covered: the export maps these program controls to it."
+		}
+		return fmt.Sprintf("Covered: the export maps %s to it; the others meet its criteria and are about its subject.", idList(mapped))
 	case cv.Level == Covered:
 		return fmt.Sprintf("Covered: the program meets %s; %s for what this control does.", idList(cv.Met), asks(cv.Full))
 	case len(cv.Missing) == 0:

@@ -1,6 +1,8 @@
 package soc2
 
 import (
+	"slices"
+
 	"github.com/soa-tool/soa/annexa"
 )
 
@@ -64,7 +66,7 @@ type Coverage struct {
 	// Related are the other program controls that share a criterion with the control but are
 	// not about it, in file order.
 	Related []Match
-	// ByISO is true when the export's own ISO/IEC 27001 mapping chose By.
+	// ByISO is true when the export's own ISO/IEC 27001 mapping chose one of By.
 	ByISO bool
 	// NoSOC2 is why the control has no SOC 2 counterpart; empty when it has one.
 	NoSOC2 string
@@ -79,23 +81,23 @@ func (cv Coverage) OnlyPartial() bool { return len(cv.Criteria) > 0 && len(cv.Fu
 
 // Cover returns the coverage of each of the 93 Annex A controls, in catalogue order, judged on
 // the program controls [Attach] ties to it; those with status planned or not applicable count
-// for nothing. A control is [NotCovered] when no counting program control is tied to it. With
-// the export's own ISO mapping, it is otherwise [Covered]. Without one, it is [Covered] when its
+// for nothing. A control is [NotCovered] when no counting program control is tied to it. When
+// the export's own ISO mapping ties one to it, it is otherwise [Covered]. Without, it is [Covered] when its
 // program controls address every criterion whose link to it is full (and it has one), and
 // [Partly] covered when they miss one of those, or when all its links are partial: criteria
 // that only touch its subject, such as CC6.5 for physical entry, are not asked of the program
 // controls that implement it.
 func Cover(p *Program) []Coverage {
-	iso := p.ISOMapped()
 	out := make([]Coverage, 0, len(annexa.All()))
 	for _, c := range annexa.All() {
-		cv := Coverage{Control: c, Criteria: annexa.SOC2(c.ID), Beyond: beyond[c.ID], ByISO: iso}
+		cv := Coverage{Control: c, Criteria: annexa.SOC2(c.ID), Beyond: beyond[c.ID]}
 		cv.NoSOC2, _ = annexa.NoSOC2(c.ID)
 		cv.Attached, cv.Related = Attach(p, c.ID)
 		met := map[string]bool{}
 		counting := false
 		for _, m := range cv.Attached {
 			cv.By = append(cv.By, m.Control)
+			cv.ByISO = cv.ByISO || slices.Contains(m.Control.ISO, c.ID)
 			if m.Control.counts() {
 				counting = true
 				for _, t := range m.Control.Criteria {
@@ -118,7 +120,7 @@ func Cover(p *Program) []Coverage {
 		switch {
 		case !counting:
 			cv.Level = NotCovered
-		case iso || len(cv.Full) > 0 && len(cv.Missing) == 0:
+		case cv.ByISO || len(cv.Full) > 0 && len(cv.Missing) == 0:
 			cv.Level = Covered
 		default:
 			cv.Level = Partly

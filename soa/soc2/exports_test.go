@@ -176,3 +176,34 @@ func TestJSONEscapes(t *testing.T) {
 		t.Errorf("grc-export.json: %v %+v", err, p)
 	}
 }
+
+// TestExportPartlyISOMapped checks an export whose mapped-requirements cells name ISO/IEC
+// 27001 on some rows only: the rows with an ISO mapping are tied as mapped, the others by
+// relevance, so one ISO cell does not leave the rest of the program tied to nothing.
+func TestExportPartlyISOMapped(t *testing.T) {
+	csv := "Control ID,Control Name,Description,Mapped Requirements,Status\n" +
+		"BK-01,Daily backups,Databases are backed up daily and restores are tested.,SOC 2: A1.2,Operating\n" +
+		"AC-01,User access reviews,System owners review user access each quarter.,SOC 2: CC6.2; ISO 27001: A.5.18,Operating\n"
+	p, err := Parse("partly-mapped.csv", []byte(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cov := map[annexa.ID]Coverage{}
+	for _, cv := range Cover(p) {
+		cov[cv.Control.ID] = cv
+	}
+	if cv := cov[annexa.ID{Clause: 8, Num: 13}]; cv.Level != Covered || len(cv.By) != 1 || cv.By[0].ID != "BK-01" || cv.ByISO {
+		t.Errorf("A.8.13 (BK-01 has no ISO mapping, tied by relevance): level %v, by %v, by ISO %v", cv.Level, cv.By, cv.ByISO)
+	}
+	if cv := cov[annexa.ID{Clause: 5, Num: 18}]; cv.Level != Covered || len(cv.By) != 1 || cv.By[0].ID != "AC-01" || !cv.ByISO {
+		t.Errorf("A.5.18 (AC-01 is mapped to it): level %v, by %v, by ISO %v", cv.Level, cv.By, cv.ByISO)
+	}
+	// AC-01 is mapped to A.5.18 only: it is not tied to another control through CC6.2.
+	if cv := cov[annexa.ID{Clause: 5, Num: 16}]; len(cv.By) != 0 {
+		t.Errorf("A.5.16: tied to %v, want nothing (AC-01 is mapped elsewhere)", cv.By)
+	}
+	text := string(ControlsYAML(NewReport(p), "partly-mapped.csv", templates.Modeline("controls")))
+	if !strings.Contains(text, "The export maps 1 of its controls to no Annex A control") {
+		t.Errorf("the draft does not say how unmapped controls were tied:\n%s", text)
+	}
+}

@@ -67,9 +67,11 @@ func (c *Control) counts() bool {
 // Attach returns the program controls that implement the Annex A control id, best first, and
 // the others that share a criterion with it (related), in file order.
 //
-// When the export maps its controls to ISO/IEC 27001 ([Program.ISOMapped]), the attached
-// controls are those it maps to id, and nothing is related. Otherwise each program control
-// that lists one of the control's criteria ([annexa.SOC2Fit]) is a candidate, scored by the
+// When the export maps its controls to ISO/IEC 27001 ([Program.ISOMapped]), the controls it
+// maps to id are attached (first, without limit), and a control it maps elsewhere is never
+// a candidate. Every other program control — all of them in an export without ISO mapping,
+// the rows without one in an export that maps only some — that lists one of the control's
+// criteria ([annexa.SOC2Fit]) is a candidate, scored by the
 // strength of the links (a full fit counts 1, a partial one 0.4, divided by the square root of
 // the number of criteria the program control spreads over) and, above all, by how many of the
 // control's keywords its name and description use. A candidate is relevant when it uses at
@@ -78,20 +80,18 @@ func (c *Control) counts() bool {
 // marked not applicable are never candidates. The README gives the precision and recall of
 // this choice against a published mapping.
 func Attach(p *Program, id annexa.ID) (attached, related []Match) {
-	if p.ISOMapped() {
-		for i := range p.Controls {
-			pc := &p.Controls[i]
-			if pc.Status != StatusNotApplicable && slices.Contains(pc.ISO, id) {
-				attached = append(attached, Match{Control: pc, Words: keywordsIn(annexa.Keywords(id), words(pc.Name+" "+pc.Description))})
-			}
+	for i := range p.Controls {
+		pc := &p.Controls[i]
+		if pc.Status != StatusNotApplicable && slices.Contains(pc.ISO, id) {
+			attached = append(attached, Match{Control: pc, Words: keywordsIn(annexa.Keywords(id), words(pc.Name+" "+pc.Description))})
 		}
-		return attached, nil
 	}
+	byISO := len(attached)
 	links := annexa.SOC2Fit(id)
 	var cands []Match
 	for i := range p.Controls {
 		pc := &p.Controls[i]
-		if pc.Status == StatusNotApplicable {
+		if pc.Status == StatusNotApplicable || len(pc.ISO) > 0 {
 			continue
 		}
 		m := Match{Control: pc}
@@ -128,7 +128,7 @@ func Attach(p *Program, id annexa.ID) (attached, related []Match) {
 	})
 	take := map[*Control]bool{}
 	for _, m := range order {
-		if m.Score < 0 || len(attached) == MaxAttached {
+		if m.Score < 0 || len(attached)-byISO == MaxAttached {
 			break
 		}
 		attached = append(attached, m)
