@@ -64,7 +64,10 @@ func (s *SoA) checkDocument(today time.Time) {
 // when risks.yaml could not be read.
 func (s *SoA) checkControl(ws *workspace.Workspace, d *workspace.Decision, e *Entry, today time.Time) {
 	e.State = StateUndecided
-	id, title := e.ID(), e.Control.Title
+	id := e.ID()
+	// named is the ID and title; an additional control without its title (reported) has
+	// only the ID.
+	named := strings.TrimSpace(id + " " + e.Control.Title)
 	selectedBy := s.selectedBy(id, e.Risks)
 	risksRead := ws.Read(workspace.RisksFile)
 	if d == nil && !ws.ControlsRead {
@@ -72,9 +75,9 @@ func (s *SoA) checkControl(ws *workspace.Workspace, d *workspace.Decision, e *En
 	}
 	if d == nil {
 		p := ws.ControlsPos
-		msg := fmt.Sprintf("%s %s has no decision; add it under controls: with applicable: true and reasons, or applicable: false and a justification", id, title)
+		msg := fmt.Sprintf("%s has no decision; add it under controls: with applicable: true and reasons, or applicable: false and a justification", named)
 		if len(e.Risks) > 0 {
-			msg = fmt.Sprintf("%s %s has no decision, but %s; add it under controls: with its status and owner", id, title, selectedBy)
+			msg = fmt.Sprintf("%s has no decision, but %s; add it under controls: with its status and owner", named, selectedBy)
 		}
 		if ws.ControlsPos.File != "" && risksRead {
 			s.Findings.Errorf(p, "undecided", "%s", msg)
@@ -100,7 +103,7 @@ func (s *SoA) checkControl(ws *workspace.Workspace, d *workspace.Decision, e *En
 	case !risksRead:
 		return // a risk of the unread register may select it
 	default:
-		s.Findings.Errorf(d.Pos[""], "undecided", "%s %s is not decided: no risk selects it and applicable is not given; set applicable: true with reasons, or applicable: false with a justification", id, title)
+		s.Findings.Errorf(d.Pos[""], "undecided", "%s is not decided: no risk selects it and applicable is not given; set applicable: true with reasons, or applicable: false with a justification", named)
 		return
 	}
 	e.Decided = true
@@ -114,7 +117,7 @@ func (s *SoA) checkControl(ws *workspace.Workspace, d *workspace.Decision, e *En
 	if !e.Applicable {
 		if len(e.Risks) > 0 {
 			s.Findings.Errorf(at("applicable"), "excluded-but-selected",
-				"%s %s is excluded, but %s; a control that treats a risk is applicable — set applicable: true, or change the treatment", id, title, selectedBy)
+				"%s is excluded, but %s; a control that treats a risk is applicable — set applicable: true, or change the treatment", named, selectedBy)
 		}
 		if IsPlaceholder(d.Justification) {
 			s.Findings.Errorf(at("justification"), "justification",
@@ -147,7 +150,7 @@ func (s *SoA) checkControl(ws *workspace.Workspace, d *workspace.Decision, e *En
 	switch {
 	case len(d.Reasons) == 0 && len(e.Risks) == 0 && risksRead:
 		s.Findings.Errorf(at("applicable"), "no-basis",
-			"%s %s is applicable but no risk selects it and no reason is given; add reasons (%s) or select it in a risk's treatment", id, title, strings.Join(workspace.Reasons, ", "))
+			"%s is applicable but no risk selects it and no reason is given; add reasons (%s) or select it in a risk's treatment", named, strings.Join(workspace.Reasons, ", "))
 	case len(d.Reasons) > 0 && IsPlaceholder(d.Justification):
 		s.Findings.Errorf(at("justification"), "justification",
 			"%s is included for %s without a justification%s; say why it is needed", id, strings.Join(d.Reasons, ", "), placeholderNote(d.Justification))
