@@ -76,10 +76,13 @@ func releaseCommand() command {
 			if changes == "" && len(doc.History) == 0 {
 				changes = "First issue"
 			}
+			var notes []string
 			if changes == "" {
-				if changes, err = changesSinceRelease(dir, doc.Version, version, c.App.ErrWriter); err != nil {
+				ch, err := changesSinceRelease(dir, doc.Version, version, c.App.ErrWriter)
+				if err != nil {
 					return err
 				}
+				changes, notes = ch.Summary, releaseNotes(ch)
 			}
 			e, err := edit.ReleaseISMS(path, b, workspace.Revision{Version: version, Date: today, Author: author, Changes: changes})
 			if err != nil {
@@ -90,6 +93,9 @@ func releaseCommand() command {
 			}
 			fmt.Fprint(c.App.Writer, e.Unified(path))
 			fmt.Fprintf(c.App.Writer, "version %s recorded; it is a draft until approved: soa approve %s --by NAME\n", version, dir)
+			for _, n := range notes {
+				fmt.Fprintf(c.App.ErrWriter, "soa: warning: %s\n", n)
+			}
 			reviewNote(c.App.Writer, c.App.ErrWriter, doc.NextReview, today)
 			return nil
 		},
@@ -133,27 +139,45 @@ func nextVersion(v string) string {
 	return v[:i+1] + strconv.Itoa(n+1)
 }
 
-// changesSinceRelease is the diff summary from the previous release recorded in git to the
-// workspace in dir, as it will be with version next.
-func changesSinceRelease(dir, current, next string, stderr io.Writer) (string, error) {
+// changesSinceRelease compares the previous release recorded in git with the workspace in
+// dir, as it will be with version next.
+func changesSinceRelease(dir, current, next string, stderr io.Writer) (*version.Changes, error) {
 	commit, why := version.PreviousRelease(dir, current)
 	if commit == "" {
-		return "", usage("--changes is required: %s\ndescribe the changes, e.g. --changes \"Annual review: R-24 added, A.8.23 implemented\"", why)
+		return nil, usage("--changes is required: %s\ndescribe the changes, e.g. --changes \"Annual review: R-24 added, A.8.23 implemented\"", why)
 	}
 	now, err := today()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	s, err := version.OpenGitSide(dir, commit, ".", "git:"+commit[:12], now)
 	old, err := sideReport(s, err, stderr)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	new, err := openSide(dir, stderr)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	return version.CompareRelease(old.JSON, new.JSON, next).Summary, nil
+	return version.CompareRelease(old.JSON, new.JSON, next), nil
+}
+
+// releaseNotes are the flags of the comparison that a release should not pass silently (a
+// justification unchanged across a change of applicability, an acceptance older than a
+// higher score), each with the control or risk it is about.
+func releaseNotes(ch *version.Changes) []string {
+	var out []string
+	for _, cc := range ch.Controls {
+		for _, n := range cc.Notes {
+			out = append(out, cc.ID+": "+n)
+		}
+	}
+	for _, rc := range ch.Risks {
+		for _, n := range rc.Notes {
+			out = append(out, rc.ID+": "+n)
+		}
+	}
+	return out
 }
 
 // reviewNote prints document.next_review after a release, and warns when it has passed or is

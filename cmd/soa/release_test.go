@@ -163,3 +163,34 @@ func TestReleaseFirstIssueAndReview(t *testing.T) {
 		t.Errorf("stderr %q, want %q", errs, want)
 	}
 }
+
+// TestReleaseFlagsContradictions checks that soa release, like soa diff, flags a control
+// whose applicability changed while its justification did not, and a risk re-scored upwards
+// under an older acceptance (issue 12).
+func TestReleaseFlagsContradictions(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch26Nov27)
+	repo := gitRepo(t)
+	edit := func(file, old, new string) {
+		t.Helper()
+		path := filepath.Join(repo, "ws", file)
+		b, err := os.ReadFile(path)
+		if err != nil || !strings.Contains(string(b), old) {
+			t.Fatalf("%s: %q not found (%v)", file, old, err)
+		}
+		os.WriteFile(path, []byte(strings.Replace(string(b), old, new, 1)), 0o644)
+	}
+	edit(workspace.ControlsFile, "  A.7.4:\n    applicable: false\n", "  A.7.4:\n    applicable: true\n    reasons: [business]\n    status: implemented\n    owner: Operations Manager\n")
+	edit(workspace.RisksFile, "    residual: {likelihood: 2, impact: 5}\n    accepted_by: Zoë Łukasiewicz, CISO\n", "    residual: {likelihood: 3, impact: 5}\n    accepted_by: Zoë Łukasiewicz, CISO\n")
+	_, errs, code := runCLI(t, "release", "ws", "--version", "2.1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"soa: warning: A.7.4: justification unchanged since it was excluded; say why it is applicable now\n",
+		"soa: warning: R-04: re-scored from 10 to 15; its acceptance of 2026-10-06 predates the change — re-accept\n",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr %q\nwant it to contain %q", errs, want)
+		}
+	}
+}
