@@ -21,6 +21,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -249,11 +250,16 @@ func findSheet(sheets []xlsx.Sheet, opt Options) (*xlsx.Sheet, int, error) {
 }
 
 // header finds the header rows above the first control row and the fields of the columns.
-// The header is the nearest row above with two or more different texts; the row above it is
-// joined when that recognises more fields (a header merged over two rows).
+// The header is the nearest row above with two or more different texts, past the clause and
+// objective rows that often sit between it and the first control ("A.5 | Information
+// security policies"); the row above it is joined when that recognises more fields (a
+// header merged over two rows).
 func header(sh *xlsx.Sheet, first, idCol int) ([]int, []Column) {
 	h1 := -1
 	for r := first - 1; r >= 0 && r >= first-10; r-- {
+		if headingID.MatchString(sh.At(r, idCol).Text) {
+			continue
+		}
 		if distinct(sh, r) >= 2 {
 			h1 = r
 			break
@@ -271,6 +277,11 @@ func header(sh *xlsx.Sheet, first, idCol int) ([]int, []Column) {
 	}
 	return []int{h1 + 1}, one
 }
+
+// headingID matches the ID cell of a clause or objective row: a clause or objective number
+// (5, A.5, A.5.1 of 2013) followed by its title, or "Objective: ...". A header's ID cell is a
+// word ("Ref.", "Control No."), never one of these.
+var headingID = regexp.MustCompile(`(?i)^\s*(?:(?:annex\s*)?(?:a\s?\.?\s?)?\d{1,2}(?:\.\d{1,3})?\.?(?:[\s:–—-]|$)|(?:control\s+)?objective\b)`)
 
 // distinct counts the different non-empty texts in a row.
 func distinct(sh *xlsx.Sheet, r int) int {

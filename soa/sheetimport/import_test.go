@@ -518,3 +518,47 @@ func BenchmarkImport(b *testing.B) {
 		}
 	})
 }
+
+// TestClauseRowBelowHeader: the clause row between the header and the first control
+// ("A.5 | Information security policies") is not part of the header, whether the header
+// is one row or two.
+func TestClauseRowBelowHeader(t *testing.T) {
+	controls := [][]any{
+		{"A.5.1.1", "Policies for information security", "Yes", "Board mandate"},
+		{"A.5.1.2", "Review of the policies for information security", "Yes", "Annual review"},
+	}
+	for _, tt := range []struct {
+		name   string
+		rows   [][]any
+		merges []string
+		header []int
+		id     string
+	}{
+		{"one header row", [][]any{
+			{"Control No.", "Control", "Applicable", "Justification"},
+			{"A.5", "Information security policies"},
+			{"A.5.1", "Management direction for information security"},
+		}, nil, []int{1}, "Control No."},
+		{"two header rows", [][]any{
+			{"Statement of Applicability"},
+			{"Control No.", "Control", "Decision", nil},
+			{nil, nil, "Applicable", "Justification"},
+			{"A.5 Information security policies", nil},
+			{"Objective: management direction", "for information security"},
+		}, []string{"A2:A3", "B2:B3", "C2:D2"}, []int{2, 3}, "Control No."},
+	} {
+		res, err := sheetimport.Import(workbook(t, sheetSpec{name: "SoA", rows: append(tt.rows, controls...), merges: tt.merges}), sheetimport.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if !slices.Equal(res.HeaderRows, tt.header) || res.Columns[0].Header != tt.id {
+			t.Errorf("%s: header rows %v, ID column %q; want %v, %q", tt.name, res.HeaderRows, res.Columns[0].Header, tt.header, tt.id)
+		}
+		if got, want := columns(res), "A=id B=title C=applicable D=justification"; got != want {
+			t.Errorf("%s: columns %s, want %s", tt.name, got, want)
+		}
+		if d := decision(t, res, "5.1"); applicable(d) != "yes" {
+			t.Errorf("%s: 5.1 %+v", tt.name, d)
+		}
+	}
+}
