@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/soa"
@@ -117,6 +118,11 @@ func readSheets(file string) ([]xlsx.Sheet, error) {
 		sheets, err = xlsx.Read(bytes.NewReader(b))
 	case bytes.HasPrefix(b, []byte("\xd0\xcf\x11\xe0")):
 		err = errors.New("an old Excel .xls file (or an encrypted workbook); open it and save it as .xlsx, or export the sheet as CSV")
+	case bytes.IndexByte(b, 0) >= 0:
+		// CSV text has no NUL byte; UTF-16 text (Excel's "Unicode Text") and binaries do.
+		err = errors.New("not a spreadsheet soa import reads: it holds NUL bytes (a binary file, or UTF-16 text); save the sheet as .xlsx, or as CSV in UTF-8")
+	case slices.Contains([]string{".xlsx", ".xlsm"}, strings.ToLower(filepath.Ext(file))):
+		err = errors.New("not a readable XLSX workbook (it is not a zip file); save it as .xlsx (Excel 2007 or later) or export the sheet as CSV")
 	default:
 		name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 		if file == "-" {

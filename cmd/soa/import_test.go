@@ -67,6 +67,14 @@ func TestImportExitCodes(t *testing.T) {
 	if err := os.WriteFile(zip, []byte("PK\x03\x04 not really a zip"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	notZip := filepath.Join(tmp, "SoA.xlsx")
+	if err := os.WriteFile(notZip, []byte("Control,Applicable\n5.1,Yes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	utf16 := filepath.Join(tmp, "soa.txt")
+	if err := os.WriteFile(utf16, []byte("\xff\xfe5\x00.\x001\x00\t\x00Y\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	grc := filepath.Join("testdata", "import", "grc-export.csv")
 	for _, tc := range []struct {
 		name string
@@ -80,6 +88,8 @@ soa: sheet "budget": 2 rows, 0 distinct control IDs in its best column`},
 		{"old xls", []string{"import", xls, filepath.Join(tmp, "c")}, 2, "save it as .xlsx"},
 		{"no file", []string{"import"}, 2, "takes the spreadsheet FILE"},
 		{"broken zip", []string{"import", zip, filepath.Join(tmp, "d")}, 2, "not a readable XLSX workbook"},
+		{"xlsx that is no zip", []string{"import", notZip, filepath.Join(tmp, "g")}, 2, "not a readable XLSX workbook (it is not a zip file)"},
+		{"binary or UTF-16", []string{"import", utf16, filepath.Join(tmp, "h")}, 2, "it holds NUL bytes"},
 		{"a directory", []string{"import", tmp, filepath.Join(tmp, "e")}, 2, "is not a regular file"},
 		{"edits of a missing workbook", []string{"import", "--edits", filepath.Join(tmp, "nope.xlsx"), filepath.Join(tmp, "f")}, 2, "cannot read"},
 		{"bad column flag", []string{"import", grc, "--column", "colour=E"}, 2, `unknown field "colour"`},
@@ -92,7 +102,7 @@ soa: sheet "budget": 2 rows, 0 distinct control IDs in its best column`},
 			}
 		})
 	}
-	for _, d := range []string{"a", "b", "c", "d", "e", "f"} {
+	for _, d := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
 		if _, err := os.Stat(filepath.Join(tmp, d)); err == nil {
 			t.Errorf("%s was created by a failed import", d)
 		}
