@@ -52,12 +52,17 @@ func ReadCSV(r io.Reader, name string) ([]xlsx.Sheet, error) {
 		}
 		cells := make([]xlsx.Cell, min(len(rec), xlsx.MaxReadCols))
 		for i := range cells {
-			// A cell saved as ="5.10" or '5.10 keeps Excel from making a number of it.
+			// A cell saved as ="5.10" or '5.10 keeps Excel from making a number of it. Only
+			// such a single value loses its apostrophe: a text that starts with a quote
+			// ('Need to know' applies) keeps it.
 			v := rec[i]
 			if strings.HasPrefix(v, `="`) && strings.HasSuffix(v, `"`) {
 				v = v[2 : len(v)-1]
 			}
-			cells[i] = xlsx.Cell{Text: strings.TrimPrefix(v, "'")}
+			if rest, ok := strings.CutPrefix(v, "'"); ok && !strings.ContainsAny(rest, " \t\n'") {
+				v = rest
+			}
+			cells[i] = xlsx.Cell{Text: v}
 		}
 		sh.Rows = append(sh.Rows, cells)
 	}

@@ -562,3 +562,25 @@ func TestClauseRowBelowHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVApostrophe: the apostrophe that keeps Excel from converting a value ('5.10) goes;
+// one that starts a text stays.
+func TestCSVApostrophe(t *testing.T) {
+	sheets, err := sheetimport.ReadCSV(strings.NewReader("ID,Justification,Due\n'5.10,'Need to know' applies to every system,'2027-01-31\n"), "q")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := sheets[0].Rows[1]
+	for i, want := range []string{"5.10", "'Need to know' applies to every system", "2027-01-31"} {
+		if row[i].Text != want {
+			t.Errorf("cell %d: %q, want %q", i, row[i].Text, want)
+		}
+	}
+	res, err := sheetimport.Import(sheets, sheetimport.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := decision(t, res, "5.10"); d.Justification != "'Need to know' applies to every system" {
+		t.Errorf("5.10 justification %q", d.Justification)
+	}
+}
