@@ -534,9 +534,21 @@ func quoted(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
 }
 
+// Text is a text scalar that every YAML reader reads as text. yaml.v3 quotes what YAML 1.2
+// would read as another type (true, 1.5, null); Text also double-quotes the words that YAML
+// 1.1 readers (PyYAML, yamllint's truthy rule) take for booleans: yes, no, on, off, y, n.
+func Text(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	switch strings.ToLower(s) {
+	case "y", "n", "yes", "no", "on", "off":
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
 // plainOrQuoted is a text scalar, plain when YAML allows it on one line, else double-quoted.
 func plainOrQuoted(s string) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	n := Text(s)
 	if strings.ContainsAny(s, "\n\r\t") {
 		n.Style = yaml.DoubleQuotedStyle
 	}

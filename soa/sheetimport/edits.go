@@ -95,7 +95,7 @@ func norm(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\r\
 // value converts an edited cell to the YAML value of its key: nil removes the key; why says
 // why the value cannot be taken.
 func value(col, v string) (*yaml.Node, string) {
-	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+	str := edit.Text
 	switch col {
 	case "Applicable":
 		a, ok := applicability(v)

@@ -584,3 +584,28 @@ func TestCSVApostrophe(t *testing.T) {
 		t.Errorf("5.10 justification %q", d.Justification)
 	}
 }
+
+// TestYAML11Booleans: a text that YAML 1.1 readers take for a boolean (an owner "No", a
+// justification "yes") is quoted in controls.yaml, so PyYAML and yamllint read it as text.
+func TestYAML11Booleans(t *testing.T) {
+	sheets, err := sheetimport.ReadCSV(strings.NewReader("ID,Applicable,Justification,Owner,Implementation\n5.1,No,yes,No,on\n5.2,Yes,Needed,n,Off\n"), "b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := sheetimport.Import(sheets, sheetimport.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := sheetimport.Write(res, "b.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`justification: "yes"`, `owner: "No"`, `implementation: "on"`, `owner: "n"`, `implementation: "Off"`, "applicable: false", "applicable: true"} {
+		if !strings.Contains(string(b), "\n    "+want+"\n") {
+			t.Errorf("controls.yaml lacks %q:\n%s", want, b[:min(len(b), 1500)])
+		}
+	}
+	if fs, _ := formFindings(t, res); len(fs) > 0 {
+		t.Errorf("findings about form: %v", fs)
+	}
+}

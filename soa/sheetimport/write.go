@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/soa/edit"
 	"github.com/soa-tool/soa/soa/label"
 	"gopkg.in/yaml.v3"
 )
@@ -82,7 +83,7 @@ func decisionYAML(d Decision) (string, error) {
 	add := func(k string, v *yaml.Node) {
 		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, v)
 	}
-	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+	str := edit.Text
 	if d.Applicable != nil {
 		add("applicable", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(*d.Applicable)})
 	} else {
