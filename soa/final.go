@@ -95,6 +95,9 @@ func (s *SoA) ClosedRisks() int {
 	return n
 }
 
+// RatedRisks counts the risks the heat maps hold: those of the register that are not closed.
+func (s *SoA) RatedRisks() int { return len(s.Risks) - s.ClosedRisks() }
+
 func (s *SoA) read(file string) bool { return !slices.Contains(s.Unread, file) }
 
 // UnreadNote is the line soa check prints when files could not be read: the findings that

@@ -695,7 +695,7 @@ func (r *renderer) heatMaps() {
 		r.space(1)
 		r.d.entry(rowSpec{fontSize: 7.5, padTop: 1, padBottom: 1, padSide: 1.5, borderGrey: white}, legend, nil)
 	}
-	r.para(r.l.F(label.HeatNote, len(r.s.Risks)-r.s.ClosedRisks(), m.Acceptance), style{size: 7.5, color: muted}, grid)
+	r.para(r.l.F(label.HeatNote, r.s.RatedRisks(), m.Acceptance), style{size: 7.5, color: muted}, grid)
 	if n := r.s.ClosedRisks(); n > 0 {
 		r.para(r.l.F(label.HeatClosed, n), style{size: 7.5, color: muted}, grid)
 	}

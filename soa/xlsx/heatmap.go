@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+
 	"github.com/soa-tool/soa/soa/label"
 
 	"github.com/soa-tool/soa/soa"
@@ -24,7 +25,11 @@ func (b *book) heatMapSheet() {
 	n, ni := len(m.Likelihood), len(m.Impact)
 	b.noGrid(sh)
 	b.title(sh, l.T(label.SheetHeatMap)+" — "+s.Document.Organization)
-	b.str(sh, 1, 2, l.F(label.HeatSubtitle, len(s.Risks)), b.st.subtitle)
+	sub := l.F(label.HeatSubtitle, s.RatedRisks())
+	if n := s.ClosedRisks(); n > 0 {
+		sub += " " + l.F(label.HeatClosed, n)
+	}
+	b.str(sh, 1, 2, sub, b.st.subtitle)
 
 	// Column widths for both grids.
 	var widths []float64

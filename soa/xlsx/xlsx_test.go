@@ -521,8 +521,12 @@ func TestHeatMap(t *testing.T) {
 				total += grid.h[l-1][i-1].Count
 			}
 		}
-		if open := len(s.Risks) - s.ClosedRisks(); total != open {
-			t.Errorf("%s heat map counts %d risks, want the %d open ones", grid.name, total, open)
+		if open := s.RatedRisks(); total != open || open == len(s.Risks) {
+			t.Errorf("%s heat map counts %d risks, want the %d open ones (the example has a closed risk)", grid.name, total, open)
+		}
+		// The sentence above the grids states the total the cells add up to.
+		if sub, want := value(t, f, xlsx.SheetHeatMap, "A2"), fmt.Sprintf("%d risks in all.", total); !strings.Contains(sub, want) || !strings.Contains(sub, "Closed risks left out: 1.") {
+			t.Errorf("heat map subtitle %q, want it to say %q", sub, want)
 		}
 		for i := 1; i <= m; i++ {
 			if got, want := value(t, f, xlsx.SheetHeatMap, ref(grid.col+i-1, top+n)), fmt.Sprintf("%d · %s", i, s.Method.Impact[i-1]); got != want {
