@@ -564,6 +564,11 @@ func TestSummary(t *testing.T) {
 	if found != len(annexa.Themes) {
 		t.Errorf("found %d theme rows", found)
 	}
+	// The counts say how many controls are beyond Annex A, as the PDF's summary does.
+	line := fmt.Sprintf("%s: %d applicable, %d excluded.", s.Summary.Line(), s.Summary.Combined().Applicable, s.Summary.Combined().Excluded)
+	if !strings.HasPrefix(line, "93 Annex A controls + 3 additional") || !slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 0 && strings.HasPrefix(r[0], line) }) {
+		t.Errorf("no row starts with %q", line)
+	}
 	zr, err := zip.NewReader(bytes.NewReader(render(t, s)), int64(len(render(t, s))))
 	if err != nil {
 		t.Fatal(err)
