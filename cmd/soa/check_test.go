@@ -140,7 +140,7 @@ func TestCheckCurrentDirectory(t *testing.T) {
 	dir := checkFixtures(t)
 	t.Chdir(filepath.Join(dir, "warnings"))
 	out, _, code := runCLI(t, "check")
-	if code != 0 || !strings.HasPrefix(out, "isms.yaml:25:3: warning: the document's next review (2026-10-01) has passed") {
+	if code != 0 || !strings.HasPrefix(out, "isms.yaml:26:3: warning: the document's next review (2026-10-01) has passed") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
@@ -239,7 +239,7 @@ func TestCheckText(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	want := []string{
 		"errors/controls.yaml:8:17: error: ",
-		"errors/isms.yaml:25:3: warning: ",
+		"errors/isms.yaml:26:3: warning: ",
 		"errors/risks.yaml:16:7: error: treatment option \"ignore\"",
 		"93 Annex A controls + 3 additional: ",
 	}

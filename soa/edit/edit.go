@@ -153,11 +153,11 @@ func (e *ismsEditor) newList(key, after string, entries []*yaml.Node) error {
 
 func approvalNode(a workspace.Approval) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
-	n.Content = append(n.Content, plainOrQuoted("by"), plainOrQuoted(a.By))
+	n.Content = append(n.Content, key("by"), plainOrQuoted(a.By))
 	if a.Role != "" {
-		n.Content = append(n.Content, plainOrQuoted("role"), plainOrQuoted(a.Role))
+		n.Content = append(n.Content, key("role"), plainOrQuoted(a.Role))
 	}
-	n.Content = append(n.Content, plainOrQuoted("on"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: label.Date(a.On)})
+	n.Content = append(n.Content, key("on"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: label.Date(a.On)})
 	return n
 }
 
@@ -453,10 +453,10 @@ func (e *ismsEditor) pairs(kv []any) ([]string, []*yaml.Node) {
 func (e *ismsEditor) appendHistory(rev workspace.Revision) error {
 	entry := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
 	for _, kv := range [][2]*yaml.Node{
-		{plainOrQuoted("version"), quoted(rev.Version)},
-		{plainOrQuoted("date"), {Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: label.Date(rev.Date)}},
-		{plainOrQuoted("author"), plainOrQuoted(rev.Author)},
-		{plainOrQuoted("changes"), plainOrQuoted(rev.Changes)},
+		{key("version"), quoted(rev.Version)},
+		{key("date"), {Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: label.Date(rev.Date)}},
+		{key("author"), plainOrQuoted(rev.Author)},
+		{key("changes"), plainOrQuoted(rev.Changes)},
 	} {
 		entry.Content = append(entry.Content, kv[0], kv[1])
 	}
@@ -545,6 +545,10 @@ func Text(s string) *yaml.Node {
 	}
 	return n
 }
+
+// key is a mapping key soa writes: a plain word, as the workspace format spells it (the
+// approval's "on" included, which YAML 1.2 and soa read as text).
+func key(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
 // plainOrQuoted is a text scalar, plain when YAML allows it on one line, else double-quoted.
 func plainOrQuoted(s string) *yaml.Node {

@@ -97,8 +97,13 @@ func (b *book) summarySheet() {
 	if s.Summary.Additional.Total > 0 {
 		counts(l.ThemeTitle(soa.ThemeAdditional), s.Summary.Additional, b.st.bodyBold, b.st.number)
 	}
-	counts(l.T(label.AllControls), s.Summary.Combined(), b.st.totalLabel, b.st.total)
-	b.str(sh, 1, row, l.T(label.StatusNote), b.st.note)
+	all := s.Summary.Combined()
+	counts(l.T(label.AllControls), all, b.st.totalLabel, b.st.total)
+	note := l.T(label.StatusNote)
+	if s.Summary.Additional.Total > 0 {
+		note = l.F(label.ControlsLineCounts, l.ControlsLine(s.Summary.Total, s.Summary.Additional.Total), all.Applicable, all.Excluded) + " " + note
+	}
+	b.str(sh, 1, row, note, b.st.note)
 	b.statusChart(sh, chartRow, hdr, firstTheme, lastTheme, len(statuses))
 	b.page(sh, 1, 1)
 }
