@@ -58,7 +58,9 @@ func (s *SoA) checkControl(ws *workspace.Workspace, e *Entry, today time.Time) {
 	e.State = StateUndecided
 	id, title := e.Control.ID, e.Control.Title
 	d := ws.Decisions[id]
-	selectedBy := s.selectedBy(id, e.Risks)
+	// Only a finding needs it; built for every control, it cost a fifth of checking a large
+	// register.
+	selectedBy := func() string { return s.selectedBy(id, e.Risks) }
 	if d == nil && !ws.ControlsRead {
 		return // controls.yaml could not be read; its findings say why
 	}
@@ -66,7 +68,7 @@ func (s *SoA) checkControl(ws *workspace.Workspace, e *Entry, today time.Time) {
 		p := ws.ControlsPos
 		msg := fmt.Sprintf("%s %s has no decision; add it under controls: with applicable: true and reasons, or applicable: false and a justification", id, title)
 		if len(e.Risks) > 0 {
-			msg = fmt.Sprintf("%s %s has no decision, but %s; add it under controls: with its status and owner", id, title, selectedBy)
+			msg = fmt.Sprintf("%s %s has no decision, but %s; add it under controls: with its status and owner", id, title, selectedBy())
 		}
 		if ws.ControlsPos.File != "" {
 			s.Findings.Errorf(p, "undecided", "%s", msg)
@@ -104,7 +106,7 @@ func (s *SoA) checkControl(ws *workspace.Workspace, e *Entry, today time.Time) {
 	if !e.Applicable {
 		if len(e.Risks) > 0 {
 			s.Findings.Errorf(at("applicable"), "excluded-but-selected",
-				"%s %s is excluded, but %s; a control that treats a risk is applicable — set applicable: true, or change the treatment", id, title, selectedBy)
+				"%s %s is excluded, but %s; a control that treats a risk is applicable — set applicable: true, or change the treatment", id, title, selectedBy())
 		}
 		if IsPlaceholder(d.Justification) {
 			s.Findings.Errorf(at("justification"), "justification",
@@ -138,7 +140,7 @@ func (s *SoA) checkControl(ws *workspace.Workspace, e *Entry, today time.Time) {
 	if d.Status == "" {
 		why := ""
 		if !d.Decided {
-			why = " (" + selectedBy + ")"
+			why = " (" + selectedBy() + ")"
 		}
 		where := "applicable"
 		if _, ok := d.Pos["status"]; ok {
@@ -167,12 +169,15 @@ func placeholderNote(j string) string {
 }
 
 // selectedBy describes the risks that select a control, pointing at where each names it:
-// "risk R-01 (risks.yaml:12:9) selects it".
+// "risk R-01 (risks.yaml:12:9) selects it". Past ten risks it counts the rest.
 func (s *SoA) selectedBy(id annexa.ID, risks []string) string {
 	var parts []string
-	for _, rid := range risks {
+	for _, rid := range risks[:min(len(risks), 10)] {
 		r, _ := s.RiskByID(rid)
 		parts = append(parts, fmt.Sprintf("%s (%s)", rid, r.At("control "+id.String())))
+	}
+	if len(risks) > 10 {
+		parts = append(parts, fmt.Sprintf("%d more", len(risks)-10))
 	}
 	if len(parts) == 1 {
 		return "risk " + parts[0] + " selects it"

@@ -126,10 +126,24 @@ type Workspace struct {
 	// (its File is empty when controls.yaml is missing).
 	ControlsRead bool
 	ControlsPos  finding.Pos
+	// Incomplete is set when a file, or the register or the decisions as a whole, could not
+	// be read (missing, not YAML, not a mapping, over a limit). The workspace then holds less
+	// than its files do, so a comparison must not take what is absent as removed.
+	Incomplete bool
 }
 
-// MaxRisks is the most entries the register may hold.
-const MaxRisks = 100_000
+// Limits on the size of a workspace, beyond those on files and fields ([yamlpos.MaxFileSize],
+// [yamlpos.MaxFieldSize]): they bound the time and memory of a build. A real ISMS is far
+// below each of them.
+const (
+	// MaxRisks is the most entries the register may hold.
+	MaxRisks = 100_000
+	// MaxSelections is the most risk × control links (treatment.controls entries, summed
+	// over the register) a workspace may hold: 30,000 risks with 8 controls each.
+	MaxSelections = 240_000
+	// MaxEvidence is the most evidence items one control may list.
+	MaxEvidence = 500
+)
 
 // Method is the risk method with the positions of "" (the method itself) and of its keys.
 type Method struct {
@@ -200,11 +214,13 @@ func LoadFiles(files map[string][]byte, dir string) *Workspace {
 		b, ok := files[f]
 		if !ok {
 			ws.Findings.Errorf(finding.Pos{File: name, Line: 1, Col: 1}, "missing-file", "%s is missing; run 'soa init %s' to write a starter, or check the directory", f, dir)
+			ws.Incomplete = true
 			continue
 		}
 		fmt.Fprintf(sum, "%x  %s\n", sha256.Sum256(b), f)
 		r := &yamlpos.Reader{File: name, L: &ws.Findings}
 		nodes[f] = r.Parse(b)
+		ws.Incomplete = ws.Incomplete || nodes[f] == nil
 	}
 	if len(nodes) == len(Files) {
 		ws.Fingerprint = hex.EncodeToString(sum.Sum(nil))
@@ -243,6 +259,7 @@ func (ws *Workspace) readISMS(r *yamlpos.Reader, n *yaml.Node) {
 	}
 	top := r.Object(n, "", "organization", "scope", "document", "risk_method")
 	if top == nil {
+		ws.Incomplete = true
 		if yamlpos.IsNull(n) { // otherwise object has said it is not a mapping
 			r.Errorf(n, "type", "isms.yaml must be a mapping with organization, scope, document and risk_method")
 		}
@@ -401,6 +418,7 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 	}
 	top := r.Object(n, "", "risks")
 	if top == nil {
+		ws.Incomplete = true
 		if yamlpos.IsNull(n) {
 			r.Errorf(n, "type", "risks.yaml must be a mapping with a risks list")
 		}
@@ -413,13 +431,16 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 	}
 	if list.Kind != yaml.SequenceNode {
 		r.Errorf(list, "type", "risks must be a list of risks (each item starting with - id: ...)")
+		ws.Incomplete = true
 		return
 	}
 	if len(list.Content) > MaxRisks {
 		r.Errorf(list, "limit", "the register has %d risks, over the limit of %d", len(list.Content), MaxRisks)
+		ws.Incomplete = true
 		return
 	}
 	seen := map[string]finding.Pos{}
+	selections := 0
 	for i, e := range list.Content {
 		path := fmt.Sprintf("risk #%d", i+1)
 		o := r.Object(e, path, "id", "title", "description", "asset", "threat", "vulnerability", "owner",
@@ -432,6 +453,11 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 		}
 		k := Risk{Pos: map[string]finding.Pos{}}
 		k.ID = o.RequiredStr("id", "give the risk a unique identifier, e.g. R-01")
+		if strings.ContainsAny(k.ID, "\n\t") {
+			// An ID is printed at the start of lines (diff, findings): a line break in it
+			// could fake a line of output.
+			r.L.Errorf(o.At("id"), "encoding", "risk ID %q holds a line break or tab; write the ID on one line, e.g. R-01", k.ID)
+		}
 		if k.ID != "" {
 			path = "risk " + k.ID
 			if first, dup := seen[k.ID]; dup {
@@ -463,6 +489,12 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 			ws.readTreatment(r, o, &k)
 		}
 		ws.Risks = append(ws.Risks, k)
+		if selections += len(k.Treatment.Controls); selections > MaxSelections {
+			// The rest of the register is not read: its cost is what the limit bounds.
+			ws.Incomplete = true
+			r.L.Errorf(k.At("treatment"), "limit", "the register selects more than %d controls in all (risk × control, counting each risk's treatment.controls), the limit; up to here %d risks select on average %.1f — select the controls that treat each risk, or split the register", MaxSelections, len(ws.Risks), float64(selections)/float64(len(ws.Risks)))
+			return
+		}
 	}
 }
 
@@ -538,6 +570,7 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 	}
 	top := r.Object(n, "", "controls")
 	if top == nil {
+		ws.Incomplete = true
 		if yamlpos.IsNull(n) {
 			r.Errorf(n, "type", "controls.yaml must be a mapping with a controls mapping")
 		}
@@ -551,6 +584,7 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 	}
 	if cn.Kind != yaml.MappingNode {
 		r.Errorf(cn, "type", "controls must be a mapping of control ID to decision (A.5.1: {applicable: true, ...})")
+		ws.Incomplete = true
 		return
 	}
 	ws.ControlsRead = true
@@ -615,7 +649,12 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 		}
 		d.Owner = o.Str("owner")
 		d.Implementation = o.Str("implementation")
-		for _, it := range o.List("evidence", false) {
+		evidence := o.List("evidence", false)
+		if len(evidence) > MaxEvidence {
+			r.L.Errorf(o.At("evidence"), "limit", "%s lists %d evidence items, over the limit of %d; list the main records and refer to an evidence register for the rest", o.Full("evidence"), len(evidence), MaxEvidence)
+			evidence = evidence[:MaxEvidence]
+		}
+		for _, it := range evidence {
 			d.Evidence = append(d.Evidence, it.Value)
 		}
 		d.Due = o.Date("due")

@@ -195,6 +195,11 @@ func (r *Reader) sound(n *yaml.Node, depth int) bool {
 		r.Errorf(n, "yaml", "anchors and aliases (& and *) are not supported in workspace files; write the value out in full")
 		return false
 	}
+	if n.Kind == yaml.ScalarNode {
+		if i, c, bad := text.ControlChar(n.Value); bad {
+			r.Errorf(n, "encoding", "the text holds the control character %U (after %q); remove it — only tabs and line breaks may appear in text", c, tail(n.Value[:i]))
+		}
+	}
 	if n.Kind == yaml.MappingNode {
 		seen := map[string]*yaml.Node{}
 		kept := n.Content[:0]
@@ -218,6 +223,12 @@ func (r *Reader) sound(n *yaml.Node, depth int) bool {
 		ok = r.sound(c, depth+1) && ok
 	}
 	return ok
+}
+
+// tail is the end of s, up to 20 characters, to show where a character was found.
+func tail(s string) string {
+	r := []rune(s)
+	return string(r[max(0, len(r)-20):])
 }
 
 // Object is a YAML mapping being read key by key.
