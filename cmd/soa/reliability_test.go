@@ -116,7 +116,7 @@ func TestSpecialFilesRefused(t *testing.T) {
 // of the wrong type, is not compared as if it were empty.
 func TestDiffIncompleteSide(t *testing.T) {
 	for _, tt := range []struct{ name, file, content, msg string }{
-		{"register over the risk limit", workspace.RisksFile, "risks:\n" + strings.Repeat("- {}\n", workspace.MaxRisks+1), "over the limit of 100000"},
+		{"register over the risk limit", workspace.RisksFile, "risks:\n" + strings.Repeat("- {}\n", workspace.MaxRisks+1), "over the limit of 30000"},
 		{"controls is a list", workspace.ControlsFile, "controls: [A.5.1]\n", "controls must be a mapping"},
 		{"isms.yaml is text", workspace.ISMSFile, "just text\n", "must be a mapping"},
 	} {

@@ -318,22 +318,21 @@ func (rs rowSpec) build(cols []textCol, from, to int) core.Row {
 		}
 	}
 	r := row.New(rs.height(n))
+	// A row whose columns share their background and border draws them once, across the row:
+	// the same picture, and each cell drawn costs as much as a line of text.
+	uniform := len(cols) > 1
+	for _, c := range cols[min(1, len(cols)):] {
+		uniform = uniform && c.bg == cols[0].bg && c.bd == cols[0].bd
+	}
+	if uniform && (cols[0].bg != nil || cols[0].bd != border.None) {
+		r.WithStyle(&props.Cell{BackgroundColor: cols[0].bg, BorderType: cols[0].bd, BorderColor: rs.borderGrey, BorderThickness: 0.2})
+	}
 	for _, c := range cols {
 		mc := col.New(c.size)
-		for i := from; i < to && i < len(c.lines); i++ {
-			l := c.lines[i]
-			if l.text == "" {
-				continue
-			}
-			p := props.Text{Family: family, Style: fontStyle(l.bold), Size: rs.fontSize, Color: l.color,
-				Align: l.align, Left: rs.padSide, Right: rs.padSide,
-				Top: rs.padTop + float64(i-from)*leading(rs.fontSize)}
-			if i == to-1 {
-				p.Bottom = rs.padBottom
-			}
-			mc.Add(text.New(l.text, p))
+		if lines := c.lines[min(from, len(c.lines)):min(to, len(c.lines))]; len(lines) > 0 {
+			mc.Add(&textLines{lines: lines, rs: rs})
 		}
-		if c.bg != nil || c.bd != border.None {
+		if !uniform && (c.bg != nil || c.bd != border.None) {
 			mc.WithStyle(&props.Cell{BackgroundColor: c.bg, BorderType: c.bd, BorderColor: rs.borderGrey, BorderThickness: 0.2})
 		}
 		r.Add(mc)
@@ -483,6 +482,41 @@ func (d *doc) repeatHeight() float64 {
 		h += d.rowHeight(r)
 	}
 	return h
+}
+
+// textLines is the text of one column of a row: its lines, drawn one under the other, each as
+// maroto's text component draws it. One component per column, not one per line: maroto keeps
+// every component of the document until it renders, and a large register has hundreds of
+// thousands of lines.
+type textLines struct {
+	lines []line
+	rs    rowSpec
+	cfg   *entity.Config
+}
+
+func (t *textLines) SetConfig(cfg *entity.Config) { t.cfg = cfg }
+
+func (t *textLines) GetStructure() *node.Node[core.Structure] {
+	return node.New(core.Structure{Type: "textlines"})
+}
+
+// GetHeight is not asked (rows are given their height) but answers as maroto would.
+func (t *textLines) GetHeight(core.Provider, *entity.Cell) float64 { return t.rs.height(len(t.lines)) }
+
+func (t *textLines) Render(p core.Provider, c *entity.Cell) {
+	for i, l := range t.lines {
+		if l.text == "" {
+			continue
+		}
+		prop := props.Text{Family: family, Style: fontStyle(l.bold), Size: t.rs.fontSize, Color: l.color,
+			Align: l.align, Left: t.rs.padSide, Right: t.rs.padSide,
+			Top: t.rs.padTop + float64(i)*leading(t.rs.fontSize)}
+		if i == len(t.lines)-1 {
+			prop.Bottom = t.rs.padBottom
+		}
+		prop.MakeValid(t.cfg.DefaultFont)
+		p.AddText(l.text, c, &prop)
+	}
 }
 
 // lazyText is a text component whose value is known only when the document is rendered:

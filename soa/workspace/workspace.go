@@ -136,8 +136,8 @@ type Workspace struct {
 // [yamlpos.MaxFieldSize]): they bound the time and memory of a build. A real ISMS is far
 // below each of them.
 const (
-	// MaxRisks is the most entries the register may hold.
-	MaxRisks = 100_000
+	// MaxRisks is the most entries the register may hold; a real register holds hundreds.
+	MaxRisks = 30_000
 	// MaxSelections is the most risk × control links (treatment.controls entries, summed
 	// over the register) a workspace may hold: 30,000 risks with 8 controls each.
 	MaxSelections = 240_000

@@ -255,8 +255,10 @@ func (r *Reader) Object(n *yaml.Node, path string, known ...string) *Object {
 		r.Errorf(n, "type", "%s must be a mapping of keys to values, not %s", name(path), Describe(n))
 		return nil
 	}
-	o := &Object{r: r, n: n, Path: path, vals: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{},
-		pos: map[string]finding.Pos{"": r.Pos(n)}}
+	size := len(n.Content) / 2
+	o := &Object{r: r, n: n, Path: path, vals: make(map[string]*yaml.Node, size), keys: make(map[string]*yaml.Node, size),
+		pos: make(map[string]finding.Pos, size+1)}
+	o.pos[""] = r.Pos(n)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !contains(known, k.Value) {
