@@ -119,6 +119,7 @@ func TestDiffIncompleteSide(t *testing.T) {
 		{"register over the risk limit", workspace.RisksFile, "risks:\n" + strings.Repeat("- {}\n", workspace.MaxRisks+1), "over the limit of 30000"},
 		{"controls is a list", workspace.ControlsFile, "controls: [A.5.1]\n", "controls must be a mapping"},
 		{"isms.yaml is text", workspace.ISMSFile, "just text\n", "must be a mapping"},
+		{"a risk is a list", workspace.RisksFile, "risks:\n  - [R-01, t]\n", "must be a mapping of keys to values"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := soatest.Copy(t, "acme-saas")

@@ -449,6 +449,7 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 			if yamlpos.IsNull(e) {
 				r.Errorf(e, "type", "%s must be a mapping (id, title, owner, likelihood, impact, treatment)", path)
 			}
+			ws.Incomplete = true // a risk not read
 			continue
 		}
 		k := Risk{Pos: map[string]finding.Pos{}}
@@ -605,6 +606,7 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 			"implementation", "evidence", "due", "review")
 		if o == nil {
 			if !yamlpos.IsNull(vn) {
+				ws.Incomplete = true // a decision not read
 				continue // reported by object
 			}
 			continue // an empty decision: undecided
@@ -653,6 +655,7 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 		if len(evidence) > MaxEvidence {
 			r.L.Errorf(o.At("evidence"), "limit", "%s lists %d evidence items, over the limit of %d; list the main records and refer to an evidence register for the rest", o.Full("evidence"), len(evidence), MaxEvidence)
 			evidence = evidence[:MaxEvidence]
+			ws.Incomplete = true
 		}
 		for _, it := range evidence {
 			d.Evidence = append(d.Evidence, it.Value)
