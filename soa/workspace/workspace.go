@@ -607,7 +607,7 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 		if o == nil {
 			if !yamlpos.IsNull(vn) {
 				ws.Incomplete = true // a decision not read
-				continue // reported by object
+				continue             // reported by object
 			}
 			continue // an empty decision: undecided
 		}
