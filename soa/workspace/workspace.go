@@ -605,9 +605,9 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 		o := r.Object(vn, "control "+id.String(), "applicable", "reasons", "justification", "status", "owner",
 			"implementation", "evidence", "due", "review")
 		if o == nil {
-			if !yamlpos.IsNull(vn) {
+			if !yamlpos.IsNull(vn) { // reported by object
 				ws.Incomplete = true // a decision not read
-				continue             // reported by object
+				continue
 			}
 			continue // an empty decision: undecided
 		}
