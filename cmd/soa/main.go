@@ -9,11 +9,11 @@ import (
 
 // The garbage collector's settings, unless GOGC or GOMEMLIMIT say otherwise. A build keeps
 // its model and the PDF's pages live while the PDF library makes much short-lived garbage
-// (a compressor per page): collecting at 60 % growth instead of 100 % keeps a build of 10,000
+// (a compressor per page): collecting at 50 % growth instead of 100 % keeps a build of 10,000
 // risks under 300 MB at about the same CPU time, as the collector runs on the other core; the
 // soft limit holds the largest workspace the limits allow near 1 GiB.
 const (
-	gcPercent   = 60
+	gcPercent   = 50
 	memoryLimit = 1 << 30
 )
 
