@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ID identifies an Annex A 2022 control: clause 5 to 8 and a number within it.
@@ -135,6 +136,9 @@ func describe(ids []ID, sep string) string {
 // of kind Old naming its replacements; an unknown number one of kind Unknown naming the nearest
 // real controls.
 func Resolve(s string) (ID, error) {
+	if id, ok := canonical()[s]; ok { // the common case, A.5.1 as printed: no parsing
+		return id, nil
+	}
 	if c, ok := Lookup2013(s); ok {
 		return ID{}, &IDError{Input: s, Kind: Old, Replacements: c.Now}
 	}
@@ -150,6 +154,15 @@ func Resolve(s string) (ID, error) {
 	}
 	return id, nil
 }
+
+// canonical maps each control's ID as printed ("A.5.1") to the ID.
+var canonical = sync.OnceValue(func() map[string]ID {
+	m := make(map[string]ID, len(catalogue))
+	for _, c := range catalogue {
+		m[c.ID.String()] = c.ID
+	}
+	return m
+})
 
 // Nearest returns up to n catalogue controls closest to id: the same clause first, then the
 // closest numbers.

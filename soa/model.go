@@ -214,6 +214,7 @@ func Derive(ws *workspace.Workspace, opt Options) *SoA {
 	}
 	s.summarise()
 	s.Findings.Sort()
+	s.RiskByID("") // builds the index now: the renderers read s concurrently
 	return s
 }
 

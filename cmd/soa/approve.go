@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/soa-tool/soa/soa/finding"
 	"github.com/soa-tool/soa/soa/label"
 	"github.com/soa-tool/soa/soa/output"
+	"github.com/soa-tool/soa/soa/pdf"
 	"github.com/soa-tool/soa/soa/text"
 	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/urfave/cli/v2"
@@ -50,6 +52,16 @@ func approveCommand() command {
 			by = strings.TrimSpace(by)
 			if by == "" {
 				return usage("--by is required: name who approved the document, e.g. soa approve %s --by \"Siobhán O'Connor, CEO\"", dir)
+			}
+			var ge *pdf.GlyphError
+			if err := pdf.CheckText("--by", by, pdf.Options{}); errors.As(err, &ge) {
+				for _, m := range ge.Missing {
+					if m.Char > 0xFFFF {
+						return usage("%v", err)
+					}
+				}
+				// The build may embed a font that has them (--font): a note, not a refusal.
+				fmt.Fprintf(c.App.ErrWriter, "soa: note: the PDF's built-in font cannot draw %q; build the PDF with --font\n", ge.Missing[0].Char)
 			}
 			today, err := today()
 			if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -92,9 +91,7 @@ func buildCommand() command {
 			if err != nil {
 				return err
 			}
-			for _, f := range s.Findings {
-				fmt.Fprintln(c.App.ErrWriter, f)
-			}
+			printFindings(c.App.ErrWriter, s.Findings)
 			if final {
 				if err := finalGate(s, dir); err != nil {
 					return err
@@ -110,6 +107,13 @@ func buildCommand() command {
 					return err
 				}
 				changes = version.CompareSides(old, &version.Side{JSON: version.FromSoA(s, nil), Ref: version.VersionRef{Source: dir}})
+			}
+			if slices.Contains(want, "pdf") {
+				// Before anything is written: a character the fonts lack would print as a box,
+				// one beyond U+FFFF would crash gofpdf.
+				if err := pdf.CheckGlyphs(s, changes, popt); err != nil {
+					return problems(fmt.Errorf("%v\nnothing was written", err))
+				}
 			}
 			files := renderers(s, changes, want, popt, copt)
 			if out == "-" {
@@ -170,12 +174,9 @@ func pdfOptions(font, bold string, soc2 bool) (pdf.Options, error) {
 		if f.path == "" {
 			continue
 		}
-		b, err := os.ReadFile(f.path)
+		b, err := pdf.ReadFont(f.path)
 		if err != nil {
-			return opt, usage("cannot read font: %v", err)
-		}
-		if err := pdf.CheckFont(b); err != nil {
-			return opt, usage("font %s: %v", f.path, err)
+			return opt, usage("%v", err)
 		}
 		*f.dst = b
 	}

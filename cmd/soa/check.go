@@ -8,6 +8,7 @@ import (
 
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/text"
 	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/urfave/cli/v2"
 )
@@ -99,28 +100,31 @@ func writeFindings(w io.Writer, s *soa.SoA, format string) error {
 			// Unread are the files that could not be read; findings that depend on them
 			// are left out.
 			Unread []string `json:"unread,omitempty"`
+			// Omitted counts the findings left out after the first maxPrinted.
+			Omitted int `json:"omitted,omitempty"`
 		}{Unread: s.Unread, Findings: []findingJSON{}, Controls: s.Summary.Total, Additional: s.Summary.Additional.Total, Applicable: all.Applicable,
 			Excluded: all.Excluded, Risks: len(s.Risks),
 			Errors: s.Findings.Count(finding.Error), Warnings: s.Findings.Count(finding.Warning)}
-		for _, f := range s.Findings {
+		shown := s.Findings[:min(len(s.Findings), maxPrinted)]
+		out.Omitted = len(s.Findings) - len(shown)
+		for _, f := range shown {
 			out.Findings = append(out.Findings, findingJSON{f.Pos.File, f.Pos.Line, f.Pos.Col, f.Severity.String(), f.Rule, f.Message})
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	case "github":
-		for _, f := range s.Findings {
+		for _, f := range s.Findings[:min(len(s.Findings), maxPrinted)] {
 			fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", f.Severity, ghProp(f.Pos.File),
 				f.Pos.Line, f.Pos.Col, ghProp("soa "+f.Rule), ghData(f.Message))
 		}
+		b.WriteString(omitted(s.Findings))
 		if n := s.UnreadNote(); n != "" {
 			fmt.Fprintf(&b, "%s\n", n)
 		}
 		fmt.Fprintf(&b, "%s\n", s.SummaryLine())
 	default:
-		for _, f := range s.Findings {
-			fmt.Fprintf(&b, "%s\n", f)
-		}
+		printFindings(&b, s.Findings)
 		if n := s.UnreadNote(); n != "" {
 			fmt.Fprintf(&b, "%s\n", n)
 		}
@@ -128,6 +132,32 @@ func writeFindings(w io.Writer, s *soa.SoA, format string) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// maxPrinted is the most findings printed: a broken file can give a million (one per
+// unknown key), and the first ones say what is wrong.
+const maxPrinted = 1000
+
+// printFindings prints the first maxPrinted findings of l, one a line, then how many more
+// there are.
+func printFindings(w io.Writer, l finding.List) {
+	var b strings.Builder
+	for _, f := range l[:min(len(l), maxPrinted)] {
+		b.WriteString(f.String())
+		b.WriteByte('\n')
+	}
+	b.WriteString(omitted(l))
+	io.WriteString(w, b.String())
+}
+
+// omitted is the line that counts the findings of l beyond the first maxPrinted, or "".
+func omitted(l finding.List) string {
+	if len(l) <= maxPrinted {
+		return ""
+	}
+	rest := l[maxPrinted:]
+	return fmt.Sprintf("soa: ... and %d more findings not shown (%s, %s); fix the ones above first\n",
+		len(rest), text.Plural(rest.Count(finding.Error), "error"), text.Plural(rest.Count(finding.Warning), "warning"))
 }
 
 // ghData escapes a GitHub Actions workflow command's message.

@@ -2,13 +2,14 @@ package main
 
 import (
 	"bytes"
-	goldenfile "github.com/soa-tool/soa/soa/golden"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	goldenfile "github.com/soa-tool/soa/soa/golden"
 
 	"github.com/soa-tool/soa/soa/schema"
 	"github.com/soa-tool/soa/soa/soatest"

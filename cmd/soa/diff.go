@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/soa-tool/soa/soa/text"
 	"github.com/soa-tool/soa/soa/version"
@@ -62,13 +63,28 @@ func diffCommand() command {
 	}}
 }
 
-// compareSides loads both sides and compares them.
+// compareSides loads both sides, at the same time, and compares them.
 func compareSides(oldArg, newArg string, stderr io.Writer) (*version.Changes, error) {
-	old, err := openSide(oldArg, stderr)
+	now, err := today()
 	if err != nil {
 		return nil, err
 	}
-	new, err := openSide(newArg, stderr)
+	var sides [2]*version.Side
+	var errs [2]error
+	var wg sync.WaitGroup
+	for i, arg := range []string{oldArg, newArg} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sides[i], errs[i] = version.OpenSide(arg, now)
+		}()
+	}
+	wg.Wait()
+	old, err := sideReport(sides[0], errs[0], stderr)
+	if err != nil {
+		return nil, err
+	}
+	new, err := sideReport(sides[1], errs[1], stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -91,18 +107,14 @@ func openSide(arg string, stderr io.Writer) (*version.Side, error) {
 func sideReport(s *version.Side, err error, stderr io.Writer) (*version.Side, error) {
 	var se *version.SideError
 	if errors.As(err, &se) {
-		for _, f := range se.Errors {
-			fmt.Fprintln(stderr, f)
-		}
+		printFindings(stderr, se.Errors)
 		return nil, problems(fmt.Errorf("%v (above)", err))
 	}
 	if err != nil {
 		return nil, usage("%v", err)
 	}
 	if len(s.Errors) > 0 {
-		for _, f := range s.Errors {
-			fmt.Fprintln(stderr, f)
-		}
+		printFindings(stderr, s.Errors)
 		fmt.Fprintf(stderr, "soa: warning: %s has %s (above); it is compared as far as it could be read\n", s.Ref.Source, text.Plural(len(s.Errors), "error"))
 	}
 	return s, nil

@@ -10,8 +10,9 @@ import (
 // today (what dates are judged against) and the date the outputs carry, so that builds are
 // reproducible. Nothing below cmd/soa reads the environment.
 
-// dates returns today and the output date. Without SOURCE_DATE_EPOCH, today is the current
-// UTC date and the output date is zero: package soa then takes it from the document.
+// dates returns today and the output date, both at 00:00 UTC. Without SOURCE_DATE_EPOCH,
+// today is the current UTC date and the output date is zero: package soa then takes it from
+// the document.
 func dates() (today, output time.Time, err error) {
 	s := os.Getenv("SOURCE_DATE_EPOCH")
 	if s == "" {
@@ -22,7 +23,12 @@ func dates() (today, output time.Time, err error) {
 	if err != nil || n < 0 {
 		return time.Time{}, time.Time{}, usage("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970; unset it or give e.g. SOURCE_DATE_EPOCH=$(date +%%s)", s)
 	}
+	// Dates are days: the time of day must not decide whether next_review "today" is due.
 	t := time.Unix(n, 0).UTC()
+	if t.Year() > 9999 {
+		return time.Time{}, time.Time{}, usage("SOURCE_DATE_EPOCH=%s is after the year 9999, which dates in the outputs cannot hold; give a time before 253402300800", s)
+	}
+	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	return t, t, nil
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -55,8 +56,18 @@ func FuzzBuild(f *testing.F) {
 		if s.Findings.Count(finding.Error) > 0 || testing.Short() {
 			return
 		}
+		formats := buildFormats
+		if err := pdf.CheckGlyphs(s, nil, pdf.Options{}); err != nil {
+			// soa build refuses such a workspace before writing (issue 17: an emoji once
+			// crashed gofpdf); the other formats must still render.
+			var ge *pdf.GlyphError
+			if !errors.As(err, &ge) {
+				t.Fatalf("CheckGlyphs: %v", err)
+			}
+			formats = []string{"xlsx", "json", "csv"}
+		}
 		out := map[string][]byte{}
-		for _, file := range renderers(s, nil, buildFormats, pdf.Options{}, sheet.CSVOptions{}) {
+		for _, file := range renderers(s, nil, formats, pdf.Options{}, sheet.CSVOptions{}) {
 			var b bytes.Buffer
 			if err := file.Render(&b); err != nil {
 				t.Fatalf("no errors found, but %s fails to render: %v", file.Name, err)
@@ -89,7 +100,7 @@ func FuzzBuild(f *testing.F) {
 		if len(recs) != 1+93+len(s.Additional) {
 			t.Errorf("soa.csv has %d records, want a header, 93 controls and %d additional", len(recs), len(s.Additional))
 		}
-		if !bytes.HasPrefix(out["soa.pdf"], []byte("%PDF-")) || !bytes.HasPrefix(out["soa.xlsx"], []byte("PK\x03\x04")) {
+		if (out["soa.pdf"] != nil && !bytes.HasPrefix(out["soa.pdf"], []byte("%PDF-"))) || !bytes.HasPrefix(out["soa.xlsx"], []byte("PK\x03\x04")) {
 			t.Errorf("soa.pdf or soa.xlsx does not start with its signature")
 		}
 	})

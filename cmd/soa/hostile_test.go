@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 
+	"golang.org/x/image/font/gofont/goregular"
+
 	"github.com/soa-tool/soa/soa/soatest"
 )
 
@@ -55,7 +57,7 @@ var hostiles = []hostile{
 	{name: "billion laughs", file: "risks.yaml", edit: content(bomb()), code: 1, stderr: "anchors and aliases", pos: "risks.yaml:1:4"},
 	{name: "merge key", file: "isms.yaml", edit: replace("document:\n", "base: &b {x: 1}\ndocument:\n  <<: *b\n"), code: 1, stderr: "anchors and aliases", pos: "isms.yaml:"},
 	{name: "deep nesting", file: "controls.yaml", edit: content("controls: " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "\n"), code: 1, stderr: "nesting deeper than", pos: "controls.yaml:1:"},
-	{name: "more than 100,000 risks", file: "risks.yaml", edit: content("risks:\n" + strings.Repeat("- {}\n", 100_001)), code: 1, stderr: "over the limit of 100000", pos: "risks.yaml:2:1"},
+	{name: "more than 30,000 risks", file: "risks.yaml", edit: content("risks:\n" + strings.Repeat("- {}\n", 30_001)), code: 1, stderr: "over the limit of 30000", pos: "risks.yaml:2:1"},
 	{name: "field over 64 KiB", file: "controls.yaml", edit: replace("justification: >-\n", "justification: "+strings.Repeat("x", 65<<10)+"\n    old_justification: >-\n"), code: 1, stderr: "over the limit of 64 KiB", pos: "controls.yaml:"},
 	{name: "invalid UTF-8", file: "controls.yaml", edit: replace("Policies for information security\n", "Policies for \xffinformation security\n"), code: 1, stderr: "byte 0xff is not UTF-8", pos: "controls.yaml:6:18"},
 	{name: "Latin-1 text", file: "isms.yaml", edit: replace("organization: Acme Cloud Ltd", "organization: Acme Caf\xe9 Ltd"), code: 1, stderr: "is not UTF-8", pos: "isms.yaml:"},
@@ -121,6 +123,47 @@ var hostiles = []hostile{
 		}
 	}, args: []string{"--since", "{dir}/out/soa.json", "-o", "{dir}/out/../out"}, code: 2, stderr: "refusing to write"},
 	{name: "font that is not a font", args: []string{"--font", "{dir}/isms.yaml"}, code: 2, stderr: "isms.yaml: the file is not a TrueType font (.ttf)"},
+
+	// Issue 17, reproductions of the reliability defects.
+	{name: "emoji in a control owner", file: "controls.yaml", edit: replace("    owner: CISO", "    owner: \"CISO 🙂\""), args: []string{"--format", "pdf,json"},
+		code: 1, stderr: "controls.yaml A.5.1 owner: '🙂' (U+1F642) is beyond U+FFFF"},
+	{name: "Japanese without --font", file: "isms.yaml", edit: replace("organization: Acme Cloud Ltd", "organization: 株式会社アクメ"), args: []string{"--format", "pdf"},
+		code: 1, stderr: "isms.yaml organization: the PDF font has no glyph for '株' (U+682A)"},
+	{name: "NUL before a formula", file: "controls.yaml", edit: replace("    implementation: >-", "    implementation: \"\\0=1+1\"\n    old_implementation: >-"),
+		code: 1, stderr: "control character U+0000", pos: "controls.yaml:15:21"},
+	{name: "terminal escapes in a risk ID", file: "risks.yaml", edit: replace("  - id: R-02", "  - id: \"R-02\\e]0;x\\a\\e[2J\\nfake.yaml:1:1: error: injected\""),
+		code: 1, stderr: "control character U+001B", pos: "risks.yaml:25:9"},
+	{name: "more than 500 evidence items", file: "controls.yaml", edit: replace("    evidence:\n", "    evidence:\n"+strings.Repeat("      - record\n", 501)),
+		code: 1, stderr: "lists 503 evidence items, over the limit of 500", pos: "controls.yaml:"},
+	{name: "more than 240,000 selections", file: "risks.yaml", edit: content(manySelections()),
+		code: 1, stderr: "selects more than 240000 controls in all", pos: "risks.yaml:"},
+	{name: "a million unknown keys", file: "isms.yaml", edit: func(b []byte) []byte {
+		var k strings.Builder
+		for i := range 200_000 {
+			fmt.Fprintf(&k, "x%d: 1\n", i)
+		}
+		return append(b, k.String()...)
+	}, code: 1, stderr: "soa: ... and 199000 more findings not shown (199000 errors, 0 warnings)"},
+	{name: "SOURCE_DATE_EPOCH after 9999", env: map[string]string{"SOURCE_DATE_EPOCH": "253402300800"}, code: 2, stderr: "after the year 9999"},
+	{name: "font is a FIFO", setup: func(t *testing.T, dir string) {
+		if err := syscall.Mkfifo(filepath.Join(dir, "font.ttf"), 0o644); err != nil {
+			t.Skip(err)
+		}
+	}, args: []string{"--font", "{dir}/font.ttf"}, code: 2, stderr: "font.ttf is not a regular file"},
+	{name: "font is /dev/zero", args: []string{"--font", "/dev/zero"}, code: 2, stderr: "/dev/zero is not a regular file"},
+	{name: "font is truncated", setup: func(t *testing.T, dir string) {
+		os.WriteFile(filepath.Join(dir, "font.ttf"), goregular.TTF[:len(goregular.TTF)/2], 0o644)
+	}, args: []string{"--font", "{dir}/font.ttf"}, code: 2, stderr: "the font is damaged"},
+}
+
+// manySelections is a register of 30,000 risks, each selecting nine controls.
+func manySelections() string {
+	var b strings.Builder
+	b.WriteString("risks:\n")
+	for i := range 30_000 {
+		fmt.Fprintf(&b, "- {id: R-%d, title: t, owner: o, likelihood: 1, impact: 1, treatment: {option: modify, approved_on: 2026-01-01, controls: [A.5.1, A.5.2, A.5.3, A.5.4, A.5.5, A.5.6, A.5.7, A.5.8, A.5.9]}}\n", i)
+	}
+	return b.String()
 }
 
 var position = regexp.MustCompile(`^(\S+?\.yaml(?::\d+(?::\d+)?)?): (error|warning): `)

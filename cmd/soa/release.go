@@ -117,9 +117,7 @@ func readISMS(dir string, stderr io.Writer) (string, []byte, workspace.Document,
 		}
 	}
 	if len(errs) > 0 {
-		for _, f := range errs {
-			fmt.Fprintln(stderr, f)
-		}
+		printFindings(stderr, errs)
 		return "", nil, workspace.Document{}, problems(fmt.Errorf("%s has %s; fix them first — the file was not changed", path, text.Plural(len(errs), "error")))
 	}
 	b, err := os.ReadFile(path)

@@ -15,6 +15,7 @@ import (
 	"github.com/soa-tool/soa/soa/finding"
 	"github.com/soa-tool/soa/soa/internal/yamlpos"
 	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/text"
 	"github.com/soa-tool/soa/soa/workspace"
 	"gopkg.in/yaml.v3"
 )
@@ -65,6 +66,9 @@ func hunkRange(line, n int) string {
 // made to the node tree, and the new text is parsed again and must give that tree, or
 // nothing is returned.
 func ReleaseISMS(name string, b []byte, rev workspace.Revision) (*Edit, error) {
+	if err := checkValues(name, "document.version", rev.Version, "history author", rev.Author, "history changes", rev.Changes); err != nil {
+		return nil, err
+	}
 	e, err := newISMSEditor(name, b)
 	if err != nil {
 		return nil, err
@@ -87,6 +91,9 @@ func ReleaseISMS(name string, b []byte, rev workspace.Revision) (*Edit, error) {
 // single approval in approved_by/approved_on by someone else moves into the list first.
 // Without role and without approvals it is [ApproveISMS].
 func AddApproval(name string, b []byte, a workspace.Approval) (*Edit, error) {
+	if err := checkValues(name, "document.approvals by", a.By, "document.approvals role", a.Role); err != nil {
+		return nil, err
+	}
 	e, err := newISMSEditor(name, b)
 	if err != nil {
 		return nil, err
@@ -197,6 +204,9 @@ func (e *ismsEditor) setInEntry(it *yaml.Node, key string, v *yaml.Node) error {
 // ApproveISMS edits isms.yaml (b, read from name) to record the approval: approved_by and
 // approved_on are set, or added after owner. See [ReleaseISMS] for how the file is edited.
 func ApproveISMS(name string, b []byte, by string, on time.Time) (*Edit, error) {
+	if err := checkValues(name, "document.approved_by", by); err != nil {
+		return nil, err
+	}
 	e, err := newISMSEditor(name, b)
 	if err != nil {
 		return nil, err
@@ -600,6 +610,22 @@ func (e *ismsEditor) finish() (*Edit, error) {
 		return nil, fmt.Errorf("%s: the edit could not be made without changing more than intended (the layout of the document block is unusual); the file was not changed — edit it by hand", e.name)
 	}
 	return &Edit{Data: []byte(text), Hunks: hunks}, nil
+}
+
+// checkValues refuses values (given as field, value pairs) that soa check would reject in the
+// edited file: over the field limit or holding control characters. Otherwise the edit would
+// write a file that soa check, release and approve then refuse until it is edited by hand.
+func checkValues(name string, fv ...string) error {
+	for i := 0; i+1 < len(fv); i += 2 {
+		field, v := fv[i], fv[i+1]
+		if len(v) > yamlpos.MaxFieldSize {
+			return fmt.Errorf("%s: %s would be %d bytes long, over the limit of %d KiB; shorten it — the file was not changed", name, field, len(v), yamlpos.MaxFieldSize>>10)
+		}
+		if _, c, bad := text.ControlChar(v); bad {
+			return fmt.Errorf("%s: %s would hold the control character %U; remove it — the file was not changed", name, field, c)
+		}
+	}
+	return nil
 }
 
 // sameTree compares the content of two node trees: kinds, scalar values, key order.

@@ -185,3 +185,35 @@ func FuzzReleaseISMS(f *testing.F) {
 		}
 	})
 }
+
+// TestEditRespectsFieldLimits: issue 17 — approve and release refuse a value soa check would
+// reject in the edited file (over the field limit, control characters), instead of writing a
+// file that check, release and approve then refuse.
+func TestEditRespectsFieldLimits(t *testing.T) {
+	in := []byte(ismsHead + ismsTail)
+	long := strings.Repeat("x", 70<<10)
+	for _, tt := range []struct {
+		name string
+		run  func() error
+		msg  string
+	}{
+		{"approve --by 70 KB", func() error { _, err := edit.ApproveISMS("isms.yaml", in, long, day2); return err }, "document.approved_by would be 71680 bytes long, over the limit of 64 KiB"},
+		{"approve --by escape", func() error { _, err := edit.ApproveISMS("isms.yaml", in, "CISO\x1b[2J", day2); return err }, "control character U+001B"},
+		{"release --changes 70 KB", func() error {
+			r := rev
+			r.Changes = long
+			_, err := edit.ReleaseISMS("isms.yaml", in, r)
+			return err
+		}, "history changes would be 71680 bytes long"},
+		{"release --author C1", func() error {
+			r := rev
+			r.Author = "A\u009bB"
+			_, err := edit.ReleaseISMS("isms.yaml", in, r)
+			return err
+		}, "control character U+009B"},
+	} {
+		if err := tt.run(); err == nil || !strings.Contains(err.Error(), tt.msg) || !strings.Contains(err.Error(), "the file was not changed") {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.msg)
+		}
+	}
+}

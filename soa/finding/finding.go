@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/soa-tool/soa/soa/text"
 )
 
 // Pos is a place in a file; Line and Col count from 1, and 0 means unknown.
@@ -60,7 +62,9 @@ type List []Finding
 
 // Add appends a finding.
 func (l *List) Add(p Pos, sev Severity, rule, format string, a ...any) {
-	*l = append(*l, Finding{Pos: p, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, a...)})
+	// Messages quote values from the files: control characters in them are shown escaped,
+	// never sent to the terminal.
+	*l = append(*l, Finding{Pos: p, Severity: sev, Rule: rule, Message: text.Printable(fmt.Sprintf(format, a...))})
 }
 
 // Errorf appends an error.

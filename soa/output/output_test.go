@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func text(s string) func(io.Writer) error {
@@ -226,5 +227,144 @@ func TestReplaceReadOnlyDir(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != "old\n" {
 		t.Errorf("content %q after a failed write", b)
+	}
+}
+
+// TestPanicCleansUp: issue 17 — a renderer that panics (as gofpdf did on an emoji) is an
+// error, and no temporary file is left.
+func TestPanicCleansUp(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("old"), 0o644)
+	_, err := WriteAll(dir, []File{{"a.txt", text("new")}, {"b.txt", func(io.Writer) error {
+		var s []int
+		_ = s[65536] // index out of range, like gofpdf's CID map
+		return nil
+	}}}, nil)
+	if err == nil || !strings.Contains(err.Error(), "b.txt: internal error") {
+		t.Fatalf("err = %v", err)
+	}
+	if got := names(t, dir); !slices.Equal(got, []string{"a.txt"}) {
+		t.Errorf("directory holds %v after a panic", got)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "a.txt")); string(b) != "old" {
+		t.Errorf("a.txt = %q", b)
+	}
+}
+
+// TestStaleTempsRemoved: issue 17 — the temporary files of a killed build are removed by the
+// next one; other hidden files stay.
+func TestStaleTempsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{".a.txt.tmp999-0", ".a.txt.tmp999-0.old", ".b.txt.tmp1-3", ".keep", "a.txt"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
+	}
+	if _, err := WriteAll(dir, []File{{"a.txt", text("a")}, {"b.txt", text("b")}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(t, dir); !slices.Equal(got, []string{".keep", "a.txt", "b.txt"}) {
+		t.Errorf("directory holds %v", got)
+	}
+}
+
+// TestNoMomentWithoutTarget: issue 17 — each output is renamed straight over its target, so
+// at every rename all the earlier outputs are still there.
+func TestNoMomentWithoutTarget(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a.txt", "b.txt", "c.txt"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("old"), 0o644)
+	}
+	calls := 0
+	rename = func(from, to string) error {
+		calls++
+		for _, n := range []string{"a.txt", "b.txt", "c.txt"} {
+			if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
+				t.Errorf("rename %d: %s is missing", calls, n)
+			}
+		}
+		return os.Rename(from, to)
+	}
+	defer func() { rename = os.Rename }()
+	if _, err := WriteAll(dir, []File{{"a.txt", text("a")}, {"b.txt", text("b")}, {"c.txt", text("c")}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if calls != 3 {
+		t.Errorf("%d renames, want 3", calls)
+	}
+	if got := names(t, dir); !slices.Equal(got, []string{"a.txt", "b.txt", "c.txt"}) {
+		t.Errorf("directory holds %v", got)
+	}
+}
+
+// TestLock: issue 17 — while one soa writes into a directory, another waits for it and,
+// after LockWait, fails clearly; the outputs are one build's, never a mix.
+func TestLock(t *testing.T) {
+	dir := t.TempDir()
+	unlock, err := lock(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(w time.Duration) { LockWait = w }(LockWait)
+	LockWait = 100 * time.Millisecond
+	_, err = WriteAll(dir, []File{{"a.txt", text("second")}}, nil)
+	if err == nil || !strings.Contains(err.Error(), "another soa has been writing to") {
+		t.Errorf("err = %v, want a clear refusal", err)
+	}
+	// Released, a waiting build goes ahead.
+	LockWait = 5 * time.Second
+	done := make(chan error)
+	go func() {
+		_, err := WriteAll(dir, []File{{"a.txt", text("one")}, {"b.txt", text("one")}}, nil)
+		done <- err
+	}()
+	time.Sleep(50 * time.Millisecond)
+	unlock()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	// Two builds at once: each finds the directory locked or waits, and the set is whole.
+	errs := make(chan error, 2)
+	for _, who := range []string{"x", "y"} {
+		go func() {
+			_, err := WriteAll(dir, []File{{"a.txt", text(who)}, {"b.txt", func(w io.Writer) error {
+				time.Sleep(20 * time.Millisecond)
+				_, err := io.WriteString(w, who)
+				return err
+			}}}, nil)
+			errs <- err
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, _ := os.ReadFile(filepath.Join(dir, "a.txt"))
+	b, _ := os.ReadFile(filepath.Join(dir, "b.txt"))
+	if string(a) != string(b) {
+		t.Errorf("a.txt %q and b.txt %q come from different builds", a, b)
+	}
+}
+
+// TestReplaceRefuses: issue 17 — a read-only file and a file with other hard links are not
+// replaced, with a message that says why and what to do.
+func TestReplaceRefuses(t *testing.T) {
+	dir := t.TempDir()
+	ro := filepath.Join(dir, "ro.yaml")
+	os.WriteFile(ro, []byte("old\n"), 0o444)
+	linked := filepath.Join(dir, "linked.yaml")
+	os.WriteFile(linked, []byte("old\n"), 0o644)
+	if err := os.Link(linked, filepath.Join(dir, "other.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ path, msg string }{
+		{ro, "is read-only (mode -r--r--r--); the file was not changed"},
+		{linked, "has 2 hard links"},
+	} {
+		if err := Replace(tt.path, []byte("new\n")); err == nil || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("Replace(%s) = %v, want %q", filepath.Base(tt.path), err, tt.msg)
+		}
+		if b, _ := os.ReadFile(tt.path); string(b) != "old\n" {
+			t.Errorf("%s = %q", tt.path, b)
+		}
 	}
 }

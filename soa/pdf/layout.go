@@ -3,6 +3,7 @@ package pdf
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
 
@@ -22,6 +23,9 @@ import (
 	"github.com/phpdave11/gofpdf"
 
 	"github.com/soa-tool/soa/soa/workspace"
+	"golang.org/x/image/font/sfnt"
+
+	"github.com/soa-tool/soa/soa/internal/inputfile"
 )
 
 // The layout engine. Maroto breaks pages on its own, offers no hook when it does, and clips a
@@ -124,10 +128,55 @@ func newMeasurer(regular, bold []byte) (f *gofpdf.Fpdf, err error) {
 	return f, nil
 }
 
+// MaxFontSize is the largest font file [ReadFont] reads; a TrueType font with every CJK
+// character is about 20 MiB.
+const MaxFontSize = 64 << 20
+
+// ReadFont reads the font file at path for [Options] (soa build --font): a regular file no
+// larger than [MaxFontSize] (a pipe or device is refused unopened) that [CheckFont] accepts.
+func ReadFont(path string) ([]byte, error) {
+	b, err := inputfile.Read(path, MaxFontSize, "a TrueType font file (.ttf)")
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckFont(b); err != nil {
+		return nil, fmt.Errorf("font %s: %w", path, err)
+	}
+	return b, nil
+}
+
 // CheckFont reports whether b is a font the PDF can embed: TrueType outlines only, since
 // gofpdf cannot embed CFF-based OpenType (OTTO) or collections (ttcf), and prints to stdout
-// when given one.
-func CheckFont(b []byte) error { return checkTrueType(b) }
+// when given one; a font that parses, and that gofpdf can load and embed in a small page.
+// gofpdf panics on many damaged fonts: that becomes an error naming the font.
+func CheckFont(b []byte) error {
+	if err := checkTrueType(b); err != nil {
+		return err
+	}
+	if _, err := sfnt.Parse(b); err != nil {
+		return fmt.Errorf("the font is damaged: %w", err)
+	}
+	return trialEmbed(b)
+}
+
+// trialEmbed embeds b in a one-page document, as the PDF will, to find the damage gofpdf
+// only meets when it subsets the font.
+func trialEmbed(b []byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the font is damaged; gofpdf cannot embed it (%v)", r)
+		}
+	}()
+	f := gofpdf.New("L", "mm", "A4", "")
+	f.AddUTF8FontFromBytes(family, "", b)
+	f.SetFont(family, "", 10)
+	f.AddPage()
+	f.Cell(100, 10, "Statement of Applicability — Größe, Œuvre 123")
+	if err := f.Output(io.Discard); err != nil {
+		return fmt.Errorf("the font cannot be embedded: %w", err)
+	}
+	return nil
+}
 
 func checkTrueType(b []byte) error {
 	switch {
@@ -225,8 +274,9 @@ func (d *doc) wrap(s string, st style, width float64, gap bool) []line {
 					cut, cw = j+len(string(r)), cw+rw
 				}
 				out = append(out, mk(w[:cut]))
-				w = w[cut:]
-				ww = d.width(w, st.size, st.bold)
+				// Widths add up (gofpdf does not kern): measuring what is left again
+				// would make a long token quadratic, and fill the cache with its tails.
+				w, ww = w[cut:], ww-cw
 			}
 			cur.WriteString(w)
 			curW = ww
@@ -280,20 +330,19 @@ func (rs rowSpec) build(cols []textCol, from, to int) core.Row {
 		}
 	}
 	r := row.New(rs.height(n))
+	// A row whose columns share their background and border draws them once, across the row:
+	// the same picture, and each cell drawn costs as much as a line of text.
+	uniform := len(cols) > 1
+	for _, c := range cols[min(1, len(cols)):] {
+		uniform = uniform && c.bg == cols[0].bg && c.bd == cols[0].bd
+	}
+	if uniform && (cols[0].bg != nil || cols[0].bd != border.None) {
+		r.WithStyle(&props.Cell{BackgroundColor: cols[0].bg, BorderType: cols[0].bd, BorderColor: rs.borderGrey, BorderThickness: 0.2})
+	}
 	for _, c := range cols {
 		mc := col.New(c.size)
-		for i := from; i < to && i < len(c.lines); i++ {
-			l := c.lines[i]
-			if l.text == "" {
-				continue
-			}
-			p := props.Text{Family: family, Style: fontStyle(l.bold), Size: rs.fontSize, Color: l.color,
-				Align: l.align, Left: rs.padSide, Right: rs.padSide,
-				Top: rs.padTop + float64(i-from)*leading(rs.fontSize)}
-			if i == to-1 {
-				p.Bottom = rs.padBottom
-			}
-			mc.Add(text.New(l.text, p))
+		if lines := c.lines[min(from, len(c.lines)):min(to, len(c.lines))]; len(lines) > 0 {
+			mc.Add(&textLines{lines: lines, rs: rs})
 		}
 		if c.image != nil {
 			ext := extension.Png
@@ -302,7 +351,7 @@ func (rs rowSpec) build(cols []textCol, from, to int) core.Row {
 			}
 			mc.Add(image.NewFromBytes(c.image, ext, props.Rect{Percent: 100}))
 		}
-		if c.bg != nil || c.bd != border.None {
+		if !uniform && (c.bg != nil || c.bd != border.None) {
 			mc.WithStyle(&props.Cell{BackgroundColor: c.bg, BorderType: c.bd, BorderColor: rs.borderGrey, BorderThickness: 0.2})
 		}
 		r.Add(mc)
@@ -393,12 +442,9 @@ func (d *doc) entry(rs rowSpec, cols []textCol, cont func(textCol) textCol) {
 			d.newPage()
 		}
 	}
-	from := 0
-	for from < n {
-		k := n - from
-		for k > 0 && !d.fits(rs.height(k)) {
-			k--
-		}
+	var contLines []line // the first column of a continuation, made once
+	for from := 0; from < n; {
+		k := d.fitLines(rs, n-from)
 		if k == 0 || (k < 3 && k < n-from) {
 			if d.atTop() {
 				k = max(k, 1) // a page with nothing on it: take what fits
@@ -407,30 +453,42 @@ func (d *doc) entry(rs rowSpec, cols []textCol, cont func(textCol) textCol) {
 				continue
 			}
 		}
-		use := cols
+		// Each part is its own columns, cut from the entry's lines: building a part costs
+		// its own lines only, so a cell of any length is laid out in linear time.
+		part := make([]textCol, len(cols))
+		for j, c := range cols {
+			c.lines = c.lines[min(from, len(c.lines)):min(from+k, len(c.lines))]
+			if from+k < n {
+				// Only the last part of the entry carries its bottom border.
+				c.bd = border.None
+			}
+			part[j] = c
+		}
 		if from > 0 && cont != nil {
-			use = make([]textCol, len(cols))
-			copy(use, cols)
-			c0 := cont(cols[0])
-			c0.lines = append(make([]line, from), c0.lines...)
-			use[0] = c0
+			if contLines == nil {
+				contLines = cont(cols[0]).lines
+			}
+			part[0].lines = contLines[:min(k, len(contLines))]
 		}
-		if from+k < n {
-			// Only the last part of the entry carries its bottom border.
-			use = withoutBorder(use)
-		}
-		d.put(rs.build(use, from, from+k))
+		d.put(rs.build(part, 0, k))
 		from += k
 	}
 }
 
-func withoutBorder(cols []textCol) []textCol {
-	out := make([]textCol, len(cols))
-	for i, c := range cols {
-		c.bd = border.None
-		out[i] = c
+// fitLines is the most lines, up to n, of a row of rs that fit on the current page. The
+// height of k lines is linear in k, so the count is computed, then checked with fits, the
+// test maroto makes.
+func (d *doc) fitLines(rs rowSpec, n int) int {
+	base := fontHeight(rs.fontSize) + rs.padTop + rs.padBottom
+	k := int((d.remaining()-base)/leading(rs.fontSize)) + 1
+	k = max(0, min(k, n))
+	for k < n && d.fits(rs.height(k+1)) {
+		k++
 	}
-	return out
+	for k > 0 && !d.fits(rs.height(k)) {
+		k--
+	}
+	return k
 }
 
 // repeatHeight is the height of the rows the current table repeats on a new page.
@@ -443,6 +501,41 @@ func (d *doc) repeatHeight() float64 {
 		h += d.rowHeight(r)
 	}
 	return h
+}
+
+// textLines is the text of one column of a row: its lines, drawn one under the other, each as
+// maroto's text component draws it. One component per column, not one per line: maroto keeps
+// every component of the document until it renders, and a large register has hundreds of
+// thousands of lines.
+type textLines struct {
+	lines []line
+	rs    rowSpec
+	cfg   *entity.Config
+}
+
+func (t *textLines) SetConfig(cfg *entity.Config) { t.cfg = cfg }
+
+func (t *textLines) GetStructure() *node.Node[core.Structure] {
+	return node.New(core.Structure{Type: "textlines"})
+}
+
+// GetHeight is not asked (rows are given their height) but answers as maroto would.
+func (t *textLines) GetHeight(core.Provider, *entity.Cell) float64 { return t.rs.height(len(t.lines)) }
+
+func (t *textLines) Render(p core.Provider, c *entity.Cell) {
+	for i, l := range t.lines {
+		if l.text == "" {
+			continue
+		}
+		prop := props.Text{Family: family, Style: fontStyle(l.bold), Size: t.rs.fontSize, Color: l.color,
+			Align: l.align, Left: t.rs.padSide, Right: t.rs.padSide,
+			Top: t.rs.padTop + float64(i)*leading(t.rs.fontSize)}
+		if i == len(t.lines)-1 {
+			prop.Bottom = t.rs.padBottom
+		}
+		prop.MakeValid(t.cfg.DefaultFont)
+		p.AddText(l.text, c, &prop)
+	}
 }
 
 // lazyText is a text component whose value is known only when the document is rendered:

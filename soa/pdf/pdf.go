@@ -103,8 +103,19 @@ func (zeros) Read(p []byte) (int, error) {
 var timeZero time.Time
 
 // Write renders the PDF for s to w, with a section "Changes in this version" when changes is
-// not nil (soa build --since). The same SoA, changes and options give the same bytes.
-func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) error {
+// not nil (soa build --since). The same SoA, changes and options give the same bytes. A
+// character the fonts cannot draw is refused before anything is rendered (see [CheckGlyphs]).
+func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) (err error) {
+	if err := CheckGlyphs(s, changes, opt); err != nil {
+		return err
+	}
+	// gofpdf and maroto panic on input they cannot handle; whatever the checks above missed
+	// is an error, never a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot render the PDF: internal error in the PDF library (%v); please report it with the workspace that causes it", r)
+		}
+	}()
 	regular, bold := goregular.TTF, gobold.TTF
 	if opt.Regular != nil {
 		regular, bold = opt.Regular, opt.Regular

@@ -15,7 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa"
+	"github.com/soa-tool/soa/soa/internal/yamlpos"
 	"github.com/soa-tool/soa/soa/version"
 	"github.com/soa-tool/soa/soa/workspace"
 )
@@ -59,26 +61,22 @@ func Edited(tb testing.TB, example string, edits map[string][][2]string) string 
 }
 
 // Generated writes a workspace with the acme-saas metadata and decisions and a register of n
-// generated risks, each treated by three of the example's applicable controls.
+// generated risks, each treated by three to eight of the example's applicable controls (5.5
+// on average), as a real register is.
 func Generated(tb testing.TB, n int) string {
 	tb.Helper()
 	dir := Copy(tb, "acme-saas")
+	applicable := applicableIDs(tb, dir)
 	ws, err := workspace.Load(dir)
 	if err != nil {
 		tb.Fatal(err)
-	}
-	var applicable []string
-	for id, d := range ws.Decisions {
-		if d.Applicable {
-			applicable = append(applicable, id.String())
-		}
 	}
 	// Additional controls decided only by a risk of the example are selected by the first
 	// generated risk.
 	var byRisk []string
 	for _, d := range ws.Additional {
 		if !d.Decided {
-			byRisk = append(byRisk, ", "+d.Key)
+			byRisk = append(byRisk, d.Key)
 		}
 	}
 	var b strings.Builder
@@ -87,16 +85,92 @@ func Generated(tb testing.TB, n int) string {
 		l, im := 1+i%5, 1+(i/5)%5
 		fmt.Fprintf(&b, "  - id: G-%05d\n    title: Generated risk %d to asset group %d\n", i+1, i+1, i%97)
 		fmt.Fprintf(&b, "    owner: Owner %d\n    likelihood: %d\n    impact: %d\n", i%13, l, im)
-		extra := ""
-		if i == 0 {
-			extra = strings.Join(byRisk, "")
+		ids := make([]string, 3+i%6)
+		for k := range ids {
+			ids[k] = applicable[(i*(2*k+7)+k*k*3+k)%len(applicable)]
 		}
-		fmt.Fprintf(&b, "    treatment:\n      option: modify\n      controls: [%s, %s, %s%s]\n      approved_on: 2026-10-01\n",
-			applicable[i%len(applicable)], applicable[(i*7+3)%len(applicable)], applicable[(i*13+5)%len(applicable)], extra)
+		if i == 0 {
+			ids = append(ids, byRisk...)
+		}
+		fmt.Fprintf(&b, "    treatment:\n      option: modify\n      controls: [%s]\n      approved_on: 2026-10-01\n", strings.Join(ids, ", "))
 		fmt.Fprintf(&b, "      plan: Reduce the likelihood of generated risk %d with the listed controls.\n", i+1)
 		fmt.Fprintf(&b, "    residual: {likelihood: 1, impact: %d}\n", im)
 	}
 	if err := os.WriteFile(filepath.Join(dir, workspace.RisksFile), []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+// applicableIDs gives the IDs of the controls applicable in the workspace in dir, in
+// catalogue order.
+func applicableIDs(tb testing.TB, dir string) []string {
+	tb.Helper()
+	ws, err := workspace.Load(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var applicable []string
+	for _, c := range annexa.All() {
+		if d := ws.Decisions[c.ID]; d != nil && d.Applicable {
+			applicable = append(applicable, c.ID.String())
+		}
+	}
+	return applicable
+}
+
+// WorstCase writes the most costly workspace the limits allow, as far as they bound the
+// cost of a build: acme-saas with each evidence list of controls.yaml at
+// [workspace.MaxEvidence] items of 120 characters or as many as the file size limit allows,
+// and a register of 30,000 risks with [workspace.MaxSelections] links to controls (eight
+// each).
+func WorstCase(tb testing.TB) string {
+	tb.Helper()
+	dir := Generated(tb, 0)
+	applicable := applicableIDs(tb, dir)
+	cb, err := os.ReadFile(filepath.Join(dir, workspace.ControlsFile))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	// Each evidence list of controls.yaml gives way to MaxEvidence items (or as many as keep
+	// the file under the size limit).
+	lists := strings.Count(string(cb), "\n    evidence:\n")
+	item := strings.Repeat("Evidence record kept in the document register ", 3)[:110]
+	per := min(workspace.MaxEvidence, (yamlpos.MaxFileSize-len(cb))/lists/(len(item)+20))
+	var b strings.Builder
+	skip := false
+	for _, line := range strings.SplitAfter(string(cb), "\n") {
+		if skip && strings.HasPrefix(line, "      - ") {
+			continue
+		}
+		skip = false
+		b.WriteString(line)
+		if line == "    evidence:\n" {
+			for k := range per {
+				fmt.Fprintf(&b, "      - %s %04d\n", item, k)
+			}
+			skip = true
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, workspace.ControlsFile), []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	const risks = workspace.MaxSelections / 8
+	var r strings.Builder
+	r.WriteString("risks:\n")
+	for i := range risks {
+		ids := make([]string, 8)
+		for k := range ids {
+			ids[k] = applicable[(i+k*11)%len(applicable)]
+		}
+		fmt.Fprintf(&r, "  - id: W-%05d\n    title: Worst-case risk %d to the information of asset group %d\n", i+1, i+1, i%97)
+		fmt.Fprintf(&r, "    description: Unauthorised access to the records of asset group %d through a weakness.\n", i%97)
+		fmt.Fprintf(&r, "    owner: Owner %d\n    likelihood: %d\n    impact: %d\n", i%13, 1+i%5, 1+(i/5)%5)
+		fmt.Fprintf(&r, "    treatment:\n      option: modify\n      controls: [%s]\n", strings.Join(ids, ", "))
+		fmt.Fprintf(&r, "      plan: Reduce the likelihood of risk %d with the listed controls.\n", i+1)
+		fmt.Fprintf(&r, "    residual: {likelihood: 1, impact: %d}\n", 1+(i/5)%5)
+	}
+	if err := os.WriteFile(filepath.Join(dir, workspace.RisksFile), []byte(r.String()), 0o644); err != nil {
 		tb.Fatal(err)
 	}
 	return dir

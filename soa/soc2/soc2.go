@@ -37,13 +37,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/internal/inputfile"
 	"github.com/soa-tool/soa/soa/internal/yamlpos"
 	"github.com/soa-tool/soa/soa/text"
 	"gopkg.in/yaml.v3"
@@ -214,17 +214,9 @@ func fieldOf(name string) (field, bool) {
 // [finding.ListError] listing every one with its file, line (and column), and what to do;
 // other errors are I/O errors.
 func Read(file string) (*Program, error) {
-	f, err := os.Open(file)
+	b, err := inputfile.Read(file, yamlpos.MaxFileSize, "the SOC 2 control list exported as CSV or YAML")
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the SOC 2 control list: %w", err)
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory; give the SOC 2 control list exported as CSV or YAML", file)
-	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", file, err)
+		return nil, err
 	}
 	return Parse(file, b)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/soa-tool/soa/soa/text"
@@ -85,11 +86,20 @@ func (t Table) CSVComma(w io.Writer, comma rune) error {
 	return cw.Error()
 }
 
-// SafeCell prefixes a cell that begins with =, +, -, @, a tab or a carriage return with a
-// single quote, so that a spreadsheet opening the CSV shows it as text instead of running it
-// as a formula (the OWASP rule for CSV injection).
+// SafeCell prefixes a cell with a single quote when its first visible character is =, +, -
+// or @, or when it begins with a tab or a carriage return, so that a spreadsheet opening the
+// CSV shows it as text instead of running it as a formula (the OWASP rule for CSV injection).
+// What comes before the first visible character does not matter: spreadsheets drop leading
+// spaces, NULs and other invisible characters before they look for a formula.
 func SafeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s == "" {
+		return s
+	}
+	visible := strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
+	})
+	first, _ := utf8.DecodeRuneInString(visible)
+	if strings.ContainsRune("\t\r", rune(s[0])) || (visible != "" && strings.ContainsRune("=+-@＝＋－＠", first)) {
 		return "'" + s
 	}
 	return s

@@ -17,6 +17,15 @@ func TestSafeCell(t *testing.T) {
 		{"a=b", "a=b"},
 		{"", ""},
 		{"Größe", "Größe"},
+		// Issue 17: whatever precedes the first visible character, a formula is neutralised.
+		{"\x00=1+1", "'\x00=1+1"},
+		{" =1+1", "' =1+1"},
+		{"\u200b=1+1", "'\u200b=1+1"},
+		{"\ufeff@x", "'\ufeff@x"},
+		{"\u00a0-1", "'\u00a0-1"},
+		{"＝1+1", "'＝1+1"},
+		{" a=b", " a=b"},
+		{"\x00", "\x00"},
 	}
 	for _, tt := range tests {
 		if got := SafeCell(tt.in); got != tt.want {

@@ -5,6 +5,7 @@ package text
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -109,4 +110,38 @@ func OrDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// ControlChar finds the first control character in s that no text field may hold: C0 codes
+// other than tab and line feed (so also NUL, ESC and a lone carriage return), DEL and the C1
+// codes U+0080–U+009F. They would reach terminals as escape sequences, spreadsheets as hidden
+// prefixes and XLSX as replacement characters. It returns the byte offset and the rune.
+func ControlChar(s string) (at int, c rune, bad bool) {
+	for i, r := range s {
+		if isControl(r) {
+			return i, r, true
+		}
+	}
+	return 0, 0, false
+}
+
+func isControl(r rune) bool { return (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r <= 0x9f) }
+
+// Printable replaces the control characters of [ControlChar] in s by Go escapes (\x1b,
+// \u0085), so that text from a file printed to a terminal cannot move the cursor, retitle the
+// window or fake a line of output.
+func Printable(s string) string {
+	if _, _, bad := ControlChar(s); !bad {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -79,3 +79,26 @@ func TestDistanceAndSuggest(t *testing.T) {
 		}
 	}
 }
+
+func TestControlCharAndPrintable(t *testing.T) {
+	for _, tt := range []struct {
+		in, printable string
+		bad           bool
+	}{
+		{"plain — Größe 株", "plain — Größe 株", false},
+		{"tab\tand\nnewline", "tab\tand\nnewline", false},
+		{"\x00=1+1", `\x00=1+1`, true},
+		{"R-02\x1b]0;x\a\x1b[2J", `R-02\x1b]0;x\a\x1b[2J`, true},
+		{"a\rb", `a\rb`, true},
+		{"del\x7f", `del\x7f`, true},
+		{"next\u0085line", `next\u0085line`, true},
+		{"nbsp\u00a0ok", "nbsp\u00a0ok", false},
+	} {
+		if _, _, bad := ControlChar(tt.in); bad != tt.bad {
+			t.Errorf("ControlChar(%q) = %v, want %v", tt.in, bad, tt.bad)
+		}
+		if got := Printable(tt.in); got != tt.printable {
+			t.Errorf("Printable(%q) = %q, want %q", tt.in, got, tt.printable)
+		}
+	}
+}

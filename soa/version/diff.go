@@ -309,45 +309,60 @@ func addList(f []FieldChange, field string, old, new []string) []FieldChange {
 		return f
 	}
 	fc := FieldChange{Field: field, Old: strings.Join(old, "; "), New: strings.Join(new, "; ")}
+	// Sets, not slices.Contains: a control's list of risks may hold thousands.
+	inOld, inNew := set(old), set(new)
 	for _, x := range new {
-		if !slices.Contains(old, x) {
+		if !inOld[x] {
 			fc.Added = append(fc.Added, x)
 		}
 	}
 	for _, x := range old {
-		if !slices.Contains(new, x) {
+		if !inNew[x] {
 			fc.Removed = append(fc.Removed, x)
 		}
 	}
 	return append(f, fc)
 }
 
+func set(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, x := range list {
+		m[x] = true
+	}
+	return m
+}
+
 func (c *Changes) compareRisks(old, new []RiskJSON) {
-	find := func(list []RiskJSON, id string) (RiskJSON, bool) {
-		for _, r := range list {
-			if r.ID == id {
-				return r, true
+	// By ID, the first of duplicates (a soa.json is not checked for them): maps, so that
+	// comparing registers of tens of thousands of risks stays linear.
+	index := func(list []RiskJSON) map[string]int {
+		m := make(map[string]int, len(list))
+		for i, r := range list {
+			if _, dup := m[r.ID]; !dup {
+				m[r.ID] = i
 			}
 		}
-		return RiskJSON{}, false
+		return m
 	}
+	oldIndex, newIndex := index(old), index(new)
 	for _, n := range new {
-		if _, ok := find(old, n.ID); !ok {
+		if _, ok := oldIndex[n.ID]; !ok {
 			r := n
 			c.Risks = append(c.Risks, RiskChange{ID: n.ID, Title: n.Title, Change: RiskAdded, Risk: &r})
 		}
 	}
 	for _, o := range old {
-		if _, ok := find(new, o.ID); !ok {
+		if _, ok := newIndex[o.ID]; !ok {
 			r := o
 			c.Risks = append(c.Risks, RiskChange{ID: o.ID, Title: o.Title, Change: RiskRemoved, Risk: &r})
 		}
 	}
 	for _, n := range new {
-		o, ok := find(old, n.ID)
+		i, ok := oldIndex[n.ID]
 		if !ok {
 			continue
 		}
+		o := old[i]
 		rc := RiskChange{ID: n.ID, Title: n.Title, Change: RiskChanged}
 		if n.Closed() && !o.Closed() {
 			rc.Change = RiskClosed

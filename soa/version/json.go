@@ -7,13 +7,15 @@ package version
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa"
-	"github.com/soa-tool/soa/soa/internal/yamlpos"
 	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/text"
 	"github.com/soa-tool/soa/soa/workspace"
 )
 
@@ -250,23 +252,82 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// Write writes j as soa.json: indented, with a final newline.
+// MaxJSONSize is the largest soa.json that [JSON.Write] writes and [ReadJSON] reads, so that
+// every soa.json soa build wrote can be read back. The workspace limits keep a real one far
+// below it: 30,000 risks selecting 3–8 controls each give about 25 MB.
+const MaxJSONSize = 256 << 20
+
+// Write writes j as soa.json: indented, with a final newline. It fails, writing no more, when
+// the file would be larger than [MaxJSONSize].
 func (j *JSON) Write(w io.Writer) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(&capped{w: w, left: MaxJSONSize})
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(j)
 }
 
-// ReadJSON reads a soa.json written by soa build.
+// capped passes at most left bytes on to w.
+type capped struct {
+	w    io.Writer
+	left int
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if len(p) > c.left {
+		return 0, fmt.Errorf("soa.json would be over the limit of %d MiB that soa diff and build --since read; split the workspace", MaxJSONSize>>20)
+	}
+	c.left -= len(p)
+	return c.w.Write(p)
+}
+
+// ReadJSON reads a soa.json written by soa build. It refuses a file over [MaxJSONSize] and
+// text holding control characters (see [text.ControlChar]), which soa build never writes.
 func ReadJSON(r io.Reader) (*JSON, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxJSONSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if len(b) > MaxJSONSize {
+		return nil, fmt.Errorf("larger than %d MiB, which no soa.json written by soa build is; is this the right file?", MaxJSONSize>>20)
+	}
 	var j JSON
-	dec := json.NewDecoder(io.LimitReader(r, yamlpos.MaxFileSize))
-	if err := dec.Decode(&j); err != nil {
+	if err := json.Unmarshal(b, &j); err != nil {
 		return nil, fmt.Errorf("not a soa.json: %w", err)
+	}
+	if jsonControl(b) {
+		return nil, errors.New("not a soa.json written by soa build: its text holds control characters; rebuild it with soa build")
 	}
 	if j.Schema != SchemaV1 {
 		return nil, fmt.Errorf("schema %q is not %q; rebuild it with this version of soa", j.Schema, SchemaV1)
 	}
 	return &j, nil
+}
+
+// jsonControl reports whether a JSON text holds, inside its strings, a control character that
+// [text.ControlChar] refuses: written as an escape (\u001b, \r, \b, \f) or as UTF-8 (DEL, C1).
+func jsonControl(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '\\' && i+1 < len(b):
+			i++
+			switch b[i] {
+			case 'b', 'f', 'r':
+				return true
+			case 'u':
+				if i+4 < len(b) {
+					if n, err := strconv.ParseUint(string(b[i+1:i+5]), 16, 32); err == nil {
+						if _, _, bad := text.ControlChar(string(rune(n))); bad {
+							return true
+						}
+					}
+					i += 4
+				}
+			}
+		case c == 0x7f:
+			return true
+		case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
+			return true
+		}
+	}
+	return false
 }

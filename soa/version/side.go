@@ -8,11 +8,13 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/internal/inputfile"
 	"github.com/soa-tool/soa/soa/internal/yamlpos"
 	"github.com/soa-tool/soa/soa/workspace"
 	"gopkg.in/yaml.v3"
@@ -35,7 +37,9 @@ type Side struct {
 }
 
 // SideError is the error of [OpenSide] and [OpenGitSide] for a workspace that cannot be
-// compared because one of its files could not be read at all (missing, not YAML, not UTF-8).
+// compared because one of its files could not be read at all (missing, not YAML, not UTF-8,
+// a wrong type at the top, over a limit: see [workspace.Workspace].Incomplete), or holds
+// control characters.
 // Errors holds every check error of the side, those that say which file among them.
 type SideError struct {
 	Name   string
@@ -43,7 +47,7 @@ type SideError struct {
 }
 
 func (e *SideError) Error() string {
-	return e.Name + " cannot be compared: a workspace file could not be read"
+	return e.Name + " cannot be compared: a workspace file could not be read in full"
 }
 
 // OpenSide reads one side of a comparison: git:REV[:PATH] (the workspace PATH, default ".",
@@ -77,12 +81,11 @@ func OpenSide(arg string, today time.Time) (*Side, error) {
 	case strings.HasSuffix(arg, ".yaml") || strings.HasSuffix(arg, ".yml"):
 		return nil, fmt.Errorf("%s is a workspace file; give the directory that holds it (%s)", arg, filepath.Dir(arg))
 	}
-	f, err := os.Open(arg)
+	b, err := inputfile.Read(arg, MaxJSONSize, "a soa.json")
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", arg, errors.Unwrap(err))
+		return nil, fmt.Errorf("%w\ngive a workspace directory, a soa.json or git:REV[:PATH]", err)
 	}
-	defer f.Close()
-	j, err := ReadJSON(f)
+	j, err := ReadJSON(bytes.NewReader(b))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", arg, err)
 	}
@@ -117,7 +120,7 @@ func deriveSide(ws *workspace.Workspace, ref VersionRef, today time.Time) (*Side
 			}
 		}
 	}
-	if fatal {
+	if fatal || ws.Incomplete {
 		return nil, &SideError{Name: ref.Source, Errors: errs}
 	}
 	return &Side{JSON: FromSoA(s, nil), Ref: ref, Errors: errs}, nil
@@ -162,6 +165,12 @@ func gitWorkspace(gitDir, rev, p, label string) (map[string][]byte, string, erro
 	}
 	files := map[string][]byte{}
 	for _, f := range workspace.Files {
+		// The size first: a huge blob is refused without git writing it out.
+		if out, err := git(gitDir, "cat-file", "-s", obj(f)); err == nil {
+			if n, err := strconv.ParseInt(strings.TrimSpace(string(out)), 10, 64); err == nil && n > yamlpos.MaxFileSize {
+				return nil, "", fmt.Errorf("%s: %s is %d MiB in revision %s (%s), over the limit of %d MiB for a workspace file; is %s the workspace directory at that revision?", label, path.Join(p, f), n>>20, rev, commit[:12], yamlpos.MaxFileSize>>20, p)
+			}
+		}
 		b, err := git(gitDir, "show", obj(f))
 		if err != nil {
 			return nil, "", fmt.Errorf("%s: %s is not in revision %s (%s); is %s the workspace directory at that revision?", label, path.Join(p, f), rev, commit[:12], p)

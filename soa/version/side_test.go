@@ -3,6 +3,7 @@ package version_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -82,7 +83,7 @@ func TestOpenSideWithErrors(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, workspace.ControlsFile), []byte("controls: [\n"), 0o644)
 	_, err = version.OpenSide(dir, soatest.Today)
 	var se *version.SideError
-	if !errors.As(err, &se) || se.Name != dir || len(se.Errors) == 0 || err.Error() != dir+" cannot be compared: a workspace file could not be read" {
+	if !errors.As(err, &se) || se.Name != dir || len(se.Errors) == 0 || err.Error() != dir+" cannot be compared: a workspace file could not be read in full" {
 		t.Errorf("unreadable side: %v", err)
 	}
 }
@@ -148,5 +149,84 @@ func TestPreviousRelease(t *testing.T) {
 	}
 	if c, why := version.PreviousRelease(t.TempDir(), "2.0"); c != "" || !strings.Contains(why, "is not in a git repository") {
 		t.Errorf("outside git: commit %q, why %q", c, why)
+	}
+}
+
+// TestReadJSONRefuses: issue 17 — a soa.json whose text holds control characters (which soa
+// build never writes: the loader refuses them) is not compared, so that soa diff never prints
+// terminal escapes; the read limit is the write limit.
+func TestReadJSONRefuses(t *testing.T) {
+	var b bytes.Buffer
+	if err := version.FromSoA(exampleSoA(t, "acme-saas"), nil).Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	good := b.String()
+	for _, tt := range []struct{ name, old, new, msg string }{
+		{"escape", `"title": "Takeover`, `"title": "\u001b]0;x\u0007\u001b[2JTakeover`, "control characters"},
+		{"carriage return", `"title": "Takeover`, `"title": "\rTakeover`, "control characters"},
+		{"C1", `"title": "Takeover`, "\"title\": \"\u0085Takeover", "control characters"},
+		{"escaped backslash is text", `"title": "Takeover`, `"title": "\\u001bTakeover`, ""},
+		{"tab and newline are text", `"title": "Takeover`, `"title": "\t\nTakeover`, ""},
+	} {
+		in := strings.Replace(good, tt.old, tt.new, 1)
+		if in == good {
+			t.Fatalf("%s: no %q", tt.name, tt.old)
+		}
+		_, err := version.ReadJSON(strings.NewReader(in))
+		if (tt.msg == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.msg)) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.msg)
+		}
+	}
+	big := strings.NewReader(`{"schema": "soa/v1", "x": "` + strings.Repeat("x", version.MaxJSONSize) + `"}`)
+	if _, err := version.ReadJSON(big); err == nil || !strings.Contains(err.Error(), "larger than 256 MiB") {
+		t.Errorf("over the limit: %v", err)
+	}
+}
+
+// BenchmarkCompareRisks compares registers of 5,000 and 20,000 risks, one in five changed:
+// ns/risk stays flat (issue 17: the comparison was quadratic, 0.95 s and 16 s).
+func BenchmarkCompareRisks(b *testing.B) {
+	for _, n := range []int{5_000, 20_000} {
+		b.Run(fmt.Sprintf("risks-%d", n), func(b *testing.B) {
+			old, new := &version.JSON{}, &version.JSON{}
+			for i := range n {
+				r := version.RiskJSON{ID: fmt.Sprintf("R-%05d", i), Title: "Risk", Likelihood: 1 + i%5, Impact: 1 + i%3,
+					Treatment: version.TreatmentJSON{Controls: []string{"A.5.1", "A.8.2", "A.8.5"}}}
+				old.Risks = append(old.Risks, r)
+				if i%5 == 0 {
+					r.Title = "Changed"
+				}
+				new.Risks = append(new.Risks, r)
+			}
+			for b.Loop() {
+				if ch := version.Compare(old, new); len(ch.Risks) != n/5 {
+					b.Fatalf("%d changes", len(ch.Risks))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/risk")
+		})
+	}
+}
+
+// TestGitSideHugeBlob: issue 17 — a workspace file over the size limit in a revision is
+// refused from its size, asked first (git cat-file -s), not read whole.
+func TestGitSideHugeBlob(t *testing.T) {
+	repo := gitRepo(t)
+	risks := filepath.Join(repo, "ws", workspace.RisksFile)
+	f, err := os.OpenFile(risks, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(bytes.Repeat([]byte("# padding to over the limit\n"), 17<<20/28))
+	f.Close()
+	git := func(args ...string) {
+		if out, err := exec.Command("git", append([]string{"-C", repo}, args...)...).CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %s", args, out)
+		}
+	}
+	git("commit", "-qam", "huge")
+	_, err = version.OpenGitSide(repo, "HEAD", "ws", "git:HEAD:ws", soatest.Today)
+	if err == nil || !strings.Contains(err.Error(), "ws/risks.yaml is 17 MiB in revision HEAD") {
+		t.Errorf("err = %v", err)
 	}
 }

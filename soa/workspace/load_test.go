@@ -14,6 +14,7 @@ import (
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa/soatest"
+	"github.com/soa-tool/soa/soa/text"
 	"github.com/soa-tool/soa/soa/workspace"
 )
 
@@ -179,5 +180,52 @@ func TestSyntaxErrorLine(t *testing.T) {
 	want := fmt.Sprintf("%s:%d:4: error: YAML syntax: did not find expected key", path, bad)
 	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
 		t.Errorf("findings %q, want one starting %q", got, want)
+	}
+}
+
+// TestControlCharacters: issue 17 — control characters in any text field (C0 but tab and
+// line feed, DEL, C1) are an encoding error at the value, so no output carries them; a risk
+// ID is one line.
+func TestControlCharacters(t *testing.T) {
+	for _, tt := range []struct {
+		name, file, old, new string
+		line                 int
+		msg                  string // "" for no finding
+	}{
+		{"nul before a formula", workspace.RisksFile, "title: Malware on laptops", `title: "\0=1+1"`, 15, "U+0000"},
+		{"terminal escapes in an ID", workspace.RisksFile, "id: R-02", `id: "R-02\e]0;x\a\e[2J"`, 14, "U+001B"},
+		{"line break in an ID", workspace.RisksFile, "id: R-02", `id: "R-02\nfake.yaml:1:1: error: injected"`, 14, "one line"},
+		{"C1 next line", workspace.ISMSFile, "owner: Jane Doe, CISO", `owner: "Jane\u0085Doe"`, 6, "U+0085"},
+		{"DEL", workspace.ISMSFile, "owner: Jane Doe, CISO", `owner: "Jane\x7fDoe"`, 6, "U+007F"},
+		{"lone carriage return", workspace.ISMSFile, "owner: Jane Doe, CISO", `owner: "Jane\rDoe"`, 6, "U+000D"},
+		{"in a key", workspace.ISMSFile, "owner: Jane Doe, CISO", "owner: Jane Doe, CISO\n  \"x\\ey\": 1", 7, "U+001B"},
+		{"tab and newline are text", workspace.ISMSFile, "owner: Jane Doe, CISO", `owner: "Jane\tDoe\nCISO"`, 0, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := soatest.ValidFiles()
+			if !strings.Contains(files[tt.file], tt.old) {
+				t.Fatalf("%s has no %q", tt.file, tt.old)
+			}
+			files[tt.file] = strings.Replace(files[tt.file], tt.old, tt.new, 1)
+			ws, err := workspace.Load(soatest.Write(t, files))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range ws.Findings {
+				if f.Rule == "encoding" {
+					got = append(got, f.String())
+					if !strings.HasSuffix(f.Pos.File, tt.file) || f.Pos.Line != tt.line || f.Pos.Col == 0 || !strings.Contains(f.Message, tt.msg) {
+						t.Errorf("finding %s, want %s:%d:col naming %q", f, tt.file, tt.line, tt.msg)
+					}
+					if _, _, bad := text.ControlChar(f.String()); bad {
+						t.Errorf("the finding carries a control character: %q", f.String())
+					}
+				}
+			}
+			if (len(got) > 0) != (tt.msg != "") {
+				t.Errorf("encoding findings %q, want one: %v", got, tt.msg != "")
+			}
+		})
 	}
 }

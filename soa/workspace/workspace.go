@@ -166,6 +166,10 @@ type Workspace struct {
 	// refs are treatment controls that are not Annex A IDs, resolved against
 	// additional_controls once controls.yaml is read.
 	refs []ref
+	// Incomplete is set when a file, or the register or the decisions as a whole, could not
+	// be read (missing, not YAML, not a mapping, over a limit). The workspace then holds less
+	// than its files do, so a comparison must not take what is absent as removed.
+	Incomplete bool
 }
 
 // ref is a treatment's control that may be an additional control.
@@ -188,8 +192,18 @@ func (ws *Workspace) AdditionalByKey(key string) (*Decision, bool) {
 // Read reports whether the file (a base name of [Files]) was read.
 func (ws *Workspace) Read(file string) bool { return !slices.Contains(ws.Unread, file) }
 
-// MaxRisks is the most entries the register may hold.
-const MaxRisks = 100_000
+// Limits on the size of a workspace, beyond those on files and fields ([yamlpos.MaxFileSize],
+// [yamlpos.MaxFieldSize]): they bound the time and memory of a build. A real ISMS is far
+// below each of them.
+const (
+	// MaxRisks is the most entries the register may hold; a real register holds hundreds.
+	MaxRisks = 30_000
+	// MaxSelections is the most risk × control links (treatment.controls entries, summed
+	// over the register) a workspace may hold: 30,000 risks with 8 controls each.
+	MaxSelections = 240_000
+	// MaxEvidence is the most evidence items one control may list.
+	MaxEvidence = 500
+)
 
 // Method is the risk method with the positions of "" (the method itself) and of its keys.
 type Method struct {
@@ -270,6 +284,7 @@ func LoadFiles(files map[string][]byte, dir string) *Workspace {
 		if !ok {
 			ws.Findings.Errorf(finding.Pos{File: name, Line: 1, Col: 1}, "missing-file", "%s is missing; run 'soa init %s' to write the missing files (the others are left as they are), or check the directory", f, dir)
 			ws.Unread = append(ws.Unread, f)
+			ws.Incomplete = true
 			continue
 		}
 		fmt.Fprintf(sum, "%x  %s\n", sha256.Sum256(b), f)
@@ -277,6 +292,7 @@ func LoadFiles(files map[string][]byte, dir string) *Workspace {
 		nodes[f] = r.Parse(b)
 		if nodes[f] == nil {
 			ws.Unread = append(ws.Unread, f)
+			ws.Incomplete = true
 		}
 	}
 	if len(nodes) == len(Files) {
@@ -322,6 +338,7 @@ func (ws *Workspace) readISMS(r *yamlpos.Reader, n *yaml.Node) {
 	}
 	top := r.Object(n, "", "organization", "scope", "document", "risk_method")
 	if top == nil {
+		ws.Incomplete = true
 		if yamlpos.IsNull(n) { // otherwise object has said it is not a mapping
 			r.Errorf(n, "type", "isms.yaml must be a mapping with organization, scope, document and risk_method")
 		}
@@ -484,6 +501,7 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 	}
 	top := r.Object(n, "", "risks")
 	if top == nil {
+		ws.Incomplete = true
 		if yamlpos.IsNull(n) {
 			r.Errorf(n, "type", "risks.yaml must be a mapping with a risks list")
 		}
@@ -496,13 +514,16 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 	}
 	if list.Kind != yaml.SequenceNode {
 		r.Errorf(list, "type", "risks must be a list of risks (each item starting with - id: ...)")
+		ws.Incomplete = true
 		return
 	}
 	if len(list.Content) > MaxRisks {
 		r.Errorf(list, "limit", "the register has %d risks, over the limit of %d", len(list.Content), MaxRisks)
+		ws.Incomplete = true
 		return
 	}
 	seen := map[string]finding.Pos{}
+	selections := 0
 	for i, e := range list.Content {
 		path := fmt.Sprintf("risk #%d", i+1)
 		o := r.Object(e, path, "id", "title", "description", "asset", "threat", "vulnerability", "owner",
@@ -511,10 +532,16 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 			if yamlpos.IsNull(e) {
 				r.Errorf(e, "type", "%s must be a mapping (id, title, owner, likelihood, impact, treatment)", path)
 			}
+			ws.Incomplete = true // a risk not read
 			continue
 		}
 		k := Risk{Pos: map[string]finding.Pos{}}
 		k.ID = o.RequiredStr("id", "give the risk a unique identifier, e.g. R-01")
+		if strings.ContainsAny(k.ID, "\n\t") {
+			// An ID is printed at the start of lines (diff, findings): a line break in it
+			// could fake a line of output.
+			r.L.Errorf(o.At("id"), "encoding", "risk ID %q holds a line break or tab; write the ID on one line, e.g. R-01", k.ID)
+		}
 		if k.ID != "" {
 			path = "risk " + k.ID
 			if first, dup := seen[k.ID]; dup {
@@ -547,6 +574,12 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 			ws.readTreatment(r, o, &k)
 		}
 		ws.Risks = append(ws.Risks, k)
+		if selections += len(k.Treatment.Controls); selections > MaxSelections {
+			// The rest of the register is not read: its cost is what the limit bounds.
+			ws.Incomplete = true
+			r.L.Errorf(k.At("treatment"), "limit", "the register selects more than %d controls in all (risk × control, counting each risk's treatment.controls), the limit; up to here %d risks select on average %.1f — select the controls that treat each risk, or split the register", MaxSelections, len(ws.Risks), float64(selections)/float64(len(ws.Risks)))
+			return
+		}
 	}
 }
 
@@ -634,6 +667,7 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 	}
 	top := r.Object(n, "", "controls", "additional_controls")
 	if top == nil {
+		ws.Incomplete = true
 		if yamlpos.IsNull(n) {
 			r.Errorf(n, "type", "controls.yaml must be a mapping with a controls mapping")
 		}
@@ -648,6 +682,7 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 	}
 	if cn.Kind != yaml.MappingNode {
 		r.Errorf(cn, "type", "controls must be a mapping of control ID to decision (A.5.1: {applicable: true, ...})")
+		ws.Incomplete = true
 		return
 	}
 	ws.ControlsRead = true
@@ -670,7 +705,7 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 		d := &Decision{ID: id, Pos: map[string]finding.Pos{"": r.Pos(kn)}}
 		ws.Decisions[id] = d
 		o := r.Object(vn, "control "+id.String(), decisionKeys...)
-		readDecision(r, o, d, id.String())
+		ws.readDecision(r, vn, o, d, id.String())
 	}
 }
 
@@ -714,7 +749,7 @@ func (ws *Workspace) readAdditional(r *yamlpos.Reader, n *yaml.Node) {
 		}
 		d.Title = o.RequiredStr("title", "give the control's title as its source words it")
 		d.Source = o.RequiredStr("source", `say where the control comes from: a standard ("ISO/IEC 27017:2015"), a framework, or "internal"`)
-		readDecision(r, o, d, key)
+		ws.readDecision(r, vn, o, d, key)
 	}
 }
 
@@ -760,9 +795,12 @@ func annexaForm(s string) bool {
 
 // readDecision reads a control's decision (an Annex A or an additional control, named name
 // in messages) from o into d.
-func readDecision(r *yamlpos.Reader, o *yamlpos.Object, d *Decision, name string) {
+func (ws *Workspace) readDecision(r *yamlpos.Reader, vn *yaml.Node, o *yamlpos.Object, d *Decision, name string) {
 	if o == nil {
-		return // not a mapping (reported), or empty: undecided
+		if !yamlpos.IsNull(vn) {
+			ws.Incomplete = true // not a mapping (reported): a decision not read
+		}
+		return // empty: undecided
 	}
 	for key, p := range o.Positions() {
 		if key != "" {
@@ -804,7 +842,13 @@ func readDecision(r *yamlpos.Reader, o *yamlpos.Object, d *Decision, name string
 	}
 	d.Owner = o.Str("owner")
 	d.Implementation = o.Str("implementation")
-	for _, it := range o.List("evidence", false) {
+	evidence := o.List("evidence", false)
+	if len(evidence) > MaxEvidence {
+		r.L.Errorf(o.At("evidence"), "limit", "%s lists %d evidence items, over the limit of %d; list the main records and refer to an evidence register for the rest", o.Full("evidence"), len(evidence), MaxEvidence)
+		evidence = evidence[:MaxEvidence]
+		ws.Incomplete = true
+	}
+	for _, it := range evidence {
 		d.Evidence = append(d.Evidence, it.Value)
 	}
 	d.Due = o.Date("due")

@@ -201,6 +201,11 @@ func (r *Reader) sound(n *yaml.Node, depth int) bool {
 		r.Errorf(n, "yaml", "anchors and aliases (& and *) are not supported in workspace files; write the value out in full")
 		return false
 	}
+	if n.Kind == yaml.ScalarNode {
+		if i, c, bad := text.ControlChar(n.Value); bad {
+			r.Errorf(n, "encoding", "the text holds the control character %U (after %q); remove it — only tabs and line breaks may appear in text", c, tail(n.Value[:i]))
+		}
+	}
 	if n.Kind == yaml.MappingNode {
 		seen := map[string]*yaml.Node{}
 		kept := n.Content[:0]
@@ -224,6 +229,12 @@ func (r *Reader) sound(n *yaml.Node, depth int) bool {
 		ok = r.sound(c, depth+1) && ok
 	}
 	return ok
+}
+
+// tail is the end of s, up to 20 characters, to show where a character was found.
+func tail(s string) string {
+	r := []rune(s)
+	return string(r[max(0, len(r)-20):])
 }
 
 // Object is a YAML mapping being read key by key.
@@ -250,8 +261,10 @@ func (r *Reader) Object(n *yaml.Node, path string, known ...string) *Object {
 		r.Errorf(n, "type", "%s must be a mapping of keys to values, not %s", name(path), Describe(n))
 		return nil
 	}
-	o := &Object{r: r, n: n, Path: path, vals: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{},
-		pos: map[string]finding.Pos{"": r.Pos(n)}}
+	size := len(n.Content) / 2
+	o := &Object{r: r, n: n, Path: path, vals: make(map[string]*yaml.Node, size), keys: make(map[string]*yaml.Node, size),
+		pos: make(map[string]finding.Pos, size+1)}
+	o.pos[""] = r.Pos(n)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !contains(known, k.Value) {
