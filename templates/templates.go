@@ -99,12 +99,7 @@ func Controls() []byte {
 			fmt.Fprintf(&b, "  # ---- %d %s: %s to %s ----\n", c.ID.Clause, c.Theme.Title(), c.ID, last.ID)
 		}
 		fmt.Fprintf(&b, "\n  %s: # %s\n", c.ID, c.Title)
-		b.WriteString("" +
-			"    applicable:       # true | false\n" +
-			"    reasons: []       # legal, regulatory, contractual, business, best-practice\n" +
-			"    justification: \"\"\n" +
-			"    status:           # implemented | partial | planned | not-implemented\n" +
-			"    owner:\n")
+		b.WriteString(Undecided)
 	}
 	b.WriteString(additionalFooter)
 	return []byte(b.String())
@@ -124,6 +119,15 @@ func Yamllint() []byte { return slices.Clone(yamllint) }
 // Gitignore returns the .gitignore that soa init writes, keeping the built outputs in out/
 // out of version control.
 func Gitignore() []byte { return slices.Clone(gitignore) }
+
+// Undecided is the decision of a control left to decide, as the starter controls.yaml and an
+// imported one write it: the keys to fill in, with their vocabularies as comments.
+const Undecided = "" +
+	"    applicable:       # true | false\n" +
+	"    reasons: []       # legal, regulatory, contractual, business, best-practice\n" +
+	"    justification: \"\"\n" +
+	"    status:           # implemented | partial | planned | not-implemented\n" +
+	"    owner:\n"
 
 // additionalFooter ends controls.yaml with how to add controls beyond Annex A.
 const additionalFooter = `

@@ -79,6 +79,8 @@ func TestUnknownCommandSuggestions(t *testing.T) {
 		{"aprove", "approve"},
 		{"chek", "check"},
 		{"chéck", "check"}, // one edit: letters, not bytes
+		{"bulid", "build"}, // one edit: two letters swapped
+		{"verison", "version"},
 		{"äpprove", "approve"},
 		{"bu", "build"},
 		{"cros", "crosswalk"},

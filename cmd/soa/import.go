@@ -18,6 +18,7 @@ import (
 	"github.com/soa-tool/soa/soa/text"
 	"github.com/soa-tool/soa/soa/workspace"
 	"github.com/soa-tool/soa/soa/xlsx"
+	"github.com/soa-tool/soa/templates"
 	"github.com/urfave/cli/v2"
 )
 
@@ -175,7 +176,7 @@ func importSheet(w io.Writer, file, dir string, opt sheetimport.Options, force, 
 		return usage("%s: %v", file, err)
 	}
 	printImport(w, res)
-	data, err := sheetimport.Write(res, filepath.Base(file))
+	data, err := sheetimport.Write(res, filepath.Base(file), sheetimport.Frame{Modeline: templates.Modeline("controls"), Undecided: templates.Undecided})
 	if err != nil {
 		return usage("%v", err)
 	}

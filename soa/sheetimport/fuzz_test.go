@@ -32,7 +32,7 @@ func FuzzImportCSV(f *testing.F) {
 		if err != nil {
 			return
 		}
-		b, err := sheetimport.Write(res, "fuzz.csv")
+		b, err := sheetimport.Write(res, "fuzz.csv", frame)
 		if err != nil {
 			t.Fatalf("Write: %v", err)
 		}

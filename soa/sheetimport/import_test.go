@@ -63,7 +63,7 @@ func hasComment(d sheetimport.Decision, part string) bool {
 // an import must leave only content to fill in.
 func formFindings(t *testing.T, res *sheetimport.Result) (finding.List, *soa.SoA) {
 	t.Helper()
-	b, err := sheetimport.Write(res, "fixture.xlsx")
+	b, err := sheetimport.Write(res, "fixture.xlsx", frame)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -512,7 +512,7 @@ func BenchmarkImport(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err = sheetimport.Write(res, "bench.xlsx"); err != nil {
+			if _, err = sheetimport.Write(res, "bench.xlsx", frame); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -596,7 +596,7 @@ func TestYAML11Booleans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := sheetimport.Write(res, "b.csv")
+	b, err := sheetimport.Write(res, "b.csv", frame)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -609,3 +609,6 @@ func TestYAML11Booleans(t *testing.T) {
 		t.Errorf("findings about form: %v", fs)
 	}
 }
+
+// frame is what soa import gives Write: the starter files' modeline and undecided block.
+var frame = sheetimport.Frame{Modeline: templates.Modeline("controls"), Undecided: templates.Undecided}

@@ -11,13 +11,20 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// Frame is what [Write] takes from the files soa init writes, so that an imported
+// controls.yaml reads like a starter one: its first line (the schema modeline) and the
+// decision of a control left to decide.
+type Frame struct {
+	Modeline, Undecided string
+}
+
 // Write gives controls.yaml for the result: every control in catalogue order under a heading
 // per theme, the comments of its decision above it, its title after its key, then the
-// decision. An undecided control gets the empty keys soa init writes, to fill in. source
-// names the imported file in the header.
-func Write(res *Result, source string) ([]byte, error) {
+// decision. An undecided control gets the empty keys of frame, to fill in. source names the
+// imported file in the header.
+func Write(res *Result, source string, frame Frame) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString("# yaml-language-server: $schema=.schema/controls.schema.json\n#\n")
+	b.WriteString(frame.Modeline + "\n#\n")
 	fmt.Fprintf(&b, "# controls.yaml imported by soa import from %s, sheet %q", oneLine(source), res.Sheet)
 	if len(res.HeaderRows) > 0 {
 		fmt.Fprintf(&b, " (header row %s)", strings.Trim(strings.Join(strings.Fields(fmt.Sprint(res.HeaderRows)), "-"), "[]"))
@@ -49,12 +56,7 @@ func Write(res *Result, source string) ([]byte, error) {
 		}
 		fmt.Fprintf(&b, "  %s: # %s\n", c.ID, c.Title)
 		if d.Applicable == nil && !d.Read {
-			b.WriteString("" +
-				"    applicable:       # true | false\n" +
-				"    reasons: []       # legal, regulatory, contractual, business, best-practice\n" +
-				"    justification: \"\"\n" +
-				"    status:           # implemented | partial | planned | not-implemented\n" +
-				"    owner:\n")
+			b.WriteString(frame.Undecided)
 			continue
 		}
 		body, err := decisionYAML(d)

@@ -68,9 +68,13 @@ func Markdown(s string) string { return mdEscaper.Replace(s) }
 // MarkdownCell escapes s for a cell of a Markdown table: as [Markdown], and the pipe too.
 func MarkdownCell(s string) string { return strings.ReplaceAll(Markdown(s), "|", `\|`) }
 
-// Distance is the Levenshtein distance between a and b, counted in runes.
+// Distance is the edit distance between a and b, counted in runes: insertions, deletions,
+// substitutions and swaps of two neighbouring runes (Damerau's optimal string alignment), so
+// that "bulid" is one edit from "build", as typists expect.
 func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// Three rows: two back for a swap, the previous and the current.
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -84,8 +88,11 @@ func Distance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }

@@ -65,7 +65,7 @@ func TestDistanceAndSuggest(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string
 		d    int
-	}{{"", "", 0}, {"kitten", "sitting", 3}, {"élan", "elan", 1}, {"abc", "", 3}} {
+	}{{"", "", 0}, {"kitten", "sitting", 3}, {"élan", "elan", 1}, {"abc", "", 3}, {"bulid", "build", 1}, {"verison", "version", 1}, {"ab", "ba", 1}, {"ca", "abc", 3}} {
 		if got := Distance(tt.a, tt.b); got != tt.d {
 			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.d)
 		}
