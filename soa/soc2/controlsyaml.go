@@ -61,8 +61,8 @@ func ControlsYAML(r *Report, source, header string) []byte {
 			lead = fmt.Sprintf("The export maps %d of its controls to no Annex A control; such a control", unmapped)
 		}
 		comment(&b, "", fmt.Sprintf(lead+" is tied to an Annex A control when it meets one of the control's criteria "+
-			"and is about the same subject (its name or description), at most %d per control; the others are named "+
-			"in a comment. Status implemented means they meet every criterion that asks for essentially what the control "+
+			"and is about the same subject (its name or description), or when its name plainly says that subject, at "+
+			"most %d per control; those that only share a criterion are named in a comment. Status implemented means they meet every criterion that asks for essentially what the control "+
 			"does (fit full in 'soa crosswalk'); partial means something is missing, and the comment says what.", MaxAttached))
 	}
 	comment(&b, "", "For each applicable control, confirm the reasons (contractual, business), write the justification "+

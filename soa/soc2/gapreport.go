@@ -15,8 +15,9 @@ import (
 
 // coverageDefinition says how the levels are decided; every format prints it.
 const coverageDefinition = "Each Annex A control is judged on the program controls tied to it: those that meet one of " +
-	"the Trust Services Criteria the crosswalk maps it to and are about its subject (name or description; at most " +
-	"five), or, when the export maps its controls to ISO 27001, those it maps. A control is covered when they address " +
+	"the Trust Services Criteria the crosswalk maps it to and are about its subject (name or description), or whose " +
+	"name plainly says its subject, at most five; or, when the export maps its controls to ISO 27001, those it " +
+	"maps. Criteria alone never tie a program control. A control is covered when they address " +
 	"every criterion that asks for essentially what the control does (fit full in soa crosswalk); partly covered when " +
 	"they miss one of those, or when every criterion only touches the control's subject (fit partial, as CC6.4 and " +
 	"CC6.5 do for most physical controls); and not covered when no program control is tied to it or the control has " +

@@ -17,7 +17,8 @@ const MaxAttached = 5
 type Match struct {
 	Control *Control
 	// Via are the criteria the two share through the crosswalk, in TSC order; empty when
-	// the export's own ISO mapping ties them.
+	// the export's own ISO mapping ties them, or the program control's name alone (see
+	// [Attach]).
 	Via []string
 	// Words are the control's keywords ([annexa.Keywords]) found in the program control's
 	// name and description.
@@ -36,9 +37,11 @@ func wordMatches(k, w string) bool {
 	return w == k || w == k+"s" || w == k+"es" || (len(k) >= 4 && strings.HasPrefix(w, k))
 }
 
-// keywordsIn returns the keywords found in text, in the order given.
-func keywordsIn(keywords []string, text []string) []string {
+// keywordsIn returns the keywords found in text, in the order given, and how many of the
+// text's words they match.
+func keywordsIn(keywords []string, text []string) ([]string, int) {
 	var out []string
+	hit := map[int]bool{}
 	for _, k := range keywords {
 		kw := words(k)
 		if len(kw) == 0 {
@@ -52,10 +55,20 @@ func keywordsIn(keywords []string, text []string) []string {
 				}
 			}
 			out = append(out, k)
+			for j := range kw {
+				hit[i+j] = true
+			}
 			break
 		}
 	}
-	return out
+	return out, len(hit)
+}
+
+// names reports whether the program control's name plainly says the Annex A control's
+// subject: it uses two of the control's keywords, on two different words.
+func names(pc *Control, id annexa.ID) bool {
+	kw, n := keywordsIn(annexa.Keywords(id), words(pc.Name))
+	return len(kw) >= 2 && n >= 2
 }
 
 // counts reports whether the program control counts for coverage: not scoped out and not
@@ -71,19 +84,25 @@ func (c *Control) counts() bool {
 // maps to id are attached (first, without limit), and a control it maps elsewhere is never
 // a candidate. Every other program control — all of them in an export without ISO mapping,
 // the rows without one in an export that maps only some — that lists one of the control's
-// criteria ([annexa.SOC2Fit]) is a candidate, scored by the
-// strength of the links (a full fit counts 1, a partial one 0.4, divided by the square root of
-// the number of criteria the program control spreads over) and, above all, by how many of the
-// control's keywords its name and description use. A candidate is relevant when it uses at
-// least one keyword, or when its links alone weigh 1.2 (two links of which one is full, or
-// three partial ones); the best relevant ones are attached, at most [MaxAttached]. Controls
-// marked not applicable are never candidates. The README gives the precision and recall of
-// this choice against a published mapping.
+// criteria ([annexa.SOC2Fit]) is a candidate, scored by the strength of the links (a full fit
+// counts 1, a partial one 0.4, divided by the square root of the number of criteria the
+// program control spreads over) and, above all, by how many of the control's keywords its
+// name and description use. A candidate is relevant only when it uses at least one keyword:
+// shared criteria alone, however many, make a program control related, never attached, so a
+// program that lists the criteria without a control about the subject does not cover it.
+// A program control whose name plainly says the subject (two keywords on two different
+// words, as "Network segmentation" for A.8.22) is a candidate too when it shares no
+// criterion with a control that has SOC 2 counterparts; it meets none of the control's
+// criteria, so on its own it makes the control at most partly covered ([Cover]). The best
+// relevant candidates are attached, at most [MaxAttached]. Controls marked not applicable are
+// never candidates. The README gives the precision and recall of this choice against a
+// published mapping.
 func Attach(p *Program, id annexa.ID) (attached, related []Match) {
 	for i := range p.Controls {
 		pc := &p.Controls[i]
 		if pc.Status != StatusNotApplicable && slices.Contains(pc.ISO, id) {
-			attached = append(attached, Match{Control: pc, Words: keywordsIn(annexa.Keywords(id), words(pc.Name+" "+pc.Description))})
+			kw, _ := keywordsIn(annexa.Keywords(id), words(pc.Name+" "+pc.Description))
+			attached = append(attached, Match{Control: pc, Words: kw})
 		}
 	}
 	byISO := len(attached)
@@ -106,13 +125,13 @@ func Attach(p *Program, id annexa.ID) (attached, related []Match) {
 				}
 			}
 		}
-		if len(m.Via) == 0 {
+		if len(m.Via) == 0 && (len(links) == 0 || !names(pc, id)) {
 			continue
 		}
-		m.Words = keywordsIn(annexa.Keywords(id), words(pc.Name+" "+pc.Description))
-		m.Score = 2*float64(len(m.Words)) + link/math.Sqrt(float64(len(pc.Criteria)))
-		if len(m.Words) == 0 && link < 1.2 {
-			m.Score = -1 // not relevant
+		m.Words, _ = keywordsIn(annexa.Keywords(id), words(pc.Name+" "+pc.Description))
+		m.Score = 2*float64(len(m.Words)) + link/math.Sqrt(float64(max(len(pc.Criteria), 1)))
+		if len(m.Words) == 0 {
+			m.Score = -1 // not about the control's subject: related only
 		}
 		cands = append(cands, m)
 	}
@@ -135,7 +154,7 @@ func Attach(p *Program, id annexa.ID) (attached, related []Match) {
 		take[m.Control] = true
 	}
 	for _, m := range cands {
-		if !take[m.Control] {
+		if !take[m.Control] && len(m.Via) > 0 {
 			related = append(related, m)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/soa-tool/soa/annexa"
@@ -137,4 +138,47 @@ func BenchmarkAttach(b *testing.B) {
 	b.ReportMetric(s.Precision, "precision")
 	b.ReportMetric(s.Recall, "recall")
 	b.ReportMetric(s.PerControl, "attached/control")
+}
+
+// TestCriteriaAloneNeverCover: shared criteria, however strong, tie no program control to an
+// Annex A control whose subject it does not name; the draft controls.yaml leaves the control
+// undecided and names the program control in the comment.
+func TestCriteriaAloneNeverCover(t *testing.T) {
+	tests := []struct {
+		csv string
+		iso annexa.ID
+	}{
+		{"BC-06,Cyber insurance,CC9.1; A1.2", annexa.ID{Clause: 8, Num: 13}},
+		{"BC-06,Cyber insurance,CC9.1; A1.2", annexa.ID{Clause: 8, Num: 14}},
+		{"HR-05,NDAs signed,C1.1; CC6.1", annexa.ID{Clause: 5, Num: 12}},
+	}
+	for _, tt := range tests {
+		p := parse(t, "p.csv", "id,name,criteria\n"+tt.csv+"\n")
+		r := NewReport(p)
+		i := slices.IndexFunc(r.Controls, func(cv Coverage) bool { return cv.Control.ID == tt.iso })
+		cv := r.Controls[i]
+		if cv.Level != NotCovered || len(cv.By) != 0 || len(cv.Related) != 1 || cv.Related[0].Control != &p.Controls[0] || cv.Status() != "" {
+			t.Errorf("%q: %s %s, tied %d, related %d, status %q; want not covered, only related", tt.csv, tt.iso, cv.Level, len(cv.By), len(cv.Related), cv.Status())
+		}
+		text := string(ControlsYAML(r, "p.csv", ""))
+		at := strings.Index(text, "  "+tt.iso.String()+":")
+		start := strings.LastIndex(text[:at], "\n\n")
+		block := text[start:min(at+200, len(text))]
+		if !strings.Contains(block, "Not covered: the program meets") || !strings.Contains(block, "Also related through") ||
+			!strings.Contains(block, p.Controls[0].ID) || !strings.Contains(block, "applicable:\n") {
+			t.Errorf("%q: %s in controls.yaml:\n%s", tt.csv, tt.iso, block)
+		}
+	}
+	// A name that plainly says the subject ties the control without a shared criterion; it
+	// meets none of the control's criteria, so the control is partly covered at most.
+	p := parse(t, "p.csv", "id,name,criteria\nNS-09,Network segmentation,CC1.1\n")
+	a, _ := Attach(p, annexa.ID{Clause: 8, Num: 22})
+	if len(a) != 1 || len(a[0].Via) != 0 {
+		t.Fatalf("A.8.22: attached %+v", a)
+	}
+	for _, cv := range Cover(p) {
+		if cv.Level == Covered {
+			t.Errorf("%s covered by a control that meets none of its criteria", cv.Control.ID)
+		}
+	}
 }

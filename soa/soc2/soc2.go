@@ -13,7 +13,8 @@
 //
 // [Attach] chooses the program controls that implement an Annex A control: those the export
 // maps to it, or else those that meet one of its criteria in the crosswalk of package annexa and
-// are about its subject ([annexa.Keywords]), at most [MaxAttached]. [Cover] judges each control
+// are about its subject ([annexa.Keywords]), or whose name plainly says that subject, at most
+// [MaxAttached]; criteria alone never tie one. [Cover] judges each control
 // on them: covered when they meet every criterion whose link to the control is full, partly
 // covered when they miss one or when every link is partial, not covered when none is tied to
 // it (see [Level]).
