@@ -32,7 +32,7 @@ func EditableKey(column string) label.Key { return editableKeys[slices.Index(Edi
 // buildHeaderRow is the row of [SheetBuild] that names its columns: ID, then EditableColumns.
 const buildHeaderRow = 5
 
-// buildSheet writes the hidden sheet. Values are text, dates as YYYY-MM-DD, exactly as
+// buildSheet writes the hidden sheet (hidden by build, before the register is streamed). Values are text, dates as YYYY-MM-DD, exactly as
 // [soa.Entry.Cells] gives them.
 func (b *book) buildSheet() {
 	const sh = SheetBuild
@@ -59,7 +59,6 @@ func (b *book) buildSheet() {
 			}
 		}
 	}
-	b.check(b.f.SetSheetVisible(sh, false))
 }
 
 // Built is what a workbook written by soa build says about itself and what its SoA sheet

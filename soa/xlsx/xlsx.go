@@ -118,8 +118,11 @@ func (b *book) build() error {
 	if b.err != nil {
 		return b.err
 	}
-	// Before the risk register's StreamWriter is flushed: SetActiveSheet visits every sheet.
+	// Before the risk register's StreamWriter is flushed: SetActiveSheet and SetSheetVisible
+	// visit every sheet, and would decode the streamed register again (seconds for a large
+	// one).
 	b.f.SetActiveSheet(0)
+	b.check(b.f.SetSheetVisible(SheetBuild, false))
 	b.newStyles()
 	b.soaSheet()
 	b.changesSheet()
