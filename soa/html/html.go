@@ -166,10 +166,7 @@ func newView(s *soa.SoA, changes *version.Changes) *view {
 		// JPEG picture; template.URL keeps html/template from replacing it.
 		v.Logo = template.URL("data:image/" + d.LogoFormat + ";base64," + base64.StdEncoding.EncodeToString(d.LogoData))
 	}
-	v.Title = d.Title
-	if v.Title == "" || v.Title == label.English.T(label.SoA) {
-		v.Title = l.T(label.SoA)
-	}
+	v.Title = l.DocTitle(d.Title)
 	if v.Draft {
 		v.Approval = l.T(label.DraftBanner)
 	} else {

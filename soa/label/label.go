@@ -56,6 +56,17 @@ func For(code string) *Lang {
 	return English
 }
 
+// DocTitle is the title the outputs give the document: title (document.title) as written,
+// except that none or the English default ("Statement of Applicability") gives way to the
+// language's own, so that a workspace switched to another language needs no new title.
+func (l *Lang) DocTitle(title string) string {
+	t := strings.TrimSpace(title)
+	if t == "" || t == English.T(SoA) {
+		return l.T(SoA)
+	}
+	return t
+}
+
 // T gives the label k; the English one when the language lacks it (a test forbids that).
 func (l *Lang) T(k Key) string {
 	if s, ok := l.words[k]; ok {

@@ -130,3 +130,19 @@ func TestWording(t *testing.T) {
 		t.Errorf("a value outside the vocabulary must stay as written, got %q", got)
 	}
 }
+
+// TestDocTitle checks that the English default title, or none, gives way to the language's
+// and that a title of the organisation's own stays as written.
+func TestDocTitle(t *testing.T) {
+	for _, c := range []struct{ lang, title, want string }{
+		{"de", "Statement of Applicability", "Erklärung zur Anwendbarkeit"},
+		{"de", "", "Erklärung zur Anwendbarkeit"},
+		{"fr", " Statement of Applicability ", "Déclaration d'applicabilité"},
+		{"en", "", "Statement of Applicability"},
+		{"de", "Erklärung zur Anwendbarkeit (ISMS Berlin)", "Erklärung zur Anwendbarkeit (ISMS Berlin)"},
+	} {
+		if got := For(c.lang).DocTitle(c.title); got != c.want {
+			t.Errorf("%s %q: %q, want %q", c.lang, c.title, got, c.want)
+		}
+	}
+}

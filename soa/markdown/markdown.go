@@ -92,10 +92,7 @@ func keys(kv [][2]string) [][]string {
 
 func (m *md) document(s *soa.SoA, changes *version.Changes) {
 	l, d := m.l, s.Document
-	title := d.Title
-	if title == "" || title == label.English.T(label.SoA) {
-		title = l.T(label.SoA)
-	}
+	title := l.DocTitle(d.Title)
 	m.h(1, l.T(label.SoA)+" — "+d.Organization)
 	if title != l.T(label.SoA) {
 		m.fixed(title)

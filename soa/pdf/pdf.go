@@ -222,14 +222,9 @@ func newConfig(s *soa.SoA, l *label.Lang, regular, bold []byte) *entity.Config {
 		Build()
 }
 
-// docTitle is the document's title: document.title, else the label in its language. The
-// English default of document.title gives way to the language's.
+// docTitle is the document's title in its language ([label.Lang.DocTitle]).
 func docTitle(s *soa.SoA) string {
-	t := strings.TrimSpace(s.Document.Title)
-	if t == "" || t == label.English.T(label.SoA) {
-		return label.For(s.Document.Language).T(label.SoA)
-	}
-	return t
+	return label.For(s.Document.Language).DocTitle(s.Document.Title)
 }
 
 // renderer writes the sections of the document.

@@ -39,7 +39,7 @@ func (b *book) changesSheet() {
 		total += w
 	}
 	b.widths(sh, changesWidths...)
-	b.title(sh, l.T(label.ChangesHeading)+" — "+d.Title)
+	b.title(sh, l.T(label.ChangesHeading)+" — "+l.DocTitle(d.Title))
 	b.str(sh, 1, 2, l.F(label.ChangesFrom, c.Old.String(), c.New.String()), b.st.subtitle)
 	b.merged(sh, 4, 1, ncol, c.Summary, b.st.value)
 	b.height(sh, 4, height(lines(c.Summary, total)))

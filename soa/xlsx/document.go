@@ -18,7 +18,7 @@ func (b *book) documentSheet() {
 	s, d := b.s, b.s.Document
 	b.noGrid(sh)
 	b.widths(sh, documentWidths...)
-	b.title(sh, l.T(label.SecControl)+" — "+d.Title)
+	b.title(sh, l.T(label.SecControl)+" — "+l.DocTitle(d.Title))
 	b.str(sh, 1, 2, d.Organization, b.st.subtitle)
 
 	last := len(documentWidths)
@@ -36,7 +36,7 @@ func (b *book) documentSheet() {
 		date         time.Time
 	}{
 		{l.T(label.DocID), d.ID, time.Time{}},
-		{l.T(label.Title), d.Title, time.Time{}},
+		{l.T(label.Title), l.DocTitle(d.Title), time.Time{}},
 		{l.T(label.Version), d.Version, time.Time{}},
 		{l.T(label.StatusCol), status, time.Time{}},
 		{l.T(label.Classification), d.Classification, time.Time{}},

@@ -156,6 +156,33 @@ func TestGermanWorkbook(t *testing.T) {
 	if !strings.Contains(hf.OddFooter, "Seite &P von &N") {
 		t.Errorf("footer %q", hf.OddFooter)
 	}
+	// document.title is the English default, which gives way to the German title as it does
+	// in the PDF, the HTML and the Markdown: in the sheet titles, the page headers, document
+	// control and the file's properties.
+	for _, name := range f.GetSheetList() {
+		header := ""
+		if hf, _ := f.GetHeaderFooter(name); hf != nil {
+			header = hf.OddHeader
+		}
+		title, _ := f.GetCellValue(name, "A1")
+		for what, got := range map[string]string{"page header": header, "title": title} {
+			if strings.Contains(got, "Statement of Applicability") {
+				t.Errorf("%s %s: %q is in English", name, what, got)
+			}
+		}
+	}
+	if !strings.Contains(value(t, f, "Erklärung zur Anwendbarkeit", "A1"), "Erklärung zur Anwendbarkeit — Acme") {
+		t.Errorf("SoA sheet title %q", value(t, f, "Erklärung zur Anwendbarkeit", "A1"))
+	}
+	rows, _ := f.GetRows("Dokumentenlenkung")
+	for _, r := range rows {
+		if strings.Contains(strings.Join(r, "|"), "Statement of Applicability") {
+			t.Errorf("document control row %q is in English", r)
+		}
+	}
+	if p, err := f.GetDocProps(); err != nil || p.Title != "Erklärung zur Anwendbarkeit" {
+		t.Errorf("title property %q (%v)", p.Title, err)
+	}
 }
 
 // TestBrandColour checks that document.color fills the table headers.

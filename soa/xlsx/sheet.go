@@ -102,7 +102,7 @@ func (b *book) page(sheet string, first, last int) {
 	lr, tb, hfm := 0.3, 0.75, 0.3
 	b.check(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hfm, Footer: &hfm}))
 	d, l := b.s.Document, b.l
-	header := "&L&8" + hf(d.Organization, 35) + " — " + hf(d.Title, 35)
+	header := "&L&8" + hf(d.Organization, 35) + " — " + hf(l.DocTitle(d.Title), 35)
 	if b.draft() {
 		header += "&C&\"-,Bold\"&KC00000" + hf(l.T(label.DraftStatus), 30)
 	}

@@ -46,7 +46,7 @@ func (b *book) soaSheet() {
 	first, last := hdr+1, hdr+len(all)
 	ncol := len(sheet.Columns)
 
-	b.title(sh, d.Title+" — "+d.Organization)
+	b.title(sh, l.DocTitle(d.Title)+" — "+d.Organization)
 	approval := l.T(label.DraftStatus)
 	if !b.draft() {
 		approval = l.F(label.ApprovedByOn, d.ApprovedBy, l.Date(d.ApprovedOn))

@@ -25,7 +25,7 @@ func (b *book) summarySheet() {
 	s, d := b.s, b.s.Document
 	b.noGrid(sh)
 	b.widths(sh, summaryWidths...)
-	b.title(sh, l.T(label.SecSummary)+" — "+d.Title)
+	b.title(sh, l.T(label.SecSummary)+" — "+l.DocTitle(d.Title))
 	b.str(sh, 1, 2, d.Organization+" · "+l.T(label.StandardLine), b.st.subtitle)
 
 	last := len(summaryWidths)

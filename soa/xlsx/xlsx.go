@@ -146,7 +146,7 @@ func (b *book) properties() {
 		status = b.l.T(label.Draft)
 	}
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
-		Title:          d.Title,
+		Title:          b.l.DocTitle(d.Title),
 		Subject:        b.l.T(label.SubjectLine) + " — " + d.Organization,
 		Creator:        d.Owner,
 		LastModifiedBy: d.Owner,
