@@ -67,18 +67,9 @@ func Generated(tb testing.TB, n int) string {
 	tb.Helper()
 	dir := Copy(tb, "acme-saas")
 	applicable := applicableIDs(tb, dir)
-	ws, err := workspace.Load(dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	// Additional controls decided only by a risk of the example are selected by the first
 	// generated risk.
-	var byRisk []string
-	for _, d := range ws.Additional {
-		if !d.Decided {
-			byRisk = append(byRisk, d.Key)
-		}
-	}
+	byRisk := decidedByRisk(tb, dir)
 	var b strings.Builder
 	b.WriteString("risks:\n")
 	for i := range n {
@@ -100,6 +91,23 @@ func Generated(tb testing.TB, n int) string {
 		tb.Fatal(err)
 	}
 	return dir
+}
+
+// decidedByRisk gives the keys of the additional controls of the workspace in dir that
+// controls.yaml leaves undecided: a risk must select them.
+func decidedByRisk(tb testing.TB, dir string) []string {
+	tb.Helper()
+	ws, err := workspace.Load(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var keys []string
+	for _, d := range ws.Additional {
+		if !d.Decided {
+			keys = append(keys, d.Key)
+		}
+	}
+	return keys
 }
 
 // applicableIDs gives the IDs of the controls applicable in the workspace in dir, in
@@ -156,12 +164,18 @@ func WorstCase(tb testing.TB) string {
 		tb.Fatal(err)
 	}
 	const risks = workspace.MaxSelections / 8
+	// The additional controls the example decides by a risk take the place of Annex A
+	// controls in the first risk, so that the workspace is valid at the selection limit.
+	byRisk := decidedByRisk(tb, dir)
 	var r strings.Builder
 	r.WriteString("risks:\n")
 	for i := range risks {
 		ids := make([]string, 8)
 		for k := range ids {
 			ids[k] = applicable[(i+k*11)%len(applicable)]
+		}
+		if i == 0 {
+			copy(ids, byRisk)
 		}
 		fmt.Fprintf(&r, "  - id: W-%05d\n    title: Worst-case risk %d to the information of asset group %d\n", i+1, i+1, i%97)
 		fmt.Fprintf(&r, "    description: Unauthorised access to the records of asset group %d through a weakness.\n", i%97)
