@@ -241,7 +241,10 @@ func (v *view) summary(s *soa.SoA, l *label.Lang) {
 	for _, th := range annexa.Themes {
 		v.Counts = append(v.Counts, row(l.ThemeTitle(th), s.Summary.ByTheme[th]))
 	}
-	v.Counts = append(v.Counts, row(l.T(label.AllControls), s.Summary.Counts))
+	if s.Summary.Additional.Total > 0 {
+		v.Counts = append(v.Counts, row(l.ThemeTitle(soa.ThemeAdditional), s.Summary.Additional))
+	}
+	v.Counts = append(v.Counts, row(l.T(label.AllControls), s.Summary.Combined()))
 
 	m := s.Method
 	if len(m.Likelihood) > 0 && len(m.Impact) > 0 && len(s.Inherent) == len(m.Likelihood) {
@@ -272,7 +275,7 @@ func (v *view) summary(s *soa.SoA, l *label.Lang) {
 	v.L["ExcludedN"] = l.F(label.ExcludedN, len(s.Excluded()))
 	v.Excluded = [][]string{{l.T(label.ID), l.T(label.Control), l.T(label.ExclusionJustification)}}
 	for _, e := range s.Excluded() {
-		v.Excluded = append(v.Excluded, []string{e.Control.ID.String(), e.Control.Title, e.Justification})
+		v.Excluded = append(v.Excluded, []string{e.ID(), e.Control.Title, e.Justification})
 	}
 }
 
@@ -306,6 +309,15 @@ func (v *view) themes(s *soa.SoA, l *label.Lang) {
 		}
 		v.Themes = append(v.Themes, tv)
 	}
+	// Controls beyond Annex A follow as 3.5, as in the PDF.
+	if c := s.Summary.Additional; len(s.Additional) > 0 {
+		tv := themeView{ID: string(soa.ThemeAdditional), Heading: fmt.Sprintf("3.%d  %s", len(annexa.Themes)+1, l.ThemeTitle(soa.ThemeAdditional)),
+			Counts: l.T(label.AdditionalIntro) + " " + l.F(label.ControlsLineCounts, l.ControlsLine(c.Total, 0), c.Applicable, c.Excluded), Head: head}
+		for _, e := range s.Additional {
+			tv.Rows = append(tv.Rows, entryRow(l, e))
+		}
+		v.Themes = append(v.Themes, tv)
+	}
 }
 
 func entryRow(l *label.Lang, e soa.Entry) soaRow {
@@ -320,6 +332,9 @@ func entryRow(l *label.Lang, e soa.Entry) soaRow {
 	if e.Control.New {
 		title.Notes = []string{l.T(label.NewIn2022)}
 	}
+	if e.Source != "" {
+		title.Notes = append(title.Notes, l.T(label.SourceCol)+": "+e.Source)
+	}
 	reasons := cellView{Main: text.OrDash(l.Reasons(e.Reasons))}
 	if len(e.Risks) > 0 {
 		reasons.Notes = []string{l.F(label.RisksPrefix, strings.Join(e.Risks, ", "))}
@@ -333,7 +348,7 @@ func entryRow(l *label.Lang, e soa.Entry) soaRow {
 		impl.Main = "—"
 	}
 	return soaRow{Excluded: e.Decided && !e.Applicable, Cells: []cellView{
-		{Main: e.Control.ID.String()}, title, {Main: applicable}, reasons, {Paras: paragraphs(text.OrDash(e.Justification))},
+		{Main: e.ID()}, title, {Main: applicable}, reasons, {Paras: paragraphs(text.OrDash(e.Justification))},
 		status, {Main: text.OrDash(e.Owner)}, impl}}
 }
 

@@ -89,6 +89,19 @@ func TestLanguage(t *testing.T) {
 	}
 }
 
+// TestAdditionalControls checks that the controls beyond Annex A have the page's section 3.5,
+// an entry in the contents and a row in the summary, as in the PDF.
+func TestAdditionalControls(t *testing.T) {
+	page := string(render(t, soatest.Valid(t, soatest.Example("acme-saas"))))
+	for _, want := range []string{`<a href="#additional">3.5  Additional controls</a>`, `<h3 id="additional">3.5  Additional controls</h3>`,
+		`<td><strong>CLD.12.4.5</strong>`, `<span class="note">Source: ISO/IEC 27017:2015</span>`,
+		`<td>Additional controls</td><td class="num">3</td>`, `<td>All controls</td><td class="num">96</td>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+}
+
 // chromium runs headless Chromium on a page, with a net log of every request it makes; it
 // returns the URLs the page requested (Chromium's own update and account checks left out).
 func chromium(t *testing.T, page string, args ...string) []string {

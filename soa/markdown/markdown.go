@@ -195,7 +195,10 @@ func (m *md) summary(s *soa.SoA) {
 	for _, th := range annexa.Themes {
 		rows = append(rows, row(l.ThemeTitle(th), s.Summary.ByTheme[th]))
 	}
-	m.table(append(rows, row(l.T(label.AllControls), s.Summary.Counts)))
+	if s.Summary.Additional.Total > 0 {
+		rows = append(rows, row(l.ThemeTitle(soa.ThemeAdditional), s.Summary.Additional))
+	}
+	m.table(append(rows, row(l.T(label.AllControls), s.Summary.Combined())))
 
 	mt := s.Method
 	if len(mt.Likelihood) > 0 && len(mt.Impact) > 0 && len(s.Inherent) == len(mt.Likelihood) {
@@ -233,7 +236,7 @@ func (m *md) summary(s *soa.SoA) {
 	}
 	rows = [][]string{{l.T(label.ID), l.T(label.Control), l.T(label.ExclusionJustification)}}
 	for _, e := range ex {
-		rows = append(rows, []string{e.Control.ID.String(), e.Control.Title, e.Justification})
+		rows = append(rows, []string{e.ID(), e.Control.Title, e.Justification})
 	}
 	m.table(rows)
 }
@@ -244,44 +247,63 @@ func (m *md) soa(s *soa.SoA) {
 	var reasons []string
 	reasons = append(reasons, workspace.Reasons...)
 	m.fixed(l.F(label.SoAIntro, l.Reasons(append(reasons, workspace.ReasonRisk))))
+	head := []string{l.T(label.ID), l.T(label.Control), l.T(label.Applicable), l.T(label.ReasonsAndRisks),
+		l.T(label.Justification), l.T(label.StatusCol), l.T(label.Owner), l.T(label.ImplementationEvidence)}
 	for i, th := range annexa.Themes {
 		c := s.Summary.ByTheme[th]
 		m.h(3, fmt.Sprintf("3.%d  %s", i+1, l.ThemeTitle(th)))
 		m.fixed(l.F(label.ThemeCounts, c.Total, c.Applicable, c.Excluded))
-		rows := [][]string{{l.T(label.ID), l.T(label.Control), l.T(label.Applicable), l.T(label.ReasonsAndRisks),
-			l.T(label.Justification), l.T(label.StatusCol), l.T(label.Owner), l.T(label.ImplementationEvidence)}}
+		rows := [][]string{head}
 		for _, e := range s.Controls {
-			if e.Control.Theme != th {
-				continue
+			if e.Control.Theme == th {
+				rows = append(rows, m.entryRow(e))
 			}
-			applicable := l.T(label.Yes)
-			switch {
-			case !e.Decided:
-				applicable = l.State(soa.StateUndecided)
-			case !e.Applicable:
-				applicable = l.T(label.No)
-			}
-			title := e.Control.Title
-			if e.Control.New {
-				title += "\n" + l.T(label.NewIn2022)
-			}
-			reasons := text.OrDash(l.Reasons(e.Reasons))
-			if len(e.Risks) > 0 {
-				reasons += "\n" + l.F(label.RisksPrefix, strings.Join(e.Risks, ", "))
-			}
-			status := text.OrDash(l.Status(e.Status))
-			if !e.Due.IsZero() {
-				status += "\n" + l.F(label.DuePrefix, l.Date(e.Due))
-			}
-			impl := e.Implementation
-			for _, ev := range e.Evidence {
-				impl += "\n• " + ev
-			}
-			rows = append(rows, []string{e.Control.ID.String(), title, applicable, reasons, text.OrDash(e.Justification), status,
-				text.OrDash(e.Owner), text.OrDash(strings.TrimSpace(impl))})
 		}
 		m.table(rows)
 	}
+	// Controls beyond Annex A follow as 3.5, as in the PDF.
+	if c := s.Summary.Additional; len(s.Additional) > 0 {
+		m.h(3, fmt.Sprintf("3.%d  %s", len(annexa.Themes)+1, l.ThemeTitle(soa.ThemeAdditional)))
+		m.fixed(l.T(label.AdditionalIntro) + " " + l.F(label.ControlsLineCounts, l.ControlsLine(c.Total, 0), c.Applicable, c.Excluded))
+		rows := [][]string{head}
+		for _, e := range s.Additional {
+			rows = append(rows, m.entryRow(e))
+		}
+		m.table(rows)
+	}
+}
+
+// entryRow gives the SoA table's cells for one control.
+func (m *md) entryRow(e soa.Entry) []string {
+	l := m.l
+	applicable := l.T(label.Yes)
+	switch {
+	case !e.Decided:
+		applicable = l.State(soa.StateUndecided)
+	case !e.Applicable:
+		applicable = l.T(label.No)
+	}
+	title := e.Control.Title
+	if e.Control.New {
+		title += "\n" + l.T(label.NewIn2022)
+	}
+	if e.Source != "" {
+		title += "\n" + l.T(label.SourceCol) + ": " + e.Source
+	}
+	reasons := text.OrDash(l.Reasons(e.Reasons))
+	if len(e.Risks) > 0 {
+		reasons += "\n" + l.F(label.RisksPrefix, strings.Join(e.Risks, ", "))
+	}
+	status := text.OrDash(l.Status(e.Status))
+	if !e.Due.IsZero() {
+		status += "\n" + l.F(label.DuePrefix, l.Date(e.Due))
+	}
+	impl := e.Implementation
+	for _, ev := range e.Evidence {
+		impl += "\n• " + ev
+	}
+	return []string{e.ID(), title, applicable, reasons, text.OrDash(e.Justification), status,
+		text.OrDash(e.Owner), text.OrDash(strings.TrimSpace(impl))}
 }
 
 func (m *md) appendix(s *soa.SoA) {
