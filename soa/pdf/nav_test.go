@@ -169,6 +169,17 @@ func TestLanguages(t *testing.T) {
 					t.Errorf("%s: no %q", code, w)
 				}
 			}
+			// Document control (page 2) keeps every word of its labels whole: a label column
+			// too narrow for "Dokumentkennung" breaks it inside the word.
+			control := strings.Fields(norm(pages(t, path, "-raw")[1]))
+			for _, k := range []label.Key{label.DocID, label.Classification, label.StatusCol, label.Owner, label.NextReview,
+				label.ApprovedBy, label.ApprovedOn, label.PreparedBy, label.ReviewedBy, label.RiskAssessment} {
+				for _, w := range strings.Fields(l.T(k)) {
+					if !slices.Contains(control, w) {
+						t.Errorf("%s: document control breaks %q of %q", code, w, l.T(k))
+					}
+				}
+			}
 			if code != "en" {
 				for _, english := range []string{"Document control", "Revision history", "Implementation and evidence", "Page 1 of"} {
 					if strings.Contains(all, english) {

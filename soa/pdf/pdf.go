@@ -354,7 +354,9 @@ func (r *renderer) space(h int) {
 // keyValues2 adds labels and values two pairs to a row.
 func (r *renderer) keyValues2(kv [][2]string, size float64) {
 	rs := rowSpec{fontSize: size, padTop: 1.2, padBottom: 1.2, padSide: 1.5, borderGrey: rule}
-	const label, value = 110, 250
+	// The label column takes the longest single word of a label (Dokumentkennung,
+	// Documentkenmerk) without breaking it, and lines up with keyValues' 130.
+	const label, value = 130, 250
 	lw := r.d.root.Width*label/grid - 2*rs.padSide
 	vw := r.d.root.Width*value/grid - 2*rs.padSide
 	for i := 0; i < len(kv); i += 2 {
