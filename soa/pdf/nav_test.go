@@ -180,6 +180,14 @@ func TestLanguages(t *testing.T) {
 					}
 				}
 			}
+			// The risk treatment plan keeps each treatment option whole (the example uses all
+			// four): "Beibehalten" broke into "Beibehalte" and "n".
+			words := strings.Fields(all)
+			for _, o := range []string{"modify", "retain", "avoid", "share"} {
+				if !slices.Contains(words, l.Option(o)) {
+					t.Errorf("%s: the treatment option %q is broken or missing", code, l.Option(o))
+				}
+			}
 			if code != "en" {
 				for _, english := range []string{"Document control", "Revision history", "Implementation and evidence", "Page 1 of"} {
 					if strings.Contains(all, english) {

@@ -830,8 +830,10 @@ func (r *renderer) appendix() {
 		r.para(l.T(label.RegisterEmpty), style{}, grid)
 		return
 	}
-	t := r.newTable([]column{{l.T(label.ID), 13}, {l.T(label.Risk), 53}, {l.T(label.Owner), 24}, {l.T(label.Inherent), 20}, {l.T(label.OptionCol), 16},
-		{l.T(label.Controls), 24}, {l.T(label.TreatmentPlan), 56}, {l.T(label.Due), 18}, {l.T(label.Residual), 20}, {l.T(label.Acceptance), 29}},
+	// Option is wide enough for the longest option word of every language (Beibehalten,
+	// Modyfikacja, Condividere), which the column would otherwise break inside.
+	t := r.newTable([]column{{l.T(label.ID), 13}, {l.T(label.Risk), 53}, {l.T(label.Owner), 24}, {l.T(label.Inherent), 20}, {l.T(label.OptionCol), 21},
+		{l.T(label.Controls), 24}, {l.T(label.TreatmentPlan), 51}, {l.T(label.Due), 18}, {l.T(label.Residual), 20}, {l.T(label.Acceptance), 29}},
 		l.F(label.Continued, heading))
 	t.begin()
 	plain := style{size: t.rs.fontSize, color: ink}
