@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/soa-tool/soa/soa/clienttest"
 	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/sheet"
 	"github.com/soa-tool/soa/soa/soatest"
 	"github.com/soa-tool/soa/soa/xlsx"
 )
@@ -199,5 +201,31 @@ func TestBrandColour(t *testing.T) {
 	}
 	if len(st.Fill.Color) == 0 || !strings.EqualFold(st.Fill.Color[0], "5B2C83") {
 		t.Errorf("header fill %v, want the brand colour 5B2C83", st.Fill.Color)
+	}
+}
+
+// TestGermanPrint prints a German workbook with LibreOffice: the column headings of the SoA
+// sheet keep their words whole (Anwendbar and Verantwortlich broke inside the word in columns
+// sized for English), and the line under the title wraps within the printed columns instead
+// of running past the print area, where its end was cut.
+func TestGermanPrint(t *testing.T) {
+	s := derive(t, soatest.Branded(t, "de"))
+	path := filepath.Join(t.TempDir(), "soa.xlsx")
+	if err := os.WriteFile(path, render(t, s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := clienttest.Convert(t, path, "pdf", "")
+	page := string(clienttest.Run(t, clienttest.Require(t, "pdftotext"), "-enc", "UTF-8", "-f", "1", "-l", "1", "-raw", out, "-"))
+	words := strings.Fields(page)
+	l := label.For("de")
+	for _, k := range sheet.Columns[:sheet.Printed] {
+		for _, w := range strings.Fields(l.T(k)) {
+			if !slices.Contains(words, w) {
+				t.Errorf("the printed heading %q is broken: no %q on the page", l.T(k), w)
+			}
+		}
+	}
+	if !strings.Contains(strings.Join(words, " "), "zusätzlich: 3 Maßnahmen, 3 anwendbar, 0 ausgeschlossen") {
+		t.Errorf("the line under the title is cut:\n%s", page[:min(len(page), 600)])
 	}
 }

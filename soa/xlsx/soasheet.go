@@ -16,8 +16,8 @@ import (
 // LibreOffice and Excel fit them to the width of A4 landscape at 70 % or more (195
 // characters printed at 57 %; the 15 columns of earlier versions at 38 %).
 var soaWidths = map[label.Key]float64{
-	label.ID: 6.5, label.Control: 22, label.Applicable: 9, label.Reasons: 12, label.Justification: 30,
-	label.StatusCol: 11, label.Implementation: 30, label.Owner: 12, label.Evidence: 20,
+	label.ID: 6.5, label.Control: 22, label.Applicable: 10.5, label.Reasons: 12, label.Justification: 28,
+	label.StatusCol: 11, label.Implementation: 28, label.Owner: 13.5, label.Evidence: 20,
 	label.RelatedRisks: 11, label.TargetDate: 10.5, label.ThemeCol: 14, label.NewIn2022: 9, label.Ref2013: 12, label.SOC2: 15, label.SourceCol: 14,
 }
 
@@ -60,7 +60,6 @@ func (b *book) soaSheet() {
 	if a := s.Summary.Additional; a.Total > 0 {
 		sub = append(sub, l.F(label.AdditionalCounts, a.Total, a.Applicable, a.Excluded))
 	}
-	b.str(sh, 1, 2, strings.Join(sub, " · "), b.st.subtitle)
 
 	widths := make([]float64, ncol)
 	headerLines := 1
@@ -74,6 +73,15 @@ func (b *book) soaSheet() {
 		headerLines = max(headerLines, lines(name, widths[i]))
 	}
 	b.widths(sh, widths...)
+	// The line under the title is longer than the printed width in most languages: it wraps
+	// within the printed columns rather than running past the print area, where it is cut.
+	subtitle, printed := strings.Join(sub, " · "), 0.0
+	for _, w := range widths[:sheet.Printed] {
+		printed += w
+	}
+	b.str(sh, 1, 2, subtitle, b.st.subtitleWrap)
+	b.check(b.f.MergeCell(sh, "A2", cell(sheet.Printed, 2)))
+	b.height(sh, 2, height(lines(subtitle, printed)))
 	b.check(b.f.SetCellStyle(sh, cell(1, hdr), cell(ncol, hdr), b.st.header))
 	b.height(sh, hdr, height(headerLines))
 

@@ -57,7 +57,7 @@ func levelColour(i, n int) string {
 
 // styles holds the cell style IDs of the workbook.
 type styles struct {
-	title, subtitle, section, note                           int
+	title, subtitle, subtitleWrap, section, note             int
 	header, headerGroup                                      int
 	body, bodyBold, bodyCenter, date, dateLeft, link, number int
 	label, value, valueDraft, valueMono                      int
@@ -99,6 +99,7 @@ func (b *book) newStyles() {
 	st := &b.st
 	st.title = b.style(&excelize.Style{Font: f(titleSize, true, b.accent), Alignment: &excelize.Alignment{Vertical: "center"}})
 	st.subtitle = b.style(&excelize.Style{Font: f(bodySize, false, muted), Alignment: &excelize.Alignment{Vertical: "center"}})
+	st.subtitleWrap = b.style(&excelize.Style{Font: f(bodySize, false, muted), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	st.section = b.style(&excelize.Style{Font: f(12, true, b.accent), Alignment: &excelize.Alignment{Vertical: "bottom"},
 		Border: []excelize.Border{{Type: "bottom", Color: b.accent, Style: 2}}})
 	st.note = b.style(&excelize.Style{Font: f(9, false, muted), Alignment: &excelize.Alignment{Vertical: "top"}})
