@@ -39,7 +39,7 @@ func (s *SoA) checkDocument(today time.Time) {
 	d := s.Document
 	if d.ApprovedOn.After(today) {
 		s.Findings.Warnf(d.Pos["document.approved_on"], "future-date",
-			"the approval is dated %s, after today (%s); an approval is recorded once it has been given — correct approved_on", label.Date(d.ApprovedOn), label.Date(today))
+			"the approval is dated %s, after today (%s); an approval is recorded once it has been given — correct its date", label.Date(d.ApprovedOn), label.Date(today))
 	}
 	for i, h := range d.History {
 		if h.Date.After(today) {

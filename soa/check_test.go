@@ -607,6 +607,11 @@ func TestRuleApproval(t *testing.T) {
 		{name: "a draft has neither", mut: sub(isms, "  approved_by: John Smith, CEO\n  approved_on: 2026-01-10\n", ""), want: nil},
 		{name: "approval in the future", mut: sub(isms, "approved_on: 2026-01-10", "approved_on: 2027-01-01"),
 			want: []want{wantWarning("future-date", isms, "  |approved_on", "the approval is dated 2027-01-01, after today (2026-06-01)")}},
+		// In a list of approvals the finding points at the approval dated in the future (it
+		// had no position at all: ": warning: ...").
+		{name: "one of the approvals in the future", mut: sub(isms, "  approved_by: John Smith, CEO\n  approved_on: 2026-01-10\n",
+			"  approvals:\n    - {by: John Smith, role: CEO, on: 2026-01-10}\n    - {by: Jane Roe, role: CISO, on: 2027-01-01}\n"),
+			want: []want{wantWarning("future-date", isms, "    - {by: Jane Roe, role: CISO, |on: 2027", "the approval is dated 2027-01-01, after today (2026-06-01)")}},
 	})
 }
 

@@ -73,7 +73,9 @@ func (ws *Workspace) readSignOff(r *yamlpos.Reader, doc *yamlpos.Object) {
 		d.Approvals = append(d.Approvals, a)
 		names = append(names, a.By)
 		if a.On.After(d.ApprovedOn) {
+			// Findings on ApprovedOn (a date in the future) point at the approval it comes from.
 			d.ApprovedOn = a.On
+			d.Pos["document.approved_on"] = o.At("on")
 		}
 	}
 	d.ApprovedBy = strings.Join(names, "; ")
