@@ -158,7 +158,8 @@ func (s *SoA) checkControl(ws *workspace.Workspace, d *workspace.Decision, e *En
 			"%s is included for %s without a justification%s; say why it is needed", id, strings.Join(d.Reasons, ", "), placeholderNote(d.Justification))
 	}
 	if e.Justification == "" && len(e.Risks) > 0 {
-		e.Justification = "Selected to treat " + s.riskList(e.Risks) + "."
+		e.JustificationRisks = s.riskNames(e.Risks)
+		e.Justification = label.English.SelectedToTreat(e.JustificationRisks)
 		e.JustificationDerived = true
 	}
 	if d.Status == "" {
@@ -209,21 +210,16 @@ func (s *SoA) selectedBy(id string, risks []string) string {
 	return "risks " + strings.Join(parts, ", ") + " select it"
 }
 
-// riskList names risks with their titles: "R-01 Takeover of admin accounts and R-04 …"; past
-// three risks it gives their number and points at the Related risks column.
-func (s *SoA) riskList(ids []string) string {
-	if len(ids) > 3 {
-		return fmt.Sprintf("%d risks (see related risks)", len(ids))
-	}
+// riskNames names risks with their titles ("R-01 Takeover of admin accounts"), for the
+// justification of a control only risks select; past three risks [label.Lang.SelectedToTreat]
+// gives their number instead.
+func (s *SoA) riskNames(ids []string) []string {
 	var parts []string
 	for _, id := range ids {
 		r, _ := s.RiskByID(id)
 		parts = append(parts, strings.TrimSpace(id+" "+r.Title))
 	}
-	if len(parts) <= 1 {
-		return strings.Join(parts, "")
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return parts
 }
 
 // MinContrast is the least contrast the brand colour must have with white, the colour of

@@ -17,6 +17,7 @@ import (
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa/finding"
+	"github.com/soa-tool/soa/soa/label"
 	"github.com/soa-tool/soa/soa/workspace"
 )
 
@@ -46,9 +47,12 @@ type Entry struct {
 	// Risks are the IDs of the risks whose treatment selects the control, in register order.
 	Risks []string
 	// Justification is as written, or for a control included only for risks, a sentence
-	// naming them (JustificationDerived is then true).
+	// naming them in English (JustificationDerived is then true, and JustificationRisks
+	// names the risks: "R-01 Takeover of admin accounts"). Outputs word it with
+	// [Entry.JustificationIn].
 	Justification        string
 	JustificationDerived bool
+	JustificationRisks   []string
 	Status               string // "" when excluded
 	Owner                string
 	Implementation       string
@@ -68,6 +72,15 @@ func (e Entry) ID() string {
 		return e.Key
 	}
 	return e.Control.ID.String()
+}
+
+// JustificationIn is the justification in the language of l: as written, or for a control
+// only risks select, the sentence naming them in that language.
+func (e Entry) JustificationIn(l *label.Lang) string {
+	if e.JustificationDerived {
+		return l.SelectedToTreat(e.JustificationRisks)
+	}
+	return e.Justification
 }
 
 // IsAdditional reports whether the entry is a control beyond Annex A.

@@ -275,7 +275,7 @@ func (v *view) summary(s *soa.SoA, l *label.Lang) {
 	v.L["ExcludedN"] = l.F(label.ExcludedN, len(s.Excluded()))
 	v.Excluded = [][]string{{l.T(label.ID), l.T(label.Control), l.T(label.ExclusionJustification)}}
 	for _, e := range s.Excluded() {
-		v.Excluded = append(v.Excluded, []string{e.ID(), e.Control.Title, e.Justification})
+		v.Excluded = append(v.Excluded, []string{e.ID(), e.Control.Title, e.JustificationIn(l)})
 	}
 }
 
@@ -348,7 +348,7 @@ func entryRow(l *label.Lang, e soa.Entry) soaRow {
 		impl.Main = "—"
 	}
 	return soaRow{Excluded: e.Decided && !e.Applicable, Cells: []cellView{
-		{Main: e.ID()}, title, {Main: applicable}, reasons, {Paras: paragraphs(text.OrDash(e.Justification))},
+		{Main: e.ID()}, title, {Main: applicable}, reasons, {Paras: paragraphs(text.OrDash(e.JustificationIn(l)))},
 		status, {Main: text.OrDash(e.Owner)}, impl}}
 }
 

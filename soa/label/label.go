@@ -56,6 +56,19 @@ func For(code string) *Lang {
 	return English
 }
 
+// SelectedToTreat is the justification of a control that only risks select, naming them
+// ("R-01 Takeover of admin accounts"); more than three are counted instead.
+func (l *Lang) SelectedToTreat(risks []string) string {
+	n := len(risks)
+	switch {
+	case n > 3:
+		return l.F(SelectedToTreatN, n)
+	case n > 1:
+		return l.F(SelectedToTreat, strings.Join(risks[:n-1], ", ")+" "+l.T(And)+" "+risks[n-1])
+	}
+	return l.F(SelectedToTreat, strings.Join(risks, ""))
+}
+
 // DocTitle is the title the outputs give the document: title (document.title) as written,
 // except that none or the English default ("Statement of Applicability") gives way to the
 // language's own, so that a workspace switched to another language needs no new title.

@@ -146,3 +146,24 @@ func TestDocTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectedToTreat checks the justification of a control only risks select: one, two and
+// three risks named, more counted, in the language.
+func TestSelectedToTreat(t *testing.T) {
+	r := []string{"R-01 Stolen laptop", "R-02 Malware", "R-03 Outage", "R-04 Fraud"}
+	for _, c := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 1, "Selected to treat R-01 Stolen laptop."},
+		{"en", 3, "Selected to treat R-01 Stolen laptop, R-02 Malware and R-03 Outage."},
+		{"en", 4, "Selected to treat 4 risks (see related risks)."},
+		{"de", 2, "Ausgewählt zur Behandlung von R-01 Stolen laptop und R-02 Malware."},
+		{"fr", 4, "Retenue pour traiter 4 risques (voir les risques associés)."},
+	} {
+		if got := For(c.lang).SelectedToTreat(r[:c.n]); got != c.want {
+			t.Errorf("%s %d: %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+}

@@ -90,6 +90,9 @@ const (
 	SOC2                   Key = "soc2"
 	SOC2Criteria           Key = "soc2.criteria"
 	RisksPrefix            Key = "risks.prefix"
+	SelectedToTreat        Key = "selected.to.treat"
+	SelectedToTreatN       Key = "selected.to.treat.n"
+	And                    Key = "and"
 	DuePrefix              Key = "due.prefix"
 	Risk                   Key = "risk"
 	Inherent               Key = "inherent"
@@ -266,6 +269,9 @@ var en = map[Key]string{
 	SOC2:                   "SOC 2",
 	SOC2Criteria:           "SOC 2 criteria",
 	RisksPrefix:            "Risks: %s",
+	SelectedToTreat:        "Selected to treat %s.",
+	SelectedToTreatN:       "Selected to treat %d risks (see related risks).",
+	And:                    "and",
 	DuePrefix:              "Due %s",
 	Risk:                   "Risk",
 	Inherent:               "Inherent",

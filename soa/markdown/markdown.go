@@ -236,7 +236,7 @@ func (m *md) summary(s *soa.SoA) {
 	}
 	rows = [][]string{{l.T(label.ID), l.T(label.Control), l.T(label.ExclusionJustification)}}
 	for _, e := range ex {
-		rows = append(rows, []string{e.ID(), e.Control.Title, e.Justification})
+		rows = append(rows, []string{e.ID(), e.Control.Title, e.JustificationIn(l)})
 	}
 	m.table(rows)
 }
@@ -302,7 +302,7 @@ func (m *md) entryRow(e soa.Entry) []string {
 	for _, ev := range e.Evidence {
 		impl += "\n• " + ev
 	}
-	return []string{e.ID(), title, applicable, reasons, text.OrDash(e.Justification), status,
+	return []string{e.ID(), title, applicable, reasons, text.OrDash(e.JustificationIn(l)), status,
 		text.OrDash(e.Owner), text.OrDash(strings.TrimSpace(impl))}
 }
 

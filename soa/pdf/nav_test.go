@@ -189,7 +189,7 @@ func TestLanguages(t *testing.T) {
 				}
 			}
 			if code != "en" {
-				for _, english := range []string{"Document control", "Revision history", "Implementation and evidence", "Page 1 of"} {
+				for _, english := range []string{"Document control", "Revision history", "Implementation and evidence", "Page 1 of", "Selected to treat"} {
 					if strings.Contains(all, english) {
 						t.Errorf("%s: %q left in English", code, english)
 					}

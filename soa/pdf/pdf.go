@@ -606,7 +606,7 @@ func (r *renderer) summary() {
 	t.begin()
 	for i, e := range ex {
 		cells := [][]line{t.wrap(0, e.ID(), style{size: t.rs.fontSize, bold: true, color: ink}),
-			t.wrap(1, e.Control.Title, style{size: t.rs.fontSize, color: ink}), t.text(2, e.Justification, style{size: t.rs.fontSize, color: ink})}
+			t.wrap(1, e.Control.Title, style{size: t.rs.fontSize, color: ink}), t.text(2, e.JustificationIn(l), style{size: t.rs.fontSize, color: ink})}
 		t.addCells(i, cells, nil)
 	}
 	t.end()
@@ -796,7 +796,7 @@ func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 	if len(e.Risks) > 0 {
 		reasonLines = append(reasonLines, t.wrap(3, l.F(label.RisksPrefix, strings.Join(e.Risks, ", ")), mutedS)...)
 	}
-	just := t.text(4, soatext.OrDash(e.Justification), plain)
+	just := t.text(4, soatext.OrDash(e.JustificationIn(l)), plain)
 	status := t.wrap(5, soatext.OrDash(l.Status(e.Status)), plain)
 	if !e.Due.IsZero() {
 		status = append(status, t.wrap(5, l.F(label.DuePrefix, l.Date(e.Due)), mutedS)...)

@@ -54,7 +54,7 @@ func Cells(l *label.Lang, e soa.Entry) []string {
 		source, isNew = e.Source, ""
 	}
 	return []string{e.ID(), e.Control.Title, l.YesNo(e.Applicable), l.Reasons(e.Reasons),
-		e.Justification, l.Status(e.Status), e.Implementation, e.Owner, strings.Join(e.Evidence, "; "),
+		e.JustificationIn(l), l.Status(e.Status), e.Implementation, e.Owner, strings.Join(e.Evidence, "; "),
 		strings.Join(e.Risks, "; "), l.Date(e.Due),
 		l.Theme(e.Control.Theme), isNew, strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; "), source}
 }
