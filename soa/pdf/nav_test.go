@@ -139,7 +139,7 @@ func TestOutlineAndLinks(t *testing.T) {
 	}
 	info := string(clienttest.Run(t, clienttest.Require(t, "pdfinfo"), path))
 	for _, want := range []string{"Title:           Statement of Applicability — Acme Cloud Ltd", "Keywords:        ISO/IEC 27001:2022; Annex A",
-		"Author:          Zoë Łukasiewicz, CISO", "Subject:         ISO/IEC 27001:2022 Statement of Applicability, ISMS-SOA-01 version 2.0"} {
+		"Author:          Zoë Łukasiewicz, CISO", "Subject:         ISO/IEC 27001:2022 Statement of Applicability, ISMS-SOA-01, Version 2.0"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
@@ -194,6 +194,11 @@ func TestLanguages(t *testing.T) {
 						t.Errorf("%s: %q left in English", code, english)
 					}
 				}
+			}
+			// The document's metadata is worded in the language too ("version" was English).
+			info := string(clienttest.Run(t, clienttest.Require(t, "pdfinfo"), path))
+			if want := "Subject:         " + l.T(label.SubjectLine) + ", ISMS-SOA-01, " + l.F(label.VersionN, "2.0"); !strings.Contains(info, want) {
+				t.Errorf("%s: pdfinfo lacks %q:\n%s", code, want, info)
 			}
 			if o := readQPDF(t, path).Outlines; len(o) == 0 || o[0].Title != l.T(label.SoA) {
 				t.Errorf("%s: outline %v", code, o)

@@ -192,7 +192,7 @@ func newConfig(s *soa.SoA, l *label.Lang, regular, bold []byte) *entity.Config {
 		subject += ", " + doc.ID
 	}
 	if doc.Version != "" {
-		subject += " version " + doc.Version
+		subject += ", " + l.F(label.VersionN, doc.Version)
 	}
 	author := doc.Owner
 	if author == "" {
