@@ -51,11 +51,43 @@ func (s *SoA) checkDocument(today time.Time) {
 		s.Findings.Warnf(d.Pos["document.next_review"], "review-overdue",
 			"the document's next review (%s) has passed; review the SoA and set a new next_review", label.Date(d.NextReview))
 	}
+	s.checkApprovals()
 	if d.Color != "" {
 		if c := ContrastWithWhite(d.Color); c < MinContrast {
 			s.Findings.Errorf(d.Pos["document.color"], "color",
 				"document.color %s is too light for the white text of table headers (contrast %.1f:1, at least %.1f:1 needed); choose a darker colour, e.g. #17365D", d.Color, c, MinContrast)
 		}
+	}
+}
+
+// checkApprovals reports the approvals older than the newest history entry: they approved an
+// earlier version. The derived document shows each as pending (its role kept) and is a draft
+// until every approval is of the current version.
+func (s *SoA) checkApprovals() {
+	d := &s.Document
+	h, ok := d.NewestRevision()
+	if !ok {
+		return
+	}
+	approvals := slices.Clone(d.Approvals)
+	outdated := false
+	for i, a := range approvals {
+		if !a.On.Before(h.Date) {
+			continue
+		}
+		who, flag := a.By, ""
+		if a.Role != "" {
+			who, flag = a.By+" ("+a.Role+")", fmt.Sprintf(" --role %q", a.Role)
+		}
+		s.Findings.Warnf(a.At, "approval-outdated",
+			"the approval by %s on %s predates version %s of %s, so it approved an earlier version; the outputs show it as pending — record the approval of this version: soa approve --by NAME%s",
+			who, label.Date(a.On), h.Version, label.Date(h.Date), flag)
+		approvals[i] = workspace.Approval{Role: a.Role, At: a.At}
+		s.Outdated = append(s.Outdated, a)
+		outdated = true
+	}
+	if outdated {
+		d.Approvals, d.ApprovedBy, d.ApprovedOn = approvals, "", time.Time{}
 	}
 }
 

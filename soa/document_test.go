@@ -54,3 +54,33 @@ func TestStaleApprovals(t *testing.T) {
 		t.Errorf("got %q\nwant %q", p, want)
 	}
 }
+
+// TestOutdatedApproval: an approval older than the newest history entry approved an earlier
+// version. soa check warns at its date; the derived document shows it as pending, with its
+// role, and is a draft, so no output presents the new version as approved.
+func TestOutdatedApproval(t *testing.T) {
+	dir := soatest.Edited(t, "acme-saas", map[string][][2]string{workspace.ISMSFile: {
+		{"role: CEO, on: 2026-10-15}", "role: CEO, on: 2026-10-01}"}}})
+	s := soatest.Derive(t, dir)
+	var got []string
+	for _, f := range s.Findings {
+		if f.Rule == "approval-outdated" {
+			got = append(got, f.String())
+		}
+	}
+	want := "isms.yaml:25:41: warning: the approval by Siobhán O'Connor (CEO) on 2026-10-01 predates version 2.0 of 2026-10-06"
+	if len(got) != 1 || !strings.Contains(got[0], want) {
+		t.Errorf("findings %q, want one containing %q", got, want)
+	}
+	d := s.Document
+	if d.Approved() || s.Status() != "draft" || len(d.Approvals) != 2 || d.Approvals[0].By != "Zoë Łukasiewicz" ||
+		d.Approvals[1].By != "" || d.Approvals[1].Role != "CEO" || !d.Approvals[1].On.IsZero() {
+		t.Errorf("derived document: approved %v, status %s, approvals %+v", d.Approved(), s.Status(), d.Approvals)
+	}
+	if len(s.Outdated) != 1 || s.Outdated[0].By != "Siobhán O'Connor" {
+		t.Errorf("outdated %+v", s.Outdated)
+	}
+	if current := soatest.Valid(t, soatest.Example("acme-saas")); !current.Document.Approved() || len(current.Outdated) != 0 {
+		t.Error("the example's current approvals are outdated")
+	}
+}

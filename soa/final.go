@@ -47,10 +47,14 @@ func StaleApprovals(d workspace.Document, dir string) []string {
 func (s *SoA) FinalProblems(dir string, today time.Time) []string {
 	var out []string
 	d := s.Document
-	if !d.Approved() {
+	switch {
+	case len(s.Outdated) > 0:
+		// The approvals as recorded, which the derived document shows as pending.
+		recorded := d
+		recorded.Approvals = s.Outdated
+		out = append(out, StaleApprovals(recorded, dir)...)
+	case !d.Approved():
 		out = append(out, fmt.Sprintf("the document is not approved; once it is, record it: soa approve %s --by NAME --on YYYY-MM-DD", dir))
-	} else {
-		out = append(out, StaleApprovals(d, dir)...)
 	}
 	switch {
 	case d.NextReview.IsZero():

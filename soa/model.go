@@ -157,6 +157,9 @@ type SoA struct {
 	Inherent    HeatMap
 	Residual    HeatMap
 	Fingerprint string
+	// Outdated are the approvals older than the newest history entry, as recorded: they
+	// approved an earlier version, so Document shows them as pending and is a draft.
+	Outdated []workspace.Approval
 	// Date is the date the outputs carry (see [Options].Date).
 	Date     time.Time
 	Findings finding.List

@@ -38,7 +38,7 @@ func (ws *Workspace) readSignOff(r *yamlpos.Reader, doc *yamlpos.Object) {
 	d.PreparedBy = doc.Str("prepared_by")
 	d.ReviewedBy = doc.Str("reviewed_by")
 	if d.ApprovedBy != "" && !d.ApprovedOn.IsZero() {
-		d.Approvals = []Approval{{By: d.ApprovedBy, On: d.ApprovedOn}}
+		d.Approvals = []Approval{{By: d.ApprovedBy, On: d.ApprovedOn, At: doc.At("approved_on")}}
 	}
 	n := doc.Node("approvals")
 	if n == nil {
@@ -62,7 +62,7 @@ func (ws *Workspace) readSignOff(r *yamlpos.Reader, doc *yamlpos.Object) {
 			}
 			continue
 		}
-		a := Approval{By: o.RequiredStr("by", "name who approved the document"), Role: o.Str("role")}
+		a := Approval{By: o.RequiredStr("by", "name who approved the document"), Role: o.Str("role"), At: o.At("on")}
 		if o.Require("on", "give the date of the approval (YYYY-MM-DD)") {
 			a.On = o.Date("on")
 		}

@@ -77,6 +77,8 @@ type Approval struct {
 	By   string
 	Role string
 	On   time.Time
+	// At is the position of its date in isms.yaml.
+	At finding.Pos
 }
 
 // NewestRevision returns the history entry with the latest date.
