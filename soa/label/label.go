@@ -1,7 +1,7 @@
 // Package label words the SoA's values for people: dates, statuses, states, treatment
 // options, themes, yes and no. Every renderer (workbook, PDF, CSV, change lists) takes its
 // wording from here, so that a value reads the same in every format. It knows the vocabulary
-// of the workspace but none of its rules.
+// of the workspace but none of its rules, and imports only annexa and soa/text.
 package label
 
 import (

@@ -1,7 +1,8 @@
 // Package output is the one place where soa writes files, always to a temporary name in the
 // target directory first and then renamed into place, so that a failure leaves what was
 // there as it was: [WriteAll] for the set of outputs of soa build (all renamed only when
-// every one succeeded), [Replace] for a file edited in place (isms.yaml, controls.yaml).
+// every one succeeded), [Replace] for a file edited in place (isms.yaml, controls.yaml). It
+// knows nothing of what it writes and imports nothing of soa's.
 package output
 
 import (

@@ -1,8 +1,9 @@
 // Package pdf renders the SoA as an auditor-ready A4 PDF with maroto: a cover, document
 // control, a summary with the heat maps and the exclusions, the SoA table grouped by theme,
-// and the risk treatment plan as an appendix. When the SoA carries the changes since a previous
-// version (soa build --since), a section "Changes in this version" follows document control.
-// It is the only package that imports maroto.
+// and the risk treatment plan as an appendix. When the build carries the changes since a
+// previous version (soa build --since), a section "Changes in this version" follows document
+// control. It is the only package that imports maroto. Like soa/xlsx, it formats what package
+// soa derived (states, levels and their ranks, counts) and decides no rule of its own.
 //
 // It holds no rule of its own: every figure comes from the derived [soa.SoA].
 //
@@ -47,7 +48,7 @@ import (
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/label"
-	stext "github.com/soa-tool/soa/soa/text"
+	soatext "github.com/soa-tool/soa/soa/text"
 	"github.com/soa-tool/soa/soa/version"
 	"github.com/soa-tool/soa/soa/workspace"
 )
@@ -604,7 +605,7 @@ func (r *renderer) heatMaps() {
 	}
 	closed := ""
 	if n := r.s.ClosedRisks(); n > 0 {
-		closed = fmt.Sprintf("; %s left out", stext.Plural(n, "closed risk"))
+		closed = fmt.Sprintf("; %s left out", soatext.Plural(n, "closed risk"))
 	}
 	r.para(fmt.Sprintf("Score = likelihood × impact. Each cell counts the risks of the register (%d in all%s) rated at that likelihood and impact; "+
 		"its colour is the level of its score. A residual score above %d needs the risk owner's acceptance.",
@@ -684,10 +685,7 @@ func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 	for _, x := range e.Reasons {
 		reasons = append(reasons, strings.ReplaceAll(x, "-", " "))
 	}
-	reasonText := strings.Join(reasons, ", ")
-	if reasonText != "" {
-		reasonText = strings.ToUpper(reasonText[:1]) + reasonText[1:]
-	}
+	reasonText := soatext.Capitalise(strings.Join(reasons, ", "))
 	title := t.wrap(1, e.Control.Title, boldS)
 	if e.Control.New {
 		title = append(title, t.wrap(1, "New in 2022", mutedS)...)
@@ -780,10 +778,7 @@ func (r *renderer) appendix() {
 		if !rk.Treatment.ApprovedOn.IsZero() {
 			acceptLines = append(acceptLines, t.wrap(9, "Plan approved by "+rk.PlanApprover()+" on "+label.Date(rk.Treatment.ApprovedOn), mutedS)...)
 		}
-		option := string(rk.Treatment.Option)
-		if option != "" {
-			option = strings.ToUpper(option[:1]) + option[1:]
-		}
+		option := label.Option(string(rk.Treatment.Option))
 		cells := [][]line{
 			t.wrap(0, rk.ID, boldS), riskLines, t.wrap(2, dash(rk.Owner), plain),
 			score(3, rk.Inherent, rk.Inherent.Likelihood, rk.Inherent.Impact, rk.InherentLevel),

@@ -1,6 +1,7 @@
 // Package sheet gives the SoA as rows of text: the columns of the workbook's "Statement of
 // Applicability" sheet and of soa.csv, the cells of each control, and soa.csv itself. The
-// workbook and the CSV take their columns and wording from here, so they always agree.
+// workbook and the CSV take their columns and wording from here, so they always agree. It
+// reads package soa's model and soa/label's wording and decides nothing itself.
 package sheet
 
 import (

@@ -1,5 +1,7 @@
-// Package soatest builds workspaces for tests and benchmarks: copies of the shipped examples
-// and generated registers of any size.
+// Package soatest builds workspaces for tests and benchmarks: copies of the shipped examples,
+// a small valid workspace to mutate, generated registers of any size and git histories of
+// releases. Only tests import it; golden files live in soa/golden and the real clients in
+// soa/clienttest.
 package soatest
 
 import (

@@ -27,7 +27,8 @@
 // The package holds no criteria or mappings of its own; those live in package annexa. It holds
 // only the text saying what ISO/IEC 27001 expects of a control the criteria touch in general.
 // It does not open files for writing: the writers take an [io.Writer] and [ControlsYAML]
-// returns the text, and the caller decides where it goes.
+// returns the text, and the caller decides where it goes. It imports annexa and soa's leaf
+// packages (finding, table, text, yamlpos), never package soa or its renderers.
 package soc2
 
 import (

@@ -1,6 +1,6 @@
-// Package text holds the small string helpers that soa's packages and the command share: counting words,
-// listing, capitalising, wrapping, escaping Markdown and measuring edit distance. It imports
-// nothing of soa's and knows nothing of controls or risks.
+// Package text holds the small string helpers that soa's packages and the command share:
+// counting words, listing, capitalising, wrapping, escaping Markdown and measuring edit
+// distance. It imports nothing of soa's and knows nothing of controls or risks.
 package text
 
 import (

@@ -2,7 +2,7 @@
 // the comparison of two versions of an SoA ([Compare], the change groups, and their text,
 // Markdown and JSON forms), and the sides a comparison reads: a workspace directory, a
 // soa.json, or a workspace at a git revision. It is the only package that runs git. It reads
-// package soa's derived model and never re-derives a rule.
+// package soa's derived model and never re-derives a rule; package soa must not import it.
 package version
 
 import (

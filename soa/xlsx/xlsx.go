@@ -19,7 +19,9 @@
 // [soa.SoA.Date] and the package's parts are written in a fixed order.
 //
 // The package renders what the model holds; it decides no rule of its own (which control is
-// applicable, which level a score has): those come from package soa and package risk.
+// applicable, which level a score has): those come from package soa. It imports soa, its
+// labels and rows (soa/label, soa/sheet) and soa/version for the changes; nothing imports it
+// but the command.
 package xlsx
 
 import (
