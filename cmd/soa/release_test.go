@@ -93,7 +93,7 @@ func TestReleaseChangesFromGit(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	want := "changes: 'Version 1.1 → 2.0: 4 controls newly applicable, 0 excluded, 8 status changes, 52 other control changes, 33 with changed selecting risks; 9 risks added, 0 removed, 1 closed (R-14), 7 re-scored, 10 re-treated, 2 owner changes, 2 treatments completed (R-01, R-10).'}"
+	want := "changes: 'Version 1.1 → 2.0: 7 controls newly applicable, 0 excluded, 7 status changes, 19 other control changes, 33 with changed selecting risks, 44 with evidence or review dates rolled over; 9 risks added, 0 removed, 1 closed (R-14), 8 re-scored, 9 re-treated, 2 owner changes, 7 treatments completed; 13 date slips (due dates moved later).'}"
 	if !strings.Contains(out, want) {
 		t.Errorf("output:\n%s\nwant it to contain\n%s", out, want)
 	}

@@ -1,8 +1,8 @@
 // Package pdf renders the SoA as an auditor-ready A4 PDF with maroto: a cover, document
 // control, a summary with the heat maps and the exclusions, the SoA table grouped by theme,
 // and the risk treatment plan as an appendix. When the build carries the changes since a
-// previous version (soa build --since), a section "Changes in this version" follows document
-// control. It is the only package that imports maroto. Like soa/xlsx, it formats what package
+// previous version (soa build --since), a one-page digest "Changes in this version" follows
+// document control and the full list is Appendix B, after the risk treatment plan. It is the only package that imports maroto. Like soa/xlsx, it formats what package
 // soa derived (states, levels and their ranks, counts) and decides no rule of its own.
 //
 // It holds no rule of its own: every figure comes from the derived [soa.SoA].
@@ -46,6 +46,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/label"
 	soatext "github.com/soa-tool/soa/soa/text"
@@ -126,6 +127,7 @@ func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) error
 	r.summary()
 	r.table()
 	r.appendix()
+	r.changesFull()
 	if breaks := d.calls - 2; breaks != d.pages-1 {
 		return fmt.Errorf("pdf layout: maroto broke %d pages where %d were planned", breaks, d.pages-1)
 	}
@@ -441,6 +443,9 @@ func (r *renderer) control() {
 		entries = append(entries, struct{ key, title string }{string(soa.ThemeAdditional), fmt.Sprintf("%s  %s", sectionNo(len(annexa.Themes)), soa.ThemeAdditional.Title())})
 	}
 	entries = append(entries, struct{ key, title string }{"appendix", "Appendix A  Risk treatment plan"})
+	if r.since != nil {
+		entries = append(entries, struct{ key, title string }{"changesFull", changesFullHeading})
+	}
 	for _, e := range entries {
 		key := e.key
 		p := props.Text{Family: family, Size: 8.5, Color: ink, Top: 0.8, Bottom: 0.8}
@@ -504,10 +509,10 @@ func (r *renderer) summary() {
 		r.para("No control of Annex A is excluded: all 93 are applicable.", style{}, grid)
 		return
 	}
-	t = r.newTable([]column{{"ID", 14}, {"Control", 60}, {"Justification for the exclusion", 199}}, "Excluded controls (continued)")
+	t = r.newTable([]column{{"ID", 14}, {"Control", 60}, {"Justification for the exclusion", 175}, {"Next review", 24}}, "Excluded controls (continued)")
 	t.begin()
 	for i, e := range ex {
-		t.add(i, nil, e.ID(), e.Control.Title, e.Justification)
+		t.add(i, nil, e.ID(), e.Control.Title, e.Justification, dash(label.Date(e.Review)))
 	}
 	t.end()
 }
@@ -539,22 +544,44 @@ func (r *renderer) heatMaps() {
 	if n == 0 || k == 0 || len(r.s.Inherent) != n || len(r.s.Residual) != n {
 		return
 	}
-	// Two grids side by side, each a label column and one column per impact level.
-	const half, label, gap = 490, 110, 20
-	cell := (half - label) / k
-	rs := rowSpec{fontSize: 7.5, padTop: 1.6, padBottom: 1.6, padSide: 1, borderGrey: white}
-	titles := []textCol{
-		{size: half, lines: []line{{text: "Inherent risk (before treatment)", bold: true, color: navy}}},
-		{size: gap},
-		{size: half, lines: []line{{text: "Residual risk (after treatment)", bold: true, color: navy}}},
+	type heat struct {
+		title string
+		h     soa.HeatMap
 	}
-	// Keep the two maps together on one page.
+	maps := []heat{{"Inherent risk (before treatment)", r.s.Inherent}, {"Target residual risk (after treatment)", r.s.Residual}}
+	if len(r.s.Current) == n {
+		maps = []heat{maps[0], {"Current risk (today)", r.s.Current}, maps[1]}
+	}
+	// The grids side by side, each a label column and one column per impact level.
+	const gap = 20
+	part := (grid - gap*(len(maps)-1)) / len(maps)
+	label := part * 110 / 490
+	axisSize := 7.5
+	if len(maps) > 2 { // narrower grids: a smaller axis keeps the level names whole
+		label, axisSize = part*90/490, 6.5
+	}
+	cell := (part - label) / k
+	rs := rowSpec{fontSize: axisSize, padTop: 1.6, padBottom: 1.6, padSide: 1, borderGrey: white}
+	var titles []textCol
+	for i, h := range maps {
+		if i > 0 {
+			titles = append(titles, textCol{size: gap})
+		}
+		titles = append(titles, textCol{size: part, lines: []line{{text: h.title, bold: true, color: navy}}})
+	}
+	// Keep the maps together on one page.
 	r.d.keep(rowSpec{fontSize: 9}.height(1) + float64(n+3)*rs.height(2) + 8)
 	r.d.entry(rowSpec{fontSize: 9, padBottom: 1.5}, titles, nil)
-	labelW := r.d.root.Width * label / grid
+	labelW := r.d.root.Width * float64(label) / grid
 	cellW := r.d.root.Width * float64(cell) / grid
-	half2 := func(h soa.HeatMap, l int) []textCol {
-		cols := []textCol{{size: label, lines: r.d.wrap(m.Likelihood[l], style{size: 7.5, color: ink, align: align.Right}, labelW-2, false)}}
+	rest := func(cols []textCol) []textCol {
+		if rest := part - label - cell*k; rest > 0 {
+			cols = append(cols, textCol{size: rest})
+		}
+		return cols
+	}
+	one := func(h soa.HeatMap, l int) []textCol {
+		cols := []textCol{{size: label, lines: r.d.wrap(m.Likelihood[l], style{size: axisSize, color: ink, align: align.Right}, labelW-2, false)}}
 		for i := range k {
 			c := textCol{size: cell, bg: r.levelColor(h[l][i].Rank), bd: border.Full}
 			if v := h[l][i].Count; v > 0 {
@@ -562,31 +589,34 @@ func (r *renderer) heatMaps() {
 			}
 			cols = append(cols, c)
 		}
-		if rest := half - label - cell*k; rest > 0 {
-			cols = append(cols, textCol{size: rest})
-		}
-		return cols
+		return rest(cols)
 	}
 	for l := n - 1; l >= 0; l-- {
-		cols := half2(r.s.Inherent, l)
-		cols = append(cols, textCol{size: gap})
-		cols = append(cols, half2(r.s.Residual, l)...)
+		var cols []textCol
+		for i, h := range maps {
+			if i > 0 {
+				cols = append(cols, textCol{size: gap})
+			}
+			cols = append(cols, one(h.h, l)...)
+		}
 		// An empty row would have no height: give it the label's.
 		r.d.entry(rs, cols, nil)
 	}
 	axis := func() []textCol {
-		cols := []textCol{{size: label, lines: []line{{text: "Likelihood / Impact", color: muted, align: align.Right}}}}
+		cols := []textCol{{size: label, lines: r.d.wrap("Likelihood / Impact", style{size: axisSize, color: muted, align: align.Right}, labelW-2, false)}}
 		for i := range k {
-			cols = append(cols, textCol{size: cell, lines: r.d.wrap(m.Impact[i], style{size: 7.5, color: ink, align: align.Center}, cellW-2, false)})
+			cols = append(cols, textCol{size: cell, lines: r.d.wrap(m.Impact[i], style{size: axisSize, color: ink, align: align.Center}, cellW-2, false)})
 		}
-		if rest := half - label - cell*k; rest > 0 {
-			cols = append(cols, textCol{size: rest})
-		}
-		return cols
+		return rest(cols)
 	}
-	ax := append(axis(), textCol{size: gap})
-	ax = append(ax, axis()...)
-	r.d.entry(rowSpec{fontSize: 7.5, padTop: 1, padBottom: 1, padSide: 1}, ax, nil)
+	var ax []textCol
+	for i := range maps {
+		if i > 0 {
+			ax = append(ax, textCol{size: gap})
+		}
+		ax = append(ax, axis()...)
+	}
+	r.d.entry(rowSpec{fontSize: axisSize, padTop: 1, padBottom: 1, padSide: 1}, ax, nil)
 
 	// Legend: the levels with their colours and the acceptance threshold.
 	var legend []textCol
@@ -607,9 +637,13 @@ func (r *renderer) heatMaps() {
 	if n := r.s.ClosedRisks(); n > 0 {
 		closed = fmt.Sprintf("; %s left out", soatext.Plural(n, "closed risk"))
 	}
+	today := ""
+	if len(maps) == 3 {
+		today = " The current map rates each risk as it stands today, while its treatment is open; the target residual map as it will stand once the treatment is done."
+	}
 	r.para(fmt.Sprintf("Score = likelihood × impact. Each cell counts the risks of the register (%d in all%s) rated at that likelihood and impact; "+
-		"its colour is the level of its score. A residual score above %d needs the risk owner's acceptance.",
-		len(r.s.Risks)-r.s.ClosedRisks(), closed, m.Acceptance), style{size: 7.5, color: muted}, grid)
+		"its colour is the level of its score. A residual score above %d needs the risk owner's acceptance.%s",
+		len(r.s.Risks)-r.s.ClosedRisks(), closed, m.Acceptance, today), style{size: 7.5, color: muted}, grid)
 }
 
 func (r *renderer) table() {
@@ -672,6 +706,9 @@ func (r *renderer) table() {
 func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 	var bg *props.Color
 	applicable := "Yes"
+	if e.ProvidedBy != "" {
+		applicable = "Yes, inherited"
+	}
 	switch {
 	case !e.Decided:
 		applicable = "Not decided"
@@ -703,8 +740,14 @@ func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 		status = append(status, t.wrap(5, "Due "+label.Date(e.Due), mutedS)...)
 	}
 	var impl []line
+	if e.ProvidedBy != "" {
+		impl = t.wrap(7, "Provided by "+e.ProvidedBy, boldS)
+	}
 	if e.Implementation != "" {
-		impl = t.wrap(7, e.Implementation, plain)
+		impl = append(impl, t.wrap(7, e.Implementation, plain)...)
+	}
+	if e.Assurance != "" {
+		impl = append(impl, t.wrap(7, "Assurance: "+e.Assurance, mutedS)...)
 	}
 	for _, ev := range e.Evidence {
 		impl = append(impl, t.wrap(7, "• "+ev, mutedS)...)
@@ -733,13 +776,23 @@ func (r *renderer) appendix() {
 	m := r.s.Method
 	r.section("appendix", "Appendix A  Risk treatment plan")
 	r.para(m.Describe(), style{size: 8, color: muted}, grid)
+	r.scales()
 	if len(r.s.Risks) == 0 {
 		r.para("The risk register is empty.", style{}, grid)
 		return
 	}
-	t := r.newTable([]column{{"ID", 13}, {"Risk", 53}, {"Owner", 24}, {"Inherent", 20}, {"Option", 16},
-		{"Controls", 24}, {"Treatment plan", 56}, {"Due", 18}, {"Residual", 20}, {"Acceptance", 29}},
-		"Appendix A  Risk treatment plan (continued)")
+	current := len(r.s.Current) > 0
+	cols := []column{{"ID", 13}, {"Risk", 48}, {"Owner", 22}, {"Inherent", 19}, {"Current", 19}, {"Option", 15},
+		{"Controls", 22}, {"Treatment plan", 47}, {"Due", 22}, {"Target residual", 19}, {"Acceptance", 27}}
+	if !current {
+		cols = append(cols[:4:4], cols[5:]...)
+		cols[1].weight, cols[6].weight = 55, 59
+	}
+	at := map[string]int{}
+	for i, c := range cols {
+		at[c.title] = i
+	}
+	t := r.newTable(cols, "Appendix A  Risk treatment plan (continued)")
 	t.begin()
 	plain := style{size: t.rs.fontSize, color: ink}
 	boldS := style{size: t.rs.fontSize, bold: true, color: ink}
@@ -748,6 +801,11 @@ func (r *renderer) appendix() {
 		riskLines := t.wrap(1, dash(rk.Title), boldS)
 		if rk.Description != "" {
 			riskLines = append(riskLines, t.wrap(1, rk.Description, mutedS)...)
+		}
+		for _, kv := range [][2]string{{"Asset", rk.Asset}, {"Threat", rk.Threat}, {"Vulnerability", rk.Vulnerability}} {
+			if kv[1] != "" {
+				riskLines = append(riskLines, t.wrap(1, kv[0]+": "+kv[1], mutedS)...)
+			}
 		}
 		if rk.Closed {
 			riskLines = append(riskLines, t.wrap(1, "Closed "+label.Date(rk.ClosedOn)+": "+rk.ClosedReason, boldS)...)
@@ -761,34 +819,62 @@ func (r *renderer) appendix() {
 		if rk.Treatment.Done() {
 			due = "Done " + label.Date(rk.Treatment.DoneOn)
 		}
-		score := func(col int, rt interface{ Score() int }, l, im int, level string) []line {
-			return append(t.wrap(col, fmt.Sprintf("%d × %d = %d", l, im, rt.Score()), plain), t.wrap(col, dash(level), boldS)...)
-		}
-		accept := "Not required"
-		switch {
-		case rk.AcceptedBy != "":
-			accept = "Accepted by " + rk.AcceptedBy
-			if !rk.AcceptedOn.IsZero() {
-				accept += " on " + label.Date(rk.AcceptedOn)
-			}
-		case rk.NeedsAcceptance:
-			accept = "Required, not recorded"
-		}
-		acceptLines := t.wrap(9, accept, plain)
-		if !rk.Treatment.ApprovedOn.IsZero() {
-			acceptLines = append(acceptLines, t.wrap(9, "Plan approved by "+rk.PlanApprover()+" on "+label.Date(rk.Treatment.ApprovedOn), mutedS)...)
+		score := func(col int, rt risk.Rating, level string) []line {
+			return append(t.wrap(col, fmt.Sprintf("%d × %d = %d", rt.Likelihood, rt.Impact, rt.Score()), plain), t.wrap(col, dash(level), boldS)...)
 		}
 		option := label.Option(string(rk.Treatment.Option))
+		acceptLines := func(col int) []line {
+			out := t.wrap(col, rk.Acceptance, plain)
+			if !rk.Treatment.ApprovedOn.IsZero() {
+				out = append(out, t.wrap(col, "Plan approved by "+rk.PlanApprover()+" on "+label.Date(rk.Treatment.ApprovedOn), mutedS)...)
+			}
+			return out
+		}
 		cells := [][]line{
 			t.wrap(0, rk.ID, boldS), riskLines, t.wrap(2, dash(rk.Owner), plain),
-			score(3, rk.Inherent, rk.Inherent.Likelihood, rk.Inherent.Impact, rk.InherentLevel),
-			t.wrap(4, dash(option), plain), t.wrap(5, dash(strings.Join(ctrls, ", ")), plain),
-			t.wrap(6, dash(rk.Treatment.Plan), plain), t.wrap(7, due, plain),
-			score(8, rk.Residual, rk.Residual.Likelihood, rk.Residual.Impact, rk.ResidualLevel),
-			acceptLines,
+			score(3, rk.Inherent, rk.InherentLevel),
 		}
-		bgs := map[int]*props.Color{3: r.levelColor(rk.InherentRank), 8: r.levelColor(rk.ResidualRank)}
+		bgs := map[int]*props.Color{3: r.levelColor(rk.InherentRank), at["Target residual"]: r.levelColor(rk.ResidualRank)}
+		if current {
+			if rk.CurrentGiven {
+				cells = append(cells, score(4, rk.Current, rk.CurrentLevel))
+				bgs[4] = r.levelColor(rk.CurrentRank)
+			} else {
+				cells = append(cells, t.wrap(4, "As target", mutedS))
+			}
+		}
+		n := len(cells)
+		cells = append(cells,
+			t.wrap(n, dash(option), plain), t.wrap(n+1, dash(strings.Join(ctrls, ", ")), plain),
+			t.wrap(n+2, dash(rk.Treatment.Plan), plain), t.wrap(n+3, due, plain),
+			score(n+4, rk.Residual, rk.ResidualLevel),
+			acceptLines(n+5),
+		)
 		t.addStyled(i, cells, nil, bgs)
 	}
 	t.end()
+}
+
+// scales lists what each level of the likelihood and impact scales means, when the method
+// describes them.
+func (r *renderer) scales() {
+	lk, im := r.s.Method.Scales()
+	if lk == nil {
+		return
+	}
+	r.space(2)
+	t := r.newTable([]column{{"Level", 11}, {"Likelihood", 28}, {"What it means", 98}, {"Impact", 28}, {"What it means", 108}}, "Risk scales (continued)")
+	t.begin()
+	for i := range max(len(lk), len(im)) {
+		cells := []string{strconv.Itoa(i + 1), "", "", "", ""}
+		if i < len(lk) {
+			cells[1], cells[2] = lk[i].Name, dash(lk[i].Description)
+		}
+		if i < len(im) {
+			cells[3], cells[4] = im[i].Name, dash(im[i].Description)
+		}
+		t.add(i, nil, cells...)
+	}
+	t.end()
+	r.space(3)
 }

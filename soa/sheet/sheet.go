@@ -15,8 +15,8 @@ import (
 
 // Columns are the columns of the SoA sheet of the workbook and of soa.csv.
 var Columns = []string{"ID", "Control", "Theme", "Applicable", "Reasons", "Related risks",
-	"Justification", "Status", "Implementation", "Owner", "Evidence", "Target date",
-	"New in 2022", "ISO 27001:2013 ref", "SOC 2", "Source"}
+	"Justification", "Status", "Implementation", "Provided by", "Assurance", "Owner", "Evidence", "Target date",
+	"Decision review", "New in 2022", "ISO 27001:2013 ref", "SOC 2", "Source"}
 
 // AnnexA is the Source column of an Annex A control.
 const AnnexA = "Annex A"
@@ -30,8 +30,8 @@ func Cells(e soa.Entry) []string {
 	}
 	return []string{e.ID(), e.Control.Title, label.Theme(e.Control.Theme), label.YesNo(e.Applicable),
 		strings.Join(e.Reasons, "; "), strings.Join(e.Risks, "; "), e.Justification, label.Status(e.Status),
-		e.Implementation, e.Owner, strings.Join(e.Evidence, "; "), label.Date(e.Due),
-		isNew, strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; "), source}
+		e.Implementation, e.ProvidedBy, e.Assurance, e.Owner, strings.Join(e.Evidence, "; "), label.Date(e.Due),
+		label.Date(e.Review), isNew, strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; "), source}
 }
 
 // WriteCSV writes soa.csv: the columns of the SoA sheet, one row per control, the additional

@@ -17,8 +17,9 @@ const (
 	changesNewCol   = 5
 )
 
-// changesSheet writes the summary of the changes, then a table per group in the order soa
-// diff prints them. Each control or risk takes one row per changed field, its ID and title
+// changesSheet writes the versions compared (by number and date, never by path or commit),
+// the summary of the changes, then a table per group in the order soa diff prints them:
+// material changes first, the roll-overs of evidence and review dates last, in one line. Each control or risk takes one row per changed field, its ID and title
 // merged down those rows.
 func (b *book) changesSheet() {
 	c := b.changes
@@ -35,7 +36,7 @@ func (b *book) changesSheet() {
 	b.noGrid(sh)
 	b.widths(sh, changesWidths...)
 	b.title(sh, "Changes in this version — "+d.Title)
-	b.str(sh, 1, 2, "From "+c.Old.String()+" to "+c.New.String(), b.st.subtitle)
+	b.str(sh, 1, 2, c.Between(), b.st.subtitle)
 
 	row := 4
 	b.str(sh, 1, row, "Summary", b.st.section)
@@ -46,6 +47,16 @@ func (b *book) changesSheet() {
 
 	for _, g := range c.Groups() {
 		row++
+		if g.RollOver {
+			b.str(sh, 1, row, g.Title, b.st.section)
+			b.height(sh, row, 20)
+			row++
+			line := g.RollOverLine(true)
+			b.merged(sh, row, 1, ncol, line, b.st.value)
+			b.height(sh, row, height(lines(line, total)))
+			row++
+			continue
+		}
 		b.str(sh, 1, row, g.Title, b.st.section)
 		b.height(sh, row, 20)
 		row++

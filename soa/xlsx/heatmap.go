@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 
+	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa"
 )
 
@@ -25,9 +26,19 @@ func (b *book) heatMapSheet() {
 	b.title(sh, "Risk heat map — "+s.Document.Organization)
 	b.str(sh, 1, 2, fmt.Sprintf("Number of risks in each likelihood × impact cell, %d risks in all. A cell's colour is the level of its score (likelihood × impact).", len(s.Risks)), b.st.subtitle)
 
-	// Column widths for both grids.
+	grids := []struct {
+		title string
+		h     soa.HeatMap
+	}{{"Inherent risk — before treatment", s.Inherent}, {"Target residual risk — after treatment", s.Residual}}
+	if s.Current != nil {
+		grids = append(grids[:1], append([]struct {
+			title string
+			h     soa.HeatMap
+		}{{"Current risk — today", s.Current}}, grids[1:]...)...)
+	}
+	// Column widths for the grids.
 	var widths []float64
-	for range 2 {
+	for range grids {
 		widths = append(widths, heatAxis, heatLabel)
 		for range ni {
 			widths = append(widths, heatCell)
@@ -35,8 +46,9 @@ func (b *book) heatMapSheet() {
 		widths = append(widths, heatGapWidth)
 	}
 	b.widths(sh, widths...)
-	b.grid(sh, 1, "Inherent risk — before treatment", s.Inherent)
-	b.grid(sh, 1+ni+3, "Residual risk — after treatment", s.Residual)
+	for i, g := range grids {
+		b.grid(sh, 1+i*(ni+3), g.title, g.h)
+	}
 
 	row := heatTop + n + 3
 	b.str(sh, 2, row, "Levels", b.st.section)
@@ -49,6 +61,26 @@ func (b *book) heatMapSheet() {
 	}
 	row++
 	b.str(sh, 2, row, fmt.Sprintf("Acceptance threshold: a residual score up to %d is accepted without the risk owner's sign-off; above it the owner must accept the risk (see the Risk register).", m.Acceptance), b.st.legend)
+	for _, l := range m.Levels {
+		if l.AcceptBy != "" {
+			row++
+			b.str(sh, 2, row, fmt.Sprintf("A residual risk at level %s is accepted by the %s.", l.Name, l.AcceptBy), b.st.legend)
+		}
+	}
+	if lk, im := m.Scales(); lk != nil {
+		for _, sc := range []struct {
+			name   string
+			levels []risk.Scale
+		}{{"Likelihood scale", lk}, {"Impact scale", im}} {
+			row += 2
+			b.str(sh, 2, row, sc.name, b.st.section)
+			for _, l := range sc.levels {
+				row++
+				b.str(sh, 2, row, fmt.Sprintf("%d · %s", l.Value, l.Name), b.st.legend)
+				b.str(sh, 3, row, l.Description, b.st.legend)
+			}
+		}
+	}
 	b.page(sh, 1, 1)
 }
 

@@ -13,12 +13,13 @@ var riskColumns = []struct {
 	group, name string
 	width       float64
 }{
-	{"Risk", "ID", 8}, {"Risk", "Risk", 36}, {"Risk", "Owner", 18},
+	{"Risk", "ID", 8}, {"Risk", "Risk", 36}, {"Risk", "Asset", 20}, {"Risk", "Threat", 22}, {"Risk", "Vulnerability", 22}, {"Risk", "Owner", 18},
 	{"Inherent risk", "Likelihood", 10}, {"Inherent risk", "Impact", 8}, {"Inherent risk", "Score", 7}, {"Inherent risk", "Level", 10},
+	{"Current risk (today)", "Likelihood", 10}, {"Current risk (today)", "Impact", 8}, {"Current risk (today)", "Score", 7}, {"Current risk (today)", "Level", 10},
 	{"Treatment", "Option", 10}, {"Treatment", "Controls", 16}, {"Treatment", "Plan", 46}, {"Treatment", "Due", 11.5},
 	{"Treatment", "Done", 11.5}, {"Treatment", "Plan approved by", 18}, {"Treatment", "Plan approved on", 11.5},
-	{"Residual risk", "Likelihood", 10}, {"Residual risk", "Impact", 8}, {"Residual risk", "Score", 7}, {"Residual risk", "Level", 10},
-	{"Acceptance", "Accepted by", 18}, {"Acceptance", "Accepted on", 11.5},
+	{"Target residual risk", "Likelihood", 10}, {"Target residual risk", "Impact", 8}, {"Target residual risk", "Score", 7}, {"Target residual risk", "Level", 10},
+	{"Acceptance", "Accepted by", 18}, {"Acceptance", "Accepted on", 11.5}, {"Acceptance", "Against the criteria", 30},
 	{"Status", "Status", 9}, {"Status", "Closed on", 11.5}, {"Status", "Reason closed", 30},
 }
 
@@ -98,18 +99,29 @@ func (b *book) riskSheet() {
 			approver = r.PlanApprover()
 		}
 		in, res := level(r.InherentRank), level(r.ResidualRank)
-		copy(cells, []any{
-			text(r.ID, b.st.bodyBold), text(r.Title, b.st.body), text(r.Owner, b.st.body),
+		current := []any{text("", b.st.number), text("", b.st.number), text("", b.st.bodyCenter), text("as target", b.st.bodyCenter)}
+		if r.CurrentGiven {
+			cur := level(r.CurrentRank)
+			current = []any{num(r.Current.Likelihood, b.st.number), num(r.Current.Impact, b.st.number), num(r.CurrentScore, cur), text(r.CurrentLevel, cur)}
+		}
+		vals := []any{
+			text(r.ID, b.st.bodyBold), text(r.Title, b.st.body), text(r.Asset, b.st.body), text(r.Threat, b.st.body), text(r.Vulnerability, b.st.body), text(r.Owner, b.st.body),
 			num(r.Inherent.Likelihood, b.st.number), num(r.Inherent.Impact, b.st.number), num(r.InherentScore, in), text(r.InherentLevel, in),
+		}
+		vals = append(vals, current...)
+		vals = append(vals,
 			text(label.Option(string(r.Treatment.Option)), b.st.bodyCenter), text(controls, b.st.body), text(r.Treatment.Plan, b.st.body), date(r.Treatment.Due),
 			date(r.Treatment.DoneOn), text(approver, b.st.body), date(r.Treatment.ApprovedOn),
 			num(r.Residual.Likelihood, b.st.number), num(r.Residual.Impact, b.st.number), num(r.ResidualScore, res), text(r.ResidualLevel, res),
-			text(r.AcceptedBy, b.st.body), date(r.AcceptedOn),
+			text(r.AcceptedBy, b.st.body), date(r.AcceptedOn), text(r.Acceptance, b.st.body),
 			text(label.Status(r.Status()), b.st.bodyCenter), date(r.ClosedOn), text(r.ClosedReason, b.st.body),
-		})
+		)
+		copy(cells, vals)
 		n := 1
-		for i, v := range []string{r.ID, r.Title, r.Owner, controls, r.Treatment.Plan, approver, r.AcceptedBy, r.ClosedReason} {
-			n = max(n, lines(v, riskColumns[[]int{0, 1, 2, 8, 9, 12, 18, 22}[i]].width))
+		for i, c := range vals {
+			if v, ok := c.(excelize.Cell).Value.(string); ok {
+				n = max(n, lines(v, riskColumns[i].width))
+			}
 		}
 		row(first+k, height(n), cells...)
 	}

@@ -15,13 +15,14 @@ import (
 var soaWidths = map[string]float64{
 	"ID": 8, "Control": 28, "Theme": 14, "Applicable": 11, "Reasons": 15, "Related risks": 14,
 	"Justification": 46, "Status": 15, "Implementation": 46, "Owner": 16, "Evidence": 30,
-	"Target date": 11.5, "New in 2022": 9, "ISO 27001:2013 ref": 12, "SOC 2": 15, "Source": 14,
+	"Target date": 11.5, "Provided by": 16, "Assurance": 30, "Decision review": 11.5, "New in 2022": 9, "ISO 27001:2013 ref": 12, "SOC 2": 15,
+	"Source": 14,
 }
 
 const defaultWidth = 14
 
 // soaCentered are the SoA sheet's columns of short codes, centred.
-var soaCentered = []string{"Applicable", "Status", "Target date", "New in 2022"}
+var soaCentered = []string{"Applicable", "Status", "Target date", "Decision review", "New in 2022"}
 
 // applicableValues are the values of the Applicable column, as [sheet.Cells] writes them.
 var applicableValues = []string{"Yes", "No"}
@@ -78,7 +79,7 @@ func (b *book) soaSheet() {
 	b.check(b.f.SetCellStyle(sh, cell(1, hdr), cell(ncol, hdr), b.st.header))
 	b.height(sh, hdr, height(headerLines))
 
-	due, evidence := column("Target date"), column("Evidence")
+	due, review, evidence := column("Target date"), column("Decision review"), column("Evidence")
 	for r, e := range all {
 		row := first + r
 		n := 1
@@ -87,6 +88,8 @@ func (b *book) soaSheet() {
 			switch col {
 			case due:
 				b.date(sh, col, row, e.Due, 0)
+			case review:
+				b.date(sh, col, row, e.Review, 0)
 			default:
 				b.str(sh, col, row, v, 0)
 			}
@@ -103,7 +106,7 @@ func (b *book) soaSheet() {
 		switch {
 		case i == 0:
 			st = b.st.bodyBold
-		case i+1 == due:
+		case i+1 == due, i+1 == review:
 			st = b.st.date
 		case slices.Contains(soaCentered, name):
 			st = b.st.bodyCenter
