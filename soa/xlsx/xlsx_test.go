@@ -717,6 +717,9 @@ func TestLibreOfficeCSV(t *testing.T) {
 	}
 }
 
+// norm folds runs of white space into one space.
+func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // LibreOffice opens the whole workbook without repair and prints it. Set SOA_XLSX_KEEP to a
 // directory to keep the PDF for a look.
 func TestLibreOfficePDF(t *testing.T) {
@@ -732,6 +735,16 @@ func TestLibreOfficePDF(t *testing.T) {
 	}
 	if !bytes.HasPrefix(b, []byte("%PDF-")) || len(b) < 10000 {
 		t.Fatalf("LibreOffice wrote %d bytes, not a PDF of the workbook", len(b))
+	}
+	// What the register records, as LibreOffice prints it: the supplier of an inherited
+	// control, the current rating, the acceptance against the criteria, the scales' meaning.
+	text := norm(string(clienttest.Run(t, clienttest.Require(t, "pdftotext"), "-enc", "UTF-8", out, "-")))
+	for _, want := range []string{"Amazon Web Services", "Current risk (today)", "Target residual risk", "Within criteria (≤ 9)",
+		"Accepted by Zoë Łukasiewicz, CISO on 2026-10-06", "Less than once in 10 years", "A residual risk at level Critical is accepted by the CEO.",
+		"Credential phishing"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LibreOffice's print of the workbook lacks %q", want)
+		}
 	}
 	if keep := os.Getenv("SOA_XLSX_KEEP"); keep != "" {
 		if err := os.WriteFile(filepath.Join(keep, "soa.pdf"), b, 0o644); err != nil {
