@@ -20,6 +20,9 @@ import (
 type Level struct {
 	Name string
 	Max  int
+	// AcceptBy names the role that may accept a residual risk at this level (the CTO, the
+	// CEO); "" when the risk owner may.
+	AcceptBy string
 }
 
 // Method is the risk method: score = likelihood × impact, read against the levels.
@@ -29,6 +32,9 @@ type Method struct {
 	Levels     []Level  // ascending; the last Max is n×m
 	// Acceptance is the highest residual score accepted without the owner's sign-off.
 	Acceptance int
+	// LikelihoodDescriptions and ImpactDescriptions say what each level of the scales means
+	// ("Less than once in 10 years"), one per level; nil when not given.
+	LikelihoodDescriptions, ImpactDescriptions []string
 }
 
 // MaxScore is n × m.
@@ -82,10 +88,55 @@ func (m Method) Describe() string {
 	for _, r := range m.Ranges() {
 		levels = append(levels, fmt.Sprintf("%s %d–%d", r.Name, r.Min, r.Max))
 	}
-	return fmt.Sprintf("Risk method: score = likelihood (1–%d: %s) × impact (1–%d: %s). Levels: %s. "+
-		"A residual score above %d needs the risk owner's acceptance.",
+	out := fmt.Sprintf("Risk method: score = likelihood (1–%d: %s) × impact (1–%d: %s). Levels: %s. "+
+		"A residual score above %d needs the risk owner's acceptance",
 		len(m.Likelihood), strings.Join(m.Likelihood, ", "), len(m.Impact), strings.Join(m.Impact, ", "),
 		strings.Join(levels, "; "), m.Acceptance)
+	var by []string
+	for _, l := range m.Levels {
+		if l.AcceptBy != "" {
+			by = append(by, fmt.Sprintf("at %s by the %s", l.Name, l.AcceptBy))
+		}
+	}
+	if len(by) > 0 {
+		out += "; " + strings.Join(by, ", ")
+	}
+	return out + "."
+}
+
+// Scale is one level of the likelihood or impact scale with what it means.
+type Scale struct {
+	Value       int
+	Name        string
+	Description string
+}
+
+// Scales gives the likelihood and impact levels with their descriptions; both are nil when
+// the method describes neither scale.
+func (m Method) Scales() (likelihood, impact []Scale) {
+	if len(m.LikelihoodDescriptions) == 0 && len(m.ImpactDescriptions) == 0 {
+		return nil, nil
+	}
+	scale := func(names, desc []string) []Scale {
+		out := make([]Scale, len(names))
+		for i, n := range names {
+			out[i] = Scale{Value: i + 1, Name: n}
+			if i < len(desc) {
+				out[i].Description = desc[i]
+			}
+		}
+		return out
+	}
+	return scale(m.Likelihood, m.LikelihoodDescriptions), scale(m.Impact, m.ImpactDescriptions)
+}
+
+// AcceptBy names the role that may accept a residual score: the AcceptBy of its level, or ""
+// when the level names none (the risk owner may).
+func (m Method) AcceptBy(score int) string {
+	if i := m.LevelOf(score); i >= 0 {
+		return m.Levels[i].AcceptBy
+	}
+	return ""
 }
 
 // Value reads a likelihood or impact given as a number (1..len(scale)) or as a level name
@@ -150,6 +201,14 @@ func (m Method) Problems() []Problem {
 		add(fmt.Sprintf("levels[%d]", len(m.Levels)-1),
 			"the last level %q ends at %d but scores go up to %d (%d×%d); set its max to %d so every score has a level",
 			last.Name, last.Max, max, len(m.Likelihood), len(m.Impact), max)
+	}
+	for _, s := range []struct {
+		key         string
+		scale, desc []string
+	}{{"likelihood_descriptions", m.Likelihood, m.LikelihoodDescriptions}, {"impact_descriptions", m.Impact, m.ImpactDescriptions}} {
+		if len(s.desc) > 0 && len(s.desc) != len(s.scale) {
+			add(s.key, "risk_method.%s has %d descriptions for %d levels; give one description per level, lowest first", s.key, len(s.desc), len(s.scale))
+		}
 	}
 	if max > 0 && (m.Acceptance < 1 || m.Acceptance > max) {
 		add("acceptance", "risk_method.acceptance is %d, outside the score range 1..%d; set it to the highest residual score accepted without the owner's sign-off", m.Acceptance, max)
@@ -230,8 +289,10 @@ type Risk struct {
 	Asset, Threat, Vulnerability string
 	Owner                        string
 	Inherent                     Rating
-	Residual                     Rating // equal to Inherent when not given
+	Residual                     Rating // the target after treatment; equal to Inherent when not given
 	ResidualGiven                bool
+	Current                      Rating // the rating today, while the treatment is open; equal to Residual when not given
+	CurrentGiven                 bool
 	Treatment                    Treatment
 	AcceptedBy                   string
 	AcceptedOn                   time.Time
@@ -276,3 +337,12 @@ func (r Risk) NeedsAcceptance(m Method) bool {
 
 // Accepted reports whether the owner's acceptance is recorded (who and when).
 func (r Risk) Accepted() bool { return r.AcceptedBy != "" && !r.AcceptedOn.IsZero() }
+
+// AcceptanceScore is the score whose level decides who may accept the risk: the residual
+// score, or the inherent score of a retained risk whose residual is within the threshold.
+func (r Risk) AcceptanceScore(m Method) int {
+	if r.Residual.Score() <= m.Acceptance && r.Treatment.Option == Retain && r.Inherent.Score() > m.Acceptance {
+		return r.Inherent.Score()
+	}
+	return r.Residual.Score()
+}

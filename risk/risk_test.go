@@ -9,7 +9,7 @@ import (
 var fiveByFive = Method{
 	Likelihood: []string{"Rare", "Unlikely", "Possible", "Likely", "Almost certain"},
 	Impact:     []string{"Negligible", "Minor", "Moderate", "Major", "Severe"},
-	Levels:     []Level{{"Low", 4}, {"Medium", 9}, {"High", 15}, {"Critical", 25}},
+	Levels:     []Level{{Name: "Low", Max: 4}, {Name: "Medium", Max: 9}, {Name: "High", Max: 15}, {Name: "Critical", Max: 25}},
 	Acceptance: 9,
 }
 

@@ -126,6 +126,7 @@ func (s *SoA) checkControl(ws *workspace.Workspace, d *workspace.Decision, e *En
 	}
 	e.Justification, e.Owner, e.Implementation = d.Justification, d.Owner, d.Implementation
 	e.Evidence, e.Due, e.Review = d.Evidence, d.Due, d.Review
+	e.ProvidedBy, e.Assurance = d.ProvidedBy, d.Assurance
 	if _, given := d.Pos["applicable"]; given && !d.Decided && d.ApplicableBad {
 		return // the type error is reported; guessing a decision would only add noise
 	}
@@ -155,7 +156,7 @@ func (s *SoA) checkControl(ws *workspace.Workspace, d *workspace.Decision, e *En
 		}
 		if IsPlaceholder(d.Justification) {
 			s.Findings.Errorf(at("justification"), "justification",
-				"%s is excluded without a justification%s; say why the control is not needed (clause 6.1.3 d), e.g. \"No company premises: hosting is with AWS\"", id, placeholderNote(d.Justification))
+				"%s is excluded without a justification%s; say why the control is not needed (clause 6.1.3 d), e.g. \"No software is developed in-house or outsourced\"", id, placeholderNote(d.Justification))
 		}
 		if d.Status != "" {
 			s.Findings.Warnf(at("status"), "excluded-with-status", "%s is excluded but carries status %q; remove the status, or include the control", id, d.Status)
@@ -170,6 +171,10 @@ func (s *SoA) checkControl(ws *workspace.Workspace, d *workspace.Decision, e *En
 			}
 			s.Findings.Warnf(at(key), "excluded-with-implementation",
 				"%s is excluded but still describes %s; remove them, or include the control if it is in place", id, what)
+		}
+		if cue := SupplierCue(d.Justification); cue != "" {
+			s.Findings.Warnf(at("justification"), "exclusion-by-supplier",
+				"%s is excluded because a supplier is responsible for it (%q): a control a supplier delivers is applicable and inherited — set applicable: true, with provided_by naming the supplier and assurance saying what assures it (e.g. its SOC 2 report)", id, cue)
 		}
 		return
 	}

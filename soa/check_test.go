@@ -303,7 +303,7 @@ func TestRuleDuplicates(t *testing.T) {
 		{name: "duplicate key in isms", mut: sub(isms, "  acceptance: 9\n", "  acceptance: 9\n  acceptance: 12\n"),
 			want: []want{wantError("duplicate-key", isms, "  |acceptance: 12", `key "acceptance" is given twice (first on line 18); keep one`)}},
 		{name: "duplicate key in a flow mapping", mut: sub(risks, "residual: {likelihood: 2, impact: 3}", "residual: {likelihood: 2, impact: 3, impact: 2}"),
-			want: []want{wantError("duplicate-key", risks, "impact: 3, |impact: 2", `key "impact" is given twice (first on line 23)`)}}, // the rest of the register is still read
+			want: []want{wantError("duplicate-key", risks, "impact: 3, |impact: 2", `key "impact" is given twice (first on line 24)`)}}, // the rest of the register is still read
 		{name: "duplicate control in two spellings", mut: appendTo(controls, "  5.1:\n    applicable: false\n    justification: Not needed here at all.\n"),
 			want: []want{wantError("duplicate-control", controls, "  |5.1:\n    applicable: false", `A.5.1 is decided twice: first at `)}},
 		{name: "duplicate control with a leading zero", mut: appendTo(controls, "  A.05.01: {applicable: true}\n"),
@@ -660,7 +660,8 @@ func TestWarnings(t *testing.T) {
 			want: []want{wantWarning("decision-review-overdue", controls, "    |review: 2026-01-01", "A.7.12: the decision was due for review on 2026-01-01")}},
 		{name: "decision review ahead", mut: ctl("A.7.12", excludedAs("A.7.12", "No premises hold cabling.")+"    review: 2027-01-01\n"), want: nil},
 		{name: "treatment overdue", mut: sub(risks, "due: 2026-09-30", "due: 2026-05-01"),
-			want: []want{wantWarning("overdue", risks, "      |due: 2026-05-01", "the treatment of risk R-01 was due on 2026-05-01")}},
+			want: []want{wantWarning("overdue", risks, "      |due: 2026-05-01", "the treatment of risk R-01 was due on 2026-05-01"),
+				wantWarning("control-due-after-risk", controls, "    |due: 2026-09-30", "A.8.2 is due on 2026-09-30, after the treatment of risk R-01 that selects it (due 2026-05-01")}},
 		{name: "control overdue", mut: sub(controls, "due: 2026-12-31", "due: 2026-05-01"),
 			want: []want{wantWarning("overdue", controls, "    |due: 2026-05-01", "A.8.12 is planned and was due on 2026-05-01")}},
 		{name: "control due today", mut: sub(controls, "due: 2026-12-31", "due: 2026-06-01"), want: nil},
@@ -676,6 +677,101 @@ func TestWarnings(t *testing.T) {
 		{name: "not-implemented without due", mut: ctl("A.5.4", "  A.5.4:\n    applicable: true\n    reasons: [business]\n    justification: Management must lead.\n    status: not-implemented\n    owner: CEO\n"),
 			want: []want{wantWarning("no-due", controls, "    |status: not-implemented", "A.5.4 is not-implemented but has no due date")}},
 	})
+}
+
+func TestRulesOfTheTreatmentPlan(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "open treatment whose controls are all implemented", mut: sub(controls, "status: partial\n    owner: CTO\n    due: 2026-09-30\n", "status: implemented\n    owner: CTO\n"),
+			want: []want{wantWarning("plan-open-controls-implemented", risks, "      |due: 2026-09-30", "the treatment of risk R-01 is open, but every control it selects (A.5.17, A.8.5, A.8.2) is implemented; record the date it was completed (treatment.done_on)")}},
+		{name: "control due after the treatment", mut: sub(controls, "due: 2026-09-30", "due: 2026-10-15"),
+			want: []want{wantWarning("control-due-after-risk", controls, "    |due: 2026-10-15", "A.8.2 is due on 2026-10-15, after the treatment of risk R-01 that selects it (due 2026-09-30, ")}},
+		{name: "control due with the treatment", mut: sub(controls, "due: 2026-09-30", "due: 2026-09-29"), want: nil},
+		{name: "implemented control with a later due date", mut: sub(controls, "status: partial\n    owner: CTO\n    due: 2026-09-30\n", "status: implemented\n    owner: CTO\n    due: 2026-12-01\n"),
+			want: []want{wantWarning("plan-open-controls-implemented", risks, "      |due: 2026-09-30", "risk R-01 is open")}},
+	})
+}
+
+func TestRuleExclusionBySupplier(t *testing.T) {
+	cases := []ruleCase{}
+	for _, j := range []struct{ text, cue string }{
+		{"Data centre monitoring is AWS's responsibility.", "AWS"},
+		{"Hosting runs on Microsoft Azure; its cabling is assured by the provider.", "Microsoft Azure"},
+		{"Physical security is provided by our hosting company.", "provided by"},
+		{"Covered by the provider's SOC 2 report.", "SOC 2"},
+		{"Die Überwachung liegt in der Verantwortung des Rechenzentrums.", "Verantwortung des"},
+		{"La surveillance est de la responsabilité du fournisseur.", "responsabilité du"},
+		{"Supervisión proporcionado por el centro de datos.", "proporcionado por"},
+		{"データセンターの監視はクラウド事業者が行う。", "クラウド事業者"},
+	} {
+		cases = append(cases, ruleCase{name: j.cue, mut: ctl("A.7.12", excludedAs("A.7.12", j.text)),
+			want: []want{wantWarning("exclusion-by-supplier", controls, "  A.7.12:\n    applicable: false\n    |justification",
+				fmt.Sprintf("A.7.12 is excluded because a supplier is responsible for it (%q): a control a supplier delivers is applicable and inherited — set applicable: true, with provided_by", j.cue))}})
+	}
+	for _, j := range []string{"Our laws do not require it.", "No premises hold cabling.", "Outsourced development does not happen.", "The drawings are ours."} {
+		cases = append(cases, ruleCase{name: "no cue: " + j, mut: ctl("A.7.12", excludedAs("A.7.12", j)), want: nil})
+	}
+	cases = append(cases, ruleCase{name: "applicable and inherited", mut: ctl("A.7.12", "  A.7.12:\n    applicable: true\n    reasons: [contractual]\n    justification: Customer data runs over AWS data centre cabling.\n    status: implemented\n    owner: CTO\n    provided_by: Amazon Web Services\n    assurance: AWS SOC 2 Type II report\n"), want: nil})
+	runRuleCases(t, cases)
+}
+
+func TestRulesOfAcceptance(t *testing.T) {
+	byLevel := all(sub(isms, "{name: High, max: 15}", "{name: High, max: 15, accept_by: CTO}"), sub(isms, "{name: Critical, max: 25}", "{name: Critical, max: 25, accept_by: CEO}"))
+	high := sub(risks, "residual: {likelihood: 2, impact: 3}", "residual: {likelihood: 3, impact: 4}\n    accepted_by: IT Lead\n    accepted_on: 2026-02-01")
+	runRuleCases(t, []ruleCase{
+		{name: "accepted by someone else", mut: all(byLevel, high),
+			want: []want{wantWarning("acceptance-authority", risks, "    |accepted_by: IT Lead", `risk R-02 is accepted by "IT Lead", but a residual risk at level High is accepted by the CTO (risk_method.levels accept_by)`)}},
+		{name: "accepted by the role", mut: all(byLevel, high, sub(risks, "accepted_by: IT Lead", "accepted_by: Dana Smith, CTO")), want: nil},
+		{name: "the role in other words is not the role", mut: all(byLevel, high, sub(risks, "accepted_by: IT Lead", "accepted_by: Victor, Director")),
+			want: []want{wantWarning("acceptance-authority", risks, "    |accepted_by: Victor", "is accepted by the CTO")}},
+		{name: "a level without accept_by", mut: all(byLevel, sub(risks, "residual: {likelihood: 2, impact: 3}", "residual: {likelihood: 2, impact: 3}\n    accepted_by: IT Lead\n    accepted_on: 2026-02-01")), want: nil},
+		{name: "needed and missing names the role", mut: all(byLevel, sub(risks, "residual: {likelihood: 2, impact: 3}", "residual: {likelihood: 4, impact: 4}")),
+			want: []want{wantError("acceptance", risks, "  - |id: R-02", "risk R-02 needs acceptance by the CEO (accept_by of level Critical): its residual score 16"),
+				wantWarning("residual-above-inherent", risks, "    |residual: {likelihood: 4", "")}},
+		{name: "retained: the inherent level decides", mut: all(byLevel, sub(risks, "likelihood: 1\n    impact: 3\n", "likelihood: 4\n    impact: 3\n"), appendTo(risks, "    residual: {likelihood: 1, impact: 3}\n    accepted_by: COO\n    accepted_on: 2026-02-01\n")),
+			want: []want{wantWarning("acceptance-authority", risks, "    |accepted_by: COO", "at level High is accepted by the CTO")}},
+	})
+}
+
+func TestRulesOfTheMethodAndCurrent(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "descriptions", mut: appendTo(isms, "  likelihood_descriptions: [a, b, c, d, e]\n  impact_descriptions: [a, b, c, d, e]\n"), want: nil},
+		{name: "too few descriptions", mut: appendTo(isms, "  impact_descriptions: [a, b]\n"),
+			want: []want{wantError("method", isms, "  |impact_descriptions", "risk_method.impact_descriptions has 2 descriptions for 5 levels; give one description per level")}},
+		{name: "current rating", mut: sub(risks, "    residual: {likelihood: 1, impact: 5}\n", "    current: {likelihood: 3, impact: 5}\n    residual: {likelihood: 1, impact: 5}\n"), want: nil},
+		{name: "current off the scale", mut: sub(risks, "    residual: {likelihood: 1, impact: 5}\n", "    current: {likelihood: 6, impact: 5}\n    residual: {likelihood: 1, impact: 5}\n"),
+			want: []want{wantError("scale", risks, "current: {likelihood: |6", "likelihood: 6 is outside the scale 1..5")}},
+		{name: "current above inherent", mut: sub(risks, "option: retain\n", "option: retain\n    current: {likelihood: 2, impact: 3}\n"),
+			want: []want{wantWarning("current-above-inherent", risks, "    |current: {likelihood: 2", "risk R-03 has a current score 6 above its inherent score 3")}},
+		{name: "current needs both", mut: sub(risks, "    residual: {likelihood: 1, impact: 5}\n", "    current: {likelihood: 3}\n    residual: {likelihood: 1, impact: 5}\n"),
+			want: []want{wantError("required", risks, "    current: |{likelihood: 3}", "impact")}},
+		{name: "current on a completed treatment", mut: sub(risks, "      done_on: 2026-03-01\n    residual: {likelihood: 2, impact: 3}\n", "      done_on: 2026-03-01\n    current: {likelihood: 3, impact: 3}\n    residual: {likelihood: 2, impact: 3}\n"),
+			want: []want{wantWarning("current-after-done", risks, "    |current: {likelihood: 3, impact: 3}", "risk R-02: the treatment was done on 2026-03-01, so the risk stands at its residual 2×3 = 6, but current gives 3×3 = 9; remove current, or correct the residual or done_on")}},
+		{name: "current equal to the residual on a completed treatment", mut: sub(risks, "      done_on: 2026-03-01\n    residual: {likelihood: 2, impact: 3}\n", "      done_on: 2026-03-01\n    current: {likelihood: 2, impact: 3}\n    residual: {likelihood: 2, impact: 3}\n"), want: nil},
+	})
+}
+
+func TestDerivedCurrentAndAcceptance(t *testing.T) {
+	_, s := loadExample(t)
+	for id, want := range map[string]struct {
+		current, level, acceptance string
+		interim                    bool
+	}{
+		"R-11": {"2×5", "High", "Within criteria (≤ 9); interim exposure: current score 10 is above 9 until the treatment is done", true},
+		"R-05": {"3×5", "High", "Accepted by Zoë Łukasiewicz, CISO on 2026-10-06", false},
+		"R-01": {"1×5", "Medium", "Within criteria (≤ 9)", false},
+	} {
+		r, _ := s.RiskByID(id)
+		if got := fmt.Sprintf("%d×%d", r.Current.Likelihood, r.Current.Impact); got != want.current || r.CurrentLevel != want.level ||
+			r.CurrentScore != r.Current.Score() || r.Acceptance != want.acceptance || r.InterimExposure != want.interim {
+			t.Errorf("%s: current %s = %d %s, acceptance %q, interim %v; want %+v", id, got, r.CurrentScore, r.CurrentLevel, r.Acceptance, r.InterimExposure, want)
+		}
+	}
+	if r, _ := s.RiskByID("R-04"); r.AcceptBy != "" {
+		t.Errorf("R-04 residual 5 is Medium, accepted by anyone: AcceptBy %q", r.AcceptBy)
+	}
+	if r, _ := s.RiskByID("R-05"); r.AcceptBy != "CISO" {
+		t.Errorf("R-05 residual 10 is High: AcceptBy %q, want CISO", r.AcceptBy)
+	}
 }
 
 // TestManyProblems breaks a dozen rules across the three files and expects every finding in
@@ -825,7 +921,7 @@ func TestDerivedSoA(t *testing.T) {
 		}
 	}
 	sum := s.Summary
-	if sum.Total != 93 || sum.Applicable != 88 || sum.Excluded != 5 || applicable != 88 || excl != 5 {
+	if sum.Total != 93 || sum.Applicable != 91 || sum.Excluded != 2 || applicable != 91 || excl != 2 {
 		t.Errorf("summary %+v; counted %d applicable, %d excluded", sum.Counts, applicable, excl)
 	}
 	for st, n := range byStatus {
@@ -840,16 +936,16 @@ func TestDerivedSoA(t *testing.T) {
 		themes.Applicable += c.Applicable
 		themes.Excluded += c.Excluded
 	}
-	if themes.Total != 93 || themes.Applicable != 88 || themes.Excluded != 5 {
+	if themes.Total != 93 || themes.Applicable != 91 || themes.Excluded != 2 {
 		t.Errorf("themes add up to %+v", themes)
 	}
-	if len(s.Excluded()) != 5 {
+	if len(s.Excluded()) != 2 {
 		t.Errorf("Excluded() has %d entries", len(s.Excluded()))
 	}
 	if len(s.Risks) != 23 || s.ClosedRisks() != 1 {
 		t.Errorf("%d risks, %d closed", len(s.Risks), s.ClosedRisks())
 	}
-	for name, h := range map[string]soa.HeatMap{"inherent": s.Inherent, "residual": s.Residual} {
+	for name, h := range map[string]soa.HeatMap{"inherent": s.Inherent, "residual": s.Residual, "current": s.Current} {
 		total := 0
 		for l, row := range h {
 			for i, c := range row {

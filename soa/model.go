@@ -59,6 +59,9 @@ type Entry struct {
 	Evidence             []string
 	Due                  time.Time
 	Review               time.Time
+	// ProvidedBy names the supplier that delivers the control (an inherited control) and
+	// Assurance what assures it; "" when the organisation operates it itself.
+	ProvidedBy, Assurance string
 	// SOC2 lists the SOC 2 Trust Services Criteria that cover the control (the crosswalk).
 	SOC2 []string
 }
@@ -98,6 +101,26 @@ type RiskEntry struct {
 	// Selects lists the controls the treatment selects, as the outputs show them: the Annex A
 	// IDs then the additional ones; none for a closed risk.
 	Selects []string
+	// CurrentScore, CurrentLevel and CurrentRank are those of the rating today (Current);
+	// they equal the residual's when no current rating is given.
+	CurrentScore int
+	CurrentLevel string
+	CurrentRank  int
+	// InterimExposure is true when the treatment is still open and the current score is
+	// above the acceptance threshold while the target residual is within it: the risk is
+	// carried above the criteria until the treatment is done.
+	InterimExposure bool
+	// StaleCurrent is the current rating given for a treatment already done: the risk then
+	// stands at its residual (Current is the residual), and check reports a difference.
+	StaleCurrent *risk.Rating
+	// AcceptBy is the role that may accept the risk at its level (the level's accept_by);
+	// "" when the owner may.
+	AcceptBy string
+	// Acceptance says in English how the risk stands against the acceptance criteria, as
+	// soa.json carries it: "Within criteria (≤ 9)", "Accepted by CTO on 2026-10-06",
+	// "Required, not recorded", with the interim exposure when there is one. The documents
+	// word [SoA.AcceptanceOf] in their language.
+	Acceptance string
 }
 
 // Counts are numbers of controls.
@@ -156,6 +179,7 @@ type SoA struct {
 	Summary     Summary
 	Inherent    HeatMap
 	Residual    HeatMap
+	Current     HeatMap // the risks rated today; nil unless some risk gives a current rating
 	Fingerprint string
 	// Outdated are the approvals older than the newest history entry, as recorded: they
 	// approved an earlier version, so Document shows them as pending and is a draft.
@@ -228,6 +252,7 @@ func Derive(ws *workspace.Workspace, opt Options) *SoA {
 	if ws.MethodOK {
 		s.checkRisks(opt.Today)
 	}
+	s.checkPlan(ws)
 	s.summarise()
 	s.Findings.Sort()
 	s.RiskByID("") // builds the index now: the renderers read s concurrently
@@ -242,16 +267,35 @@ func (s *SoA) scoreRisks(ws *workspace.Workspace) map[string][]string {
 	m := ws.Method.Method
 	if ws.MethodOK {
 		s.Inherent, s.Residual = NewHeatMap(m), NewHeatMap(m)
+		for _, r := range ws.Risks {
+			if r.CurrentGiven && !r.Closed && !r.Treatment.Done() {
+				s.Current = NewHeatMap(m)
+				break
+			}
+		}
 	}
 	for _, r := range ws.Risks {
-		e := RiskEntry{Risk: r, InherentScore: r.Inherent.Score(), ResidualScore: r.Residual.Score(), InherentRank: -1, ResidualRank: -1}
+		var stale *risk.Rating
+		if r.CurrentGiven && r.Treatment.Done() {
+			given := r.Current
+			stale, r.Current, r.CurrentGiven = &given, r.Residual, false
+		}
+		e := RiskEntry{Risk: r, InherentScore: r.Inherent.Score(), ResidualScore: r.Residual.Score(),
+			CurrentScore: r.Current.Score(), InherentRank: -1, ResidualRank: -1, CurrentRank: -1, StaleCurrent: stale}
 		if ws.MethodOK {
 			e.InherentLevel, e.InherentRank = m.LevelName(e.InherentScore), m.LevelOf(e.InherentScore)
 			e.ResidualLevel, e.ResidualRank = m.LevelName(e.ResidualScore), m.LevelOf(e.ResidualScore)
+			e.CurrentLevel, e.CurrentRank = m.LevelName(e.CurrentScore), m.LevelOf(e.CurrentScore)
 			e.NeedsAcceptance = r.NeedsAcceptance(m)
+			e.InterimExposure = r.CurrentGiven && !r.Closed && !r.Treatment.Done() && !e.NeedsAcceptance && e.CurrentScore > m.Acceptance
+			e.AcceptBy = m.AcceptBy(r.AcceptanceScore(m))
+			e.Acceptance = label.English.Acceptance(acceptanceOf(e, m.Acceptance))
 			if !r.Closed {
 				s.Inherent.add(r.Inherent)
 				s.Residual.add(r.Residual)
+				if s.Current != nil {
+					s.Current.add(r.Current)
+				}
 			}
 		}
 		if r.Closed {

@@ -60,6 +60,9 @@ const controlsHeader = `
 #   evidence       documents or records that show it, e.g. [POL-01 Information Security Policy]
 #   due            the target date (YYYY-MM-DD) of a partial, planned or not-implemented control
 #   review         when to revisit the decision (YYYY-MM-DD)
+#   provided_by    the supplier that delivers the control (inherited), e.g. Amazon Web Services;
+#                  a control a supplier delivers is applicable, not excluded
+#   assurance      what assures the supplier's control, e.g. its SOC 2 Type II report
 #
 # For example:
 #   A.5.1:
@@ -70,7 +73,7 @@ const controlsHeader = `
 #     owner: CISO
 #   A.7.12:
 #     applicable: false
-#     justification: No company premises hold information processing cabling; hosting is with AWS.
+#     justification: No premises of our own hold information processing cabling.
 #
 # 'soa controls ID' shows a control's theme, attributes and 2013 predecessors; 'soa check'
 # lists the controls still undecided.

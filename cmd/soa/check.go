@@ -105,7 +105,7 @@ func writeFindings(w io.Writer, s *soa.SoA, format string) error {
 		}{Unread: s.Unread, Findings: []findingJSON{}, Controls: s.Summary.Total, Additional: s.Summary.Additional.Total, Applicable: all.Applicable,
 			Excluded: all.Excluded, Risks: len(s.Risks),
 			Errors: s.Findings.Count(finding.Error), Warnings: s.Findings.Count(finding.Warning)}
-		shown := s.Findings[:min(len(s.Findings), maxPrinted)]
+		shown, _ := capped(s.Findings)
 		out.Omitted = len(s.Findings) - len(shown)
 		for _, f := range shown {
 			out.Findings = append(out.Findings, findingJSON{f.Pos.File, f.Pos.Line, f.Pos.Col, f.Severity.String(), f.Rule, f.Message})
@@ -114,7 +114,8 @@ func writeFindings(w io.Writer, s *soa.SoA, format string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	case "github":
-		for _, f := range s.Findings[:min(len(s.Findings), maxPrinted)] {
+		shown, _ := capped(s.Findings)
+		for _, f := range shown {
 			fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", f.Severity, ghProp(f.Pos.File),
 				f.Pos.Line, f.Pos.Col, ghProp("soa "+f.Rule), ghData(f.Message))
 		}
@@ -138,11 +139,31 @@ func writeFindings(w io.Writer, s *soa.SoA, format string) error {
 // unknown key), and the first ones say what is wrong.
 const maxPrinted = 1000
 
-// printFindings prints the first maxPrinted findings of l, one a line, then how many more
-// there are.
+// capped splits l into the findings printed and the rest. Past maxPrinted the errors come
+// first, each severity in l's order, so that thousands of warnings never hide the error
+// that stops the build.
+func capped(l finding.List) (shown, rest finding.List) {
+	if len(l) <= maxPrinted {
+		return l, nil
+	}
+	var errs, warns finding.List
+	for _, f := range l {
+		if f.Severity == finding.Error {
+			errs = append(errs, f)
+		} else {
+			warns = append(warns, f)
+		}
+	}
+	all := append(errs, warns...)
+	return all[:maxPrinted], all[maxPrinted:]
+}
+
+// printFindings prints the first maxPrinted findings of l (errors first when there are
+// more), one a line, then how many more there are.
 func printFindings(w io.Writer, l finding.List) {
 	var b strings.Builder
-	for _, f := range l[:min(len(l), maxPrinted)] {
+	shown, _ := capped(l)
+	for _, f := range shown {
 		b.WriteString(f.String())
 		b.WriteByte('\n')
 	}
@@ -152,10 +173,10 @@ func printFindings(w io.Writer, l finding.List) {
 
 // omitted is the line that counts the findings of l beyond the first maxPrinted, or "".
 func omitted(l finding.List) string {
-	if len(l) <= maxPrinted {
+	_, rest := capped(l)
+	if len(rest) == 0 {
 		return ""
 	}
-	rest := l[maxPrinted:]
 	return fmt.Sprintf("soa: ... and %d more findings not shown (%s, %s); fix the ones above first\n",
 		len(rest), text.Plural(rest.Count(finding.Error), "error"), text.Plural(rest.Count(finding.Warning), "warning"))
 }

@@ -93,12 +93,12 @@ func TestCheckExitCodes(t *testing.T) {
 		stdout string // the last line
 		stderr string
 	}{
-		{[]string{"check", "clean"}, 0, "93 Annex A controls + 3 additional: 91 applicable, 5 excluded; 23 risks (1 closed); 0 errors, 0 warnings", ""},
+		{[]string{"check", "clean"}, 0, "93 Annex A controls + 3 additional: 94 applicable, 2 excluded; 23 risks (1 closed); 0 errors, 0 warnings", ""},
 		{[]string{"check", "--strict", "clean"}, 0, "0 errors, 0 warnings", ""},
-		{[]string{"check", "warnings"}, 0, "93 Annex A controls + 3 additional: 91 applicable, 5 excluded; 23 risks (1 closed); 0 errors, 1 warning", ""},
+		{[]string{"check", "warnings"}, 0, "93 Annex A controls + 3 additional: 94 applicable, 2 excluded; 23 risks (1 closed); 0 errors, 1 warning", ""},
 		{[]string{"check", "--strict", "warnings"}, 1, "0 errors, 1 warning", ""},
 		{[]string{"check", "warnings", "--strict"}, 1, "0 errors, 1 warning", ""},
-		{[]string{"check", "errors"}, 1, "93 Annex A controls + 3 additional: 90 applicable, 5 excluded, 1 undecided; 23 risks (1 closed); 2 errors, 1 warning", ""},
+		{[]string{"check", "errors"}, 1, "93 Annex A controls + 3 additional: 93 applicable, 2 excluded, 1 undecided; 23 risks (1 closed); 2 errors, 1 warning", ""},
 		{[]string{"check", "errors", "--format", "github"}, 1, "2 errors, 1 warning", ""},
 		{[]string{"check", "nope"}, 2, "", "soa: cannot read workspace nope"},
 		{[]string{"check", "clean/isms.yaml"}, 2, "", "is not a directory"},
@@ -131,7 +131,7 @@ func TestCheckSummary(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
-	if want := "93 Annex A controls + 3 additional: 91 applicable, 5 excluded; 23 risks (1 closed); 0 errors, 0 warnings\n"; out != want {
+	if want := "93 Annex A controls + 3 additional: 94 applicable, 2 excluded; 23 risks (1 closed); 0 errors, 0 warnings\n"; out != want {
 		t.Errorf("stdout %q, want %q", out, want)
 	}
 }
@@ -192,7 +192,7 @@ func TestCheckJSON(t *testing.T) {
 	if got.Errors != errs || got.Warnings != warns || errs != 2 || warns != 1 {
 		t.Errorf("counts %d errors, %d warnings; findings hold %d and %d", got.Errors, got.Warnings, errs, warns)
 	}
-	if got.Controls != 93 || got.Additional != 3 || got.Applicable != 90 || got.Excluded != 5 || got.Risks != 23 {
+	if got.Controls != 93 || got.Additional != 3 || got.Applicable != 93 || got.Excluded != 2 || got.Risks != 23 {
 		t.Errorf("counts %+v", got)
 	}
 	golden(t, "check/errors.json", []byte(out))

@@ -39,7 +39,7 @@ func TestDiffExitCode(t *testing.T) {
 		code int
 		out  string
 	}{
-		{[]string{old2025, new2026}, 0, "Version 1.1 → 2.0: 4 controls newly applicable, 0 excluded"},
+		{[]string{old2025, new2026}, 0, "Version 1.1 → 2.0: 7 controls newly applicable, 0 excluded, 7 status changes"},
 		{[]string{old2025, new2026, "--exit-code"}, 1, "Version 1.1 → 2.0"},
 		{[]string{new2026, new2026, "--exit-code"}, 0, "Version 2.0 (unchanged): no differences."},
 		{[]string{"--exit-code", "--format", "json", new2026, new2026}, 0, `"summary": "Version 2.0 (unchanged): no differences."`},

@@ -46,6 +46,8 @@ func TestInitFromSOC2ThenCheck(t *testing.T) {
 				switch {
 				case file == "controls.yaml" && !slices.Contains(allowedControls, r):
 					t.Errorf("%s: unexpected finding in controls.yaml: rule %s", example, r)
+				case file == "risks.yaml" && r == "plan-open-controls-implemented":
+					// The template's example risk selects controls SOC 2 says are implemented.
 				case file != "controls.yaml" && !slices.Contains(base[file], r):
 					t.Errorf("%s: %s: rule %s, which plain soa init does not give", example, file, r)
 				}

@@ -361,7 +361,7 @@ func (v *view) risks(s *soa.SoA, l *label.Lang) {
 		for _, id := range r.Treatment.Controls {
 			ids = append(ids, id.String())
 		}
-		accept := l.Acceptance(r.AcceptedBy, r.AcceptedOn, r.NeedsAcceptance)
+		accept := l.Acceptance(s.AcceptanceOf(r))
 		v.Risks = append(v.Risks, []string{r.ID, r.Title, text.OrDash(r.Owner),
 			fmt.Sprintf("%d × %d = %d %s", r.Inherent.Likelihood, r.Inherent.Impact, r.InherentScore, r.InherentLevel),
 			text.OrDash(l.Option(string(r.Treatment.Option))), text.OrDash(strings.Join(ids, ", ")), text.OrDash(r.Treatment.Plan), text.OrDash(l.Date(r.Treatment.Due)),

@@ -198,8 +198,19 @@ func (l *Lang) Method(m risk.Method) string {
 	for _, r := range m.Ranges() {
 		levels = append(levels, fmt.Sprintf("%s %d–%d", r.Name, r.Min, r.Max))
 	}
-	return l.F(Method, len(m.Likelihood), strings.Join(m.Likelihood, ", "), len(m.Impact), strings.Join(m.Impact, ", "),
+	out := l.F(Method, len(m.Likelihood), strings.Join(m.Likelihood, ", "), len(m.Impact), strings.Join(m.Impact, ", "),
 		strings.Join(levels, "; "), m.Acceptance)
+	// Who may accept a residual risk at the levels that name it (accept_by).
+	var by []string
+	for _, lv := range m.Levels {
+		if lv.AcceptBy != "" {
+			by = append(by, l.F(AcceptByPart, lv.Name, lv.AcceptBy))
+		}
+	}
+	if len(by) > 0 {
+		out = strings.TrimSuffix(out, ".") + "; " + strings.Join(by, ", ") + "."
+	}
+	return out
 }
 
 // Approved words one approval: "Approved by Siobhán O'Connor (CEO) on 2026-10-15".
@@ -210,16 +221,38 @@ func (l *Lang) Approved(by, role string, on time.Time) string {
 	return l.F(ApprovedByOn, by, l.Date(on))
 }
 
-// Acceptance words the acceptance of a risk: who accepted it and when, or that it needs no
-// acceptance, or that it needs one not recorded.
-func (l *Lang) Acceptance(by string, on time.Time, needed bool) string {
+// RiskAcceptance is what an acceptance cell says of a risk, for [Lang.Acceptance] to word.
+type RiskAcceptance struct {
+	By        string    // who accepted the residual risk, or ""
+	On        time.Time // when
+	Closed    bool      // the risk is closed: nothing to accept
+	Needed    bool      // the score is above the threshold: the owner must accept the risk
+	Authority string    // the role that must accept at the risk's level (accept_by), or ""
+	Threshold int       // the method's acceptance threshold
+	Interim   int       // a current score above the threshold while the treatment is open, or 0
+}
+
+// Acceptance words a risk's acceptance: "Accepted by X on D", "Within criteria (≤ 9)" (never
+// "not required", which reads as if nobody looked), the closure, or the acceptance missing and
+// who must give it; with the interim exposure of an open treatment.
+func (l *Lang) Acceptance(a RiskAcceptance) string {
+	var out string
 	switch {
-	case by != "" && !on.IsZero():
-		return l.F(AcceptedByOn, by, l.Date(on))
-	case by != "":
-		return l.F(AcceptedBy, by)
-	case needed:
-		return l.T(AcceptMissing)
+	case a.By != "" && !a.On.IsZero():
+		out = l.F(AcceptedByOn, a.By, l.Date(a.On))
+	case a.By != "":
+		out = l.F(AcceptedBy, a.By)
+	case a.Closed:
+		return l.T(AcceptClosed)
+	case a.Needed && a.Authority != "":
+		out = l.F(AcceptRequiredFrom, a.Authority)
+	case a.Needed:
+		out = l.T(AcceptMissing)
+	default:
+		out = l.F(AcceptWithin, a.Threshold)
 	}
-	return l.T(AcceptNotRequired)
+	if a.Interim > 0 {
+		out += l.F(InterimExposure, a.Interim, a.Threshold)
+	}
+	return out
 }

@@ -109,7 +109,6 @@ const (
 	Acceptance             Key = "acceptance"
 	AcceptedByCol          Key = "accepted.by.col"
 	AcceptedOnCol          Key = "accepted.on.col"
-	AcceptNotRequired      Key = "accept.not.required"
 	AcceptedBy             Key = "accepted.by"
 	AcceptedByOn           Key = "accepted.by.on"
 	AcceptMissing          Key = "accept.missing"
@@ -149,6 +148,35 @@ const (
 	Approval               Key = "approval"
 	StandardCol            Key = "standard"
 	ContShort              Key = "cont.short"
+	AcceptByPart           Key = "accept.by.part"
+	YesInherited           Key = "yes.inherited"
+	ProvidedByText         Key = "provided.by.text"
+	AssurancePrefix        Key = "assurance.prefix"
+	CurrentTitle           Key = "current.title"
+	HeatToday              Key = "heat.today"
+	CurrentCol             Key = "current.col"
+	TargetResidual         Key = "target.residual"
+	AsTarget               Key = "as.target"
+	AssetText              Key = "asset.text"
+	ThreatText             Key = "threat.text"
+	VulnerabilityText      Key = "vulnerability.text"
+	AssetCol               Key = "asset.col"
+	ThreatCol              Key = "threat.col"
+	VulnerabilityCol       Key = "vulnerability.col"
+	TargetResidualRisk     Key = "target.residual.risk"
+	AgainstCriteria        Key = "against.criteria"
+	ProvidedByCol          Key = "provided.by.col"
+	AssuranceCol           Key = "assurance.col"
+	DecisionReviewCol      Key = "decision.review.col"
+	WhatItMeans            Key = "what.it.means"
+	RiskScales             Key = "risk.scales"
+	AcceptWithin           Key = "accept.within"
+	AcceptClosed           Key = "accept.closed"
+	AcceptRequiredFrom     Key = "accept.required.from"
+	InterimExposure        Key = "interim.exposure"
+	AcceptedByLevel        Key = "accepted.by.level"
+	LikelihoodScale        Key = "likelihood.scale"
+	ImpactScale            Key = "impact.scale"
 	SourceCol              Key = "source.col"
 	AnnexA                 Key = "annex.a"
 	RiskAssessment         Key = "risk.assessment"
@@ -246,7 +274,7 @@ var en = map[Key]string{
 	Control:                "Control",
 	ExclusionJustification: "Justification for the exclusion",
 	InherentTitle:          "Inherent risk (before treatment)",
-	ResidualTitle:          "Residual risk (after treatment)",
+	ResidualTitle:          "Target residual risk (after treatment)",
 	LikelihoodImpact:       "Likelihood / Impact",
 	Likelihood:             "Likelihood",
 	Impact:                 "Impact",
@@ -288,7 +316,6 @@ var en = map[Key]string{
 	Acceptance:             "Acceptance",
 	AcceptedByCol:          "Accepted by",
 	AcceptedOnCol:          "Accepted on",
-	AcceptNotRequired:      "Not required",
 	AcceptedBy:             "Accepted by %s",
 	AcceptedByOn:           "Accepted by %s on %s",
 	AcceptMissing:          "Required, not recorded",
@@ -314,7 +341,7 @@ var en = map[Key]string{
 	ChartAlt:            "Implementation status of the Annex A controls per theme",
 	HeatSubtitle:        "Number of risks in each likelihood × impact cell, %d risks in all. A cell's colour is the level of its score (likelihood × impact).",
 	HeatInherent:        "Inherent risk — before treatment",
-	HeatResidual:        "Residual risk — after treatment",
+	HeatResidual:        "Target residual risk — after treatment",
 	Levels:              "Levels",
 	ScoresRange:         "scores %d–%d",
 	AcceptanceThreshold: "Acceptance threshold: a residual score up to %d is accepted without the risk owner's sign-off; above it the owner must accept the risk (see the Risk register).",
@@ -328,6 +355,36 @@ var en = map[Key]string{
 	Approval:            "Approval",
 	StandardCol:         "Standard",
 	ContShort:           "(cont.)",
+	// Current and target risk, supplier-delivered controls, acceptance authority (issue 18).
+	AcceptByPart:       "at %s by the %s",
+	YesInherited:       "Yes, inherited",
+	ProvidedByText:     "Provided by %s",
+	AssurancePrefix:    "Assurance: %s",
+	CurrentTitle:       "Current risk (today)",
+	HeatToday:          "The current map rates each risk as it stands today, while its treatment is open; the target residual map as it will stand once the treatment is done.",
+	CurrentCol:         "Current",
+	TargetResidual:     "Target residual",
+	AsTarget:           "As target",
+	AssetText:          "Asset: %s",
+	ThreatText:         "Threat: %s",
+	VulnerabilityText:  "Vulnerability: %s",
+	AssetCol:           "Asset",
+	ThreatCol:          "Threat",
+	VulnerabilityCol:   "Vulnerability",
+	TargetResidualRisk: "Target residual risk",
+	AgainstCriteria:    "Against the criteria",
+	ProvidedByCol:      "Provided by",
+	AssuranceCol:       "Assurance",
+	DecisionReviewCol:  "Decision review",
+	WhatItMeans:        "What it means",
+	RiskScales:         "Risk scales",
+	AcceptWithin:       "Within criteria (≤ %d)",
+	AcceptClosed:       "None needed: the risk is closed",
+	AcceptRequiredFrom: "Required from the %s, not recorded",
+	InterimExposure:    "; interim exposure: current score %d is above %d until the treatment is done",
+	AcceptedByLevel:    "A residual risk at level %s is accepted by the %s.",
+	LikelihoodScale:    "Likelihood scale",
+	ImpactScale:        "Impact scale",
 	// Controls beyond Annex A, the risk lifecycle and plan approval (issue 12).
 	AdditionalIntro:         "Controls beyond Annex A that the risk treatment or other requirements call for (clause 6.1.3 b, Note 1), each with its source.",
 	SourceCol:               "Source",

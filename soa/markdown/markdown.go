@@ -321,7 +321,7 @@ func (m *md) appendix(s *soa.SoA) {
 		for _, id := range r.Treatment.Controls {
 			ids = append(ids, id.String())
 		}
-		accept := l.Acceptance(r.AcceptedBy, r.AcceptedOn, r.NeedsAcceptance)
+		accept := l.Acceptance(s.AcceptanceOf(r))
 		rows = append(rows, []string{r.ID, r.Title, text.OrDash(r.Owner),
 			fmt.Sprintf("%d × %d = %d %s", r.Inherent.Likelihood, r.Inherent.Impact, r.InherentScore, r.InherentLevel),
 			text.OrDash(l.Option(string(r.Treatment.Option))), text.OrDash(strings.Join(ids, ", ")), text.OrDash(r.Treatment.Plan), text.OrDash(l.Date(r.Treatment.Due)),

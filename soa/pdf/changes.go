@@ -1,29 +1,104 @@
 package pdf
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/soa-tool/soa/soa/label"
 	"github.com/soa-tool/soa/soa/version"
 )
 
-// changes writes the section on the changes since a previous version, when the SoA carries
-// them: which versions were compared, the summary, then a table per group of changes in the
-// order soa diff prints them. It follows the document control section: it details the newest
-// revision, and the numbers of the sections after it stay those of a build without --since.
+// changesHeading is the heading of the digest of the changes soa build --since adds, and
+// changesFullHeading that of the appendix listing them all.
+const (
+	changesHeading     = "Changes in this version"
+	changesFullHeading = "Appendix B  Changes in this version, in full"
+)
+
+// digestIDs is the most IDs the digest lists for a group before it counts the rest.
+const digestIDs = 14
+
+// changes writes the one-page digest of the changes since a previous version, when the SoA
+// carries them: the versions compared (by number and date, never by path or commit), the
+// summary, each group with its count and IDs, material changes first, and the roll-overs in
+// one line. The full list is the appendix [renderer.changesFull] writes after the SoA table.
 func (r *renderer) changes() {
 	c := r.since
 	if c == nil {
 		return
 	}
-	l := r.l
-	r.section("changes", l.T(label.ChangesHeading))
-	r.para(l.F(label.ChangesFrom, c.Old.String(), c.New.String()), style{size: 8, color: muted}, grid)
-	r.para(c.Summary, style{size: 9}, grid)
+	r.section("changes", r.l.T(label.ChangesHeading))
+	r.para(c.Between()+".", style{size: 9, bold: true}, grid)
+	r.para(c.Summary, style{size: 8.5}, grid)
+	groups := c.Groups()
+	if len(groups) == 0 {
+		return
+	}
+	r.space(2)
+	t := r.newTable([]column{{"Change", 70}, {"Controls and risks", 203}}, changesHeading+" (continued)")
+	t.begin()
+	size := t.rs.fontSize
+	i := 0
+	var rollOver string
+	for _, g := range groups {
+		if g.RollOver {
+			rollOver = g.RollOverLine(false)
+			continue
+		}
+		var ids []string
+		for _, it := range g.Items {
+			if it.ID != "" {
+				ids = append(ids, it.ID)
+			}
+		}
+		if len(ids) > digestIDs {
+			ids = append(ids[:digestIDs], fmt.Sprintf("and %d more", len(ids)-digestIDs))
+		}
+		what := strings.Join(ids, ", ")
+		if g.Subject == "" {
+			var fields []string
+			for _, f := range g.Items[0].Fields {
+				fields = append(fields, f.Label())
+			}
+			what = strings.Join(fields, ", ")
+		}
+		st := style{size: size, color: ink}
+		if g.Material {
+			st.bold = true
+		}
+		t.addCells(i, [][]line{t.wrap(0, g.Title, st), t.wrap(1, what, style{size: size, color: ink})}, nil)
+		i++
+	}
+	t.end()
+	if rollOver != "" {
+		r.space(2)
+		r.para(rollOver, style{size: 8.5, color: muted}, grid)
+	}
+	r.para("Material changes (bold) come first. Every change is listed with its old and new value in Appendix B, "+
+		"after the Statement of Applicability and the risk treatment plan.", style{size: 8, color: muted}, grid)
+}
+
+// changesFull writes the appendix of every change, a table per group in the order of the
+// digest; the roll-overs are one line naming the controls.
+func (r *renderer) changesFull() {
+	c := r.since
+	if c == nil {
+		return
+	}
+	r.section("changesFull", changesFullHeading)
+	r.para(c.Between()+". "+c.Summary, style{size: 8, color: muted}, grid)
 	for _, g := range c.Groups() {
-		cont := l.F(label.Continued, g.Title)
+		if g.RollOver {
+			r.space(3)
+			r.heading(g.Title, 10)
+			r.para(g.RollOverLine(true), style{size: 8.5}, grid)
+			continue
+		}
+		cont := g.Title + " (continued)"
 		var t *table
 		var entries [][][]line
 		if g.Subject == "" {
-			t = r.newTable([]column{{l.T(label.Field), 40}, {l.T(label.Old), 116}, {l.T(label.New), 116}}, cont)
+			t = r.newTable([]column{{"Field", 40}, {"Old", 116}, {"New", 116}}, cont)
 			for _, f := range g.Items[0].Fields {
 				entries = append(entries, [][]line{
 					t.wrap(0, f.Label(), style{size: t.rs.fontSize, bold: true, color: ink}),
@@ -32,7 +107,7 @@ func (r *renderer) changes() {
 				})
 			}
 		} else {
-			t = r.newTable([]column{{l.T(label.ID), 14}, {g.Subject, 52}, {l.T(label.Change), 26}, {l.T(label.Old), 90}, {l.T(label.New), 90}}, cont)
+			t = r.newTable([]column{{"ID", 14}, {g.Subject, 52}, {"Change", 26}, {"Old", 90}, {"New", 90}}, cont)
 			for _, it := range g.Items {
 				entries = append(entries, changeCells(t, it))
 			}
@@ -76,9 +151,10 @@ func changeCells(t *table, it version.ChangeItem) [][]line {
 		t.wrap(1, it.Title, style{size: size, bold: true, color: ink}),
 		nil, nil, nil,
 	}
-	blocks := make([][3][]line, len(it.Fields))
+	fields := it.Fields
+	blocks := make([][3][]line, len(fields))
 	gap := false // a blank line between two fields when one takes several lines
-	for j, f := range it.Fields {
+	for j, f := range fields {
 		blocks[j] = [3][]line{
 			t.wrap(2, f.Label(), style{size: size, color: muted}),
 			t.wrap(3, f.OldText(), style{size: size, color: muted}),

@@ -50,26 +50,62 @@ func TestChanges(t *testing.T) {
 	s, c := soatest.Since(t)
 	path, _ := renderWith(t, s, c, pdf.Options{})
 	layout := numbered(t, path)
-	// The section follows document control, and the contents give its page.
-	m := regexp.MustCompile(`(?m)^\s*Changes in this version\s+(\d+)\s*$`).FindStringSubmatch(layout[1])
-	if m == nil {
-		t.Fatalf("the contents do not list the changes:\n%s", layout[1])
+	// The digest follows document control on one page, and the contents give its page and
+	// the appendix's.
+	contents := func(title string) int {
+		m := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(title) + `\s+(\d+)\s*$`).FindStringSubmatch(layout[1] + layout[2])
+		if m == nil {
+			t.Fatalf("the contents do not list %q:\n%s%s", title, layout[1], layout[2])
+		}
+		p, _ := strconv.Atoi(m[1])
+		return p
 	}
-	p, _ := strconv.Atoi(m[1])
-	if p < 3 || p > len(layout) || !regexp.MustCompile(`(?m)^\s*Changes in this version\s*$`).MatchString(layout[p-1]) {
-		t.Errorf("the contents give page %d for the changes", p)
+	p := contents("Changes in this version")
+	if p != contents("Sign-off")+1 || !regexp.MustCompile(`(?m)^\s*Changes in this version\s*$`).MatchString(layout[p-1]) {
+		t.Fatalf("the contents give page %d for the digest", p)
 	}
-	if !strings.Contains(layout[p-1], "Changes from examples/acme-saas-2025, version 1.1 to examples/acme-saas, version 2.0.") {
-		t.Errorf("page %d does not say what was compared", p)
+	if !strings.Contains(layout[p], "2 Summary") {
+		t.Errorf("the digest takes more than one page: page %d is\n%s", p+1, layout[p])
+	}
+	digest := norm(layout[p-1])
+	if !strings.Contains(digest, "Version 1.1 of 2025-10-20 → 2.0 of 2026-10-15.") {
+		t.Errorf("the digest does not name the versions by number and date:\n%s", layout[p-1])
+	}
+	rest := digest
+	for _, g := range c.Groups() {
+		want := g.Title
+		if g.RollOver {
+			want = g.RollOverLine(false)
+		}
+		_, after, ok := strings.Cut(rest, norm(want))
+		if !ok {
+			t.Fatalf("the digest lacks %q, or has it out of order", want)
+		}
+		rest = after
+	}
+	if !strings.Contains(digest, "Date slips (13) A.5.13, A.5.30,") {
+		t.Errorf("the digest does not list the date slips by ID:\n%s", layout[p-1])
 	}
 
 	raw := norm(strings.Join(pages(t, path, "-raw"), "\n"))
 	if !strings.Contains(raw, norm(c.Summary)) {
 		t.Error("the summary is missing")
 	}
-	// The groups in soa diff's order, each a heading over its table.
-	section := between(t, raw, "Changes in this version "+norm("Changes from"), "2 Summary")
-	rest := section
+	// Documents for auditors name no path and no commit.
+	if strings.Contains(raw, "examples/") || strings.Contains(raw, "(commit ") {
+		t.Error("the PDF names a path or a commit")
+	}
+	// The full list: Appendix B, after the SoA table and the risk treatment plan, the groups in
+	// soa diff's order, each a heading over its table; the roll-overs in one line with the IDs.
+	q := contents("Appendix B Changes in this version, in full")
+	if a := contents("Appendix A Risk treatment plan"); q <= a || q > len(layout) {
+		t.Errorf("the contents give page %d for Appendix B, %d for Appendix A", q, a)
+	}
+	_, section, _ := strings.Cut(raw, "Appendix B Changes in this version, in full Version 1.1 of 2025-10-20")
+	if section == "" {
+		t.Fatal("Appendix B is missing")
+	}
+	rest = section
 	for _, h := range changeHeadings(t, c) {
 		_, after, ok := strings.Cut(rest, h)
 		if !ok {
@@ -77,24 +113,35 @@ func TestChanges(t *testing.T) {
 		}
 		rest = after
 	}
+	groups := c.Groups()
+	if !strings.Contains(section, norm(groups[len(groups)-1].RollOverLine(true))) {
+		t.Error("Appendix B lacks the roll-overs with their IDs")
+	}
 	// A.5.7 newly applicable, with both justifications.
 	ctl := slices.IndexFunc(c.Controls, func(x version.ControlChange) bool { return x.ID == "A.5.7" })
 	just, _ := c.Controls[ctl].Field("justification")
 	if just.Old == "" || just.New == "" {
 		t.Fatal("A.5.7 should have both justifications")
 	}
-	a57 := between(t, section, "Controls newly applicable (4)", "Status changes (8)")
+	a57 := between(t, section, "Controls newly applicable (7)", "Status changes (7)")
 	for _, want := range []string{"A.5.7 Threat intelligence", "Excluded", "Applicable", norm(just.Old), norm(just.New)} {
 		if !strings.Contains(a57, want) {
 			t.Errorf("A.5.7 newly applicable lacks %q", want)
 		}
 	}
-	// R-05 re-scored, R-14 removed.
-	rescored := between(t, section, "Risks re-scored (7)", "Risks re-treated")
+	// Date slips in days, R-11 flagged; R-05 re-scored, R-14 removed.
+	slips := between(t, section, "Date slips (13)", "Risks re-scored")
+	for _, want := range []string{"A.5.30 ICT readiness for business continuity Target date 2026-06-30 2027-05-31 (335 days later)",
+		norm("R-11 Backup failure preventing recovery of customer data Due Note 2026-03-31 — 2027-05-31 (426 days later) residual lowered from 10 to 5 while the treatment's due date moved 426 days later")} {
+		if !strings.Contains(slips, want) {
+			t.Errorf("the date slips lack %q:\n%s", want, slips)
+		}
+	}
+	rescored := between(t, section, "Risks re-scored (8)", "Acceptances")
 	if !strings.Contains(rescored, "R-05 Cloud misconfiguration exposing customer data Inherent risk 3×5 = 15 High 4×5 = 20 Critical") {
 		t.Errorf("R-05 is not re-scored from 3×5 = 15 High to 4×5 = 20 Critical:\n%s", rescored)
 	}
-	closed := between(t, section, "Risks closed (1)", "Treatments completed (2)")
+	closed := between(t, section, "Risks closed (1)", "Treatments completed (7)")
 	if !strings.Contains(closed, "R-14 Compromise of the self-hosted Jenkins build server") || !strings.Contains(closed, "Jenkins decommissioned") {
 		t.Errorf("R-14 is not closed with its reason:\n%s", closed)
 	}
@@ -128,7 +175,7 @@ func TestChangesLong(t *testing.T) {
 	if !strings.Contains(raw, "A.5.7\n(cont.)") {
 		t.Error("the long entry's continuation is not marked")
 	}
-	if !strings.Contains(raw, "Controls newly applicable (4) (continued)") {
+	if !strings.Contains(raw, "Controls newly applicable (7) (continued)") {
 		t.Error("the table header is not repeated")
 	}
 	numbered(t, path)

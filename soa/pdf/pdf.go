@@ -1,8 +1,9 @@
 // Package pdf renders the SoA as an auditor-ready A4 PDF with maroto: a cover, document
 // control, a summary with the heat maps and the exclusions, the SoA table grouped by theme,
 // and the risk treatment plan as an appendix. When the build carries the changes since a
-// previous version (soa build --since), a section "Changes in this version" follows document
-// control. It is the only package that imports maroto. Like soa/xlsx, it formats what package
+// previous version (soa build --since), a one-page digest "Changes in this version" follows
+// document control and the full list is Appendix B, after the risk treatment plan. It is the
+// only package that imports maroto. Like soa/xlsx, it formats what package
 // soa derived (states, levels and their ranks, counts) and decides no rule of its own.
 //
 // It holds no rule of its own: every figure comes from the derived [soa.SoA].
@@ -47,6 +48,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/label"
 	soatext "github.com/soa-tool/soa/soa/text"
@@ -157,6 +159,7 @@ func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) (err 
 	r.summary()
 	r.table()
 	r.appendix()
+	r.changesFull()
 	if breaks := d.calls - 2; breaks != d.pages-1 {
 		return fmt.Errorf("pdf layout: maroto broke %d pages where %d were planned", breaks, d.pages-1)
 	}
@@ -548,7 +551,11 @@ func (r *renderer) sections() []tocEntry {
 		th := soa.ThemeAdditional
 		out = append(out, tocEntry{string(th), fmt.Sprintf("%s  %s", sectionNo(len(annexa.Themes)), l.ThemeTitle(th)), 1})
 	}
-	return append(out, tocEntry{"appendix", l.T(label.Appendix) + "  " + l.T(label.SecAppendix), 0})
+	out = append(out, tocEntry{"appendix", l.T(label.Appendix) + "  " + l.T(label.SecAppendix), 0})
+	if r.since != nil {
+		out = append(out, tocEntry{"changesFull", changesFullHeading, 0})
+	}
+	return out
 }
 
 // sectionNo numbers the SoA's theme sections 3.1 to 3.4.
@@ -601,12 +608,13 @@ func (r *renderer) summary() {
 		r.para(l.T(label.NoneExcluded), style{}, grid)
 		return
 	}
-	t = r.newTable([]column{{l.T(label.ID), 14}, {l.T(label.Control), 60}, {l.T(label.ExclusionJustification), 199}},
+	t = r.newTable([]column{{l.T(label.ID), 14}, {l.T(label.Control), 60}, {l.T(label.ExclusionJustification), 175}, {l.T(label.NextReview), 24}},
 		l.F(label.Continued, l.F(label.ExcludedN, len(ex))))
 	t.begin()
 	for i, e := range ex {
 		cells := [][]line{t.wrap(0, e.ID(), style{size: t.rs.fontSize, bold: true, color: ink}),
-			t.wrap(1, e.Control.Title, style{size: t.rs.fontSize, color: ink}), t.text(2, e.JustificationIn(l), style{size: t.rs.fontSize, color: ink})}
+			t.wrap(1, e.Control.Title, style{size: t.rs.fontSize, color: ink}), t.text(2, e.JustificationIn(l), style{size: t.rs.fontSize, color: ink}),
+			t.wrap(3, soatext.OrDash(l.Date(e.Review)), style{size: t.rs.fontSize, color: ink})}
 		t.addCells(i, cells, nil)
 	}
 	t.end()
@@ -639,22 +647,44 @@ func (r *renderer) heatMaps() {
 	if n == 0 || k == 0 || len(r.s.Inherent) != n || len(r.s.Residual) != n {
 		return
 	}
-	// Two grids side by side, each a label column and one column per impact level.
-	const half, labelW0, gap = 490, 110, 20
-	cell := (half - labelW0) / k
-	rs := rowSpec{fontSize: 7.5, padTop: 1.6, padBottom: 1.6, padSide: 1, borderGrey: white}
-	titles := []textCol{
-		{size: half, lines: []line{{text: r.l.T(label.InherentTitle), bold: true, color: r.accent}}},
-		{size: gap},
-		{size: half, lines: []line{{text: r.l.T(label.ResidualTitle), bold: true, color: r.accent}}},
+	type heat struct {
+		title string
+		h     soa.HeatMap
 	}
-	// Keep the two maps together on one page.
+	maps := []heat{{r.l.T(label.InherentTitle), r.s.Inherent}, {r.l.T(label.ResidualTitle), r.s.Residual}}
+	if len(r.s.Current) == n {
+		maps = []heat{maps[0], {r.l.T(label.CurrentTitle), r.s.Current}, maps[1]}
+	}
+	// The grids side by side, each a label column and one column per impact level.
+	const gap = 20
+	part := (grid - gap*(len(maps)-1)) / len(maps)
+	labelW0 := part * 110 / 490
+	axisSize := 7.5
+	if len(maps) > 2 { // narrower grids: a smaller axis keeps the level names whole
+		labelW0, axisSize = part*90/490, 6.5
+	}
+	cell := (part - labelW0) / k
+	rs := rowSpec{fontSize: axisSize, padTop: 1.6, padBottom: 1.6, padSide: 1, borderGrey: white}
+	var titles []textCol
+	for i, h := range maps {
+		if i > 0 {
+			titles = append(titles, textCol{size: gap})
+		}
+		titles = append(titles, textCol{size: part, lines: []line{{text: h.title, bold: true, color: r.accent}}})
+	}
+	// Keep the maps together on one page.
 	r.d.keep(rowSpec{fontSize: 9}.height(1) + float64(n+3)*rs.height(2) + 8)
 	r.d.entry(rowSpec{fontSize: 9, padBottom: 1.5}, titles, nil)
-	labelW := r.d.root.Width * labelW0 / grid
+	labelW := r.d.root.Width * float64(labelW0) / grid
 	cellW := r.d.root.Width * float64(cell) / grid
-	half2 := func(h soa.HeatMap, l int) []textCol {
-		cols := []textCol{{size: labelW0, lines: r.d.wrap(m.Likelihood[l], style{size: 7.5, color: ink, align: align.Right}, labelW-2, false)}}
+	rest := func(cols []textCol) []textCol {
+		if rest := part - labelW0 - cell*k; rest > 0 {
+			cols = append(cols, textCol{size: rest})
+		}
+		return cols
+	}
+	one := func(h soa.HeatMap, l int) []textCol {
+		cols := []textCol{{size: labelW0, lines: r.d.wrap(m.Likelihood[l], style{size: axisSize, color: ink, align: align.Right}, labelW-2, false)}}
 		for i := range k {
 			c := textCol{size: cell, bg: r.levelColor(h[l][i].Rank), bd: border.Full}
 			if v := h[l][i].Count; v > 0 {
@@ -662,31 +692,34 @@ func (r *renderer) heatMaps() {
 			}
 			cols = append(cols, c)
 		}
-		if rest := half - labelW0 - cell*k; rest > 0 {
-			cols = append(cols, textCol{size: rest})
-		}
-		return cols
+		return rest(cols)
 	}
 	for l := n - 1; l >= 0; l-- {
-		cols := half2(r.s.Inherent, l)
-		cols = append(cols, textCol{size: gap})
-		cols = append(cols, half2(r.s.Residual, l)...)
+		var cols []textCol
+		for i, h := range maps {
+			if i > 0 {
+				cols = append(cols, textCol{size: gap})
+			}
+			cols = append(cols, one(h.h, l)...)
+		}
 		// An empty row would have no height: give it the label's.
 		r.d.entry(rs, cols, nil)
 	}
 	axis := func() []textCol {
-		cols := []textCol{{size: labelW0, lines: []line{{text: r.l.T(label.LikelihoodImpact), color: muted, align: align.Right}}}}
+		cols := []textCol{{size: labelW0, lines: r.d.wrap(r.l.T(label.LikelihoodImpact), style{size: axisSize, color: muted, align: align.Right}, labelW-2, false)}}
 		for i := range k {
-			cols = append(cols, textCol{size: cell, lines: r.d.wrap(m.Impact[i], style{size: 7.5, color: ink, align: align.Center}, cellW-2, false)})
+			cols = append(cols, textCol{size: cell, lines: r.d.wrap(m.Impact[i], style{size: axisSize, color: ink, align: align.Center}, cellW-2, false)})
 		}
-		if rest := half - labelW0 - cell*k; rest > 0 {
-			cols = append(cols, textCol{size: rest})
-		}
-		return cols
+		return rest(cols)
 	}
-	ax := append(axis(), textCol{size: gap})
-	ax = append(ax, axis()...)
-	r.d.entry(rowSpec{fontSize: 7.5, padTop: 1, padBottom: 1, padSide: 1}, ax, nil)
+	var ax []textCol
+	for i := range maps {
+		if i > 0 {
+			ax = append(ax, textCol{size: gap})
+		}
+		ax = append(ax, axis()...)
+	}
+	r.d.entry(rowSpec{fontSize: axisSize, padTop: 1, padBottom: 1, padSide: 1}, ax, nil)
 
 	// Legend: the levels with their colours and the acceptance threshold.
 	var legend []textCol
@@ -706,6 +739,9 @@ func (r *renderer) heatMaps() {
 	r.para(r.l.F(label.HeatNote, r.s.RatedRisks(), m.Acceptance), style{size: 7.5, color: muted}, grid)
 	if n := r.s.ClosedRisks(); n > 0 {
 		r.para(r.l.F(label.HeatClosed, n), style{size: 7.5, color: muted}, grid)
+	}
+	if len(maps) == 3 {
+		r.para(r.l.T(label.HeatToday), style{size: 7.5, color: muted}, grid)
 	}
 }
 
@@ -775,6 +811,9 @@ func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 	var bg *props.Color
 	l := r.l
 	applicable := l.T(label.Yes)
+	if e.ProvidedBy != "" {
+		applicable = l.T(label.YesInherited)
+	}
 	switch {
 	case !e.Decided:
 		applicable = l.State(soa.StateUndecided)
@@ -802,8 +841,14 @@ func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 		status = append(status, t.wrap(5, l.F(label.DuePrefix, l.Date(e.Due)), mutedS)...)
 	}
 	var impl []line
+	if e.ProvidedBy != "" {
+		impl = t.wrap(7, l.F(label.ProvidedByText, e.ProvidedBy), boldS)
+	}
 	if e.Implementation != "" {
-		impl = t.text(7, e.Implementation, plain)
+		impl = append(impl, t.text(7, e.Implementation, plain)...)
+	}
+	if e.Assurance != "" {
+		impl = append(impl, t.wrap(7, l.F(label.AssurancePrefix, e.Assurance), mutedS)...)
 	}
 	for _, ev := range e.Evidence {
 		impl = append(impl, t.wrap(7, "• "+ev, mutedS)...)
@@ -826,15 +871,22 @@ func (r *renderer) appendix() {
 	heading := l.T(label.Appendix) + "  " + l.T(label.SecAppendix)
 	r.section("appendix", heading)
 	r.para(l.Method(m), style{size: 8, color: muted}, grid)
+	r.scales()
 	if len(r.s.Risks) == 0 {
 		r.para(l.T(label.RegisterEmpty), style{}, grid)
 		return
 	}
+	current := len(r.s.Current) > 0
 	// Option is wide enough for the longest option word of every language (Beibehalten,
 	// Modyfikacja, Condividere), which the column would otherwise break inside.
-	t := r.newTable([]column{{l.T(label.ID), 13}, {l.T(label.Risk), 53}, {l.T(label.Owner), 24}, {l.T(label.Inherent), 20}, {l.T(label.OptionCol), 21},
-		{l.T(label.Controls), 24}, {l.T(label.TreatmentPlan), 51}, {l.T(label.Due), 18}, {l.T(label.Residual), 20}, {l.T(label.Acceptance), 29}},
-		l.F(label.Continued, heading))
+	cols := []column{{l.T(label.ID), 13}, {l.T(label.Risk), 46}, {l.T(label.Owner), 22}, {l.T(label.Inherent), 19}, {l.T(label.CurrentCol), 19},
+		{l.T(label.OptionCol), 21}, {l.T(label.Controls), 22}, {l.T(label.TreatmentPlan), 43}, {l.T(label.Due), 22}, {l.T(label.TargetResidual), 19}, {l.T(label.Acceptance), 27}}
+	if !current {
+		cols = append(cols[:4:4], cols[5:]...)
+		cols[1].weight, cols[6].weight = 53, 55
+	}
+	residualCol := len(cols) - 2
+	t := r.newTable(cols, l.F(label.Continued, heading))
 	t.begin()
 	plain := style{size: t.rs.fontSize, color: ink}
 	boldS := style{size: t.rs.fontSize, bold: true, color: ink}
@@ -843,6 +895,14 @@ func (r *renderer) appendix() {
 		riskLines := t.wrap(1, soatext.OrDash(rk.Title), boldS)
 		if rk.Description != "" {
 			riskLines = append(riskLines, t.wrap(1, rk.Description, mutedS)...)
+		}
+		for _, kv := range []struct {
+			k label.Key
+			v string
+		}{{label.AssetText, rk.Asset}, {label.ThreatText, rk.Threat}, {label.VulnerabilityText, rk.Vulnerability}} {
+			if kv.v != "" {
+				riskLines = append(riskLines, t.wrap(1, l.F(kv.k, kv.v), mutedS)...)
+			}
 		}
 		if rk.Closed {
 			riskLines = append(riskLines, t.wrap(1, l.F(label.ClosedOnText, l.Date(rk.ClosedOn), rk.ClosedReason), boldS)...)
@@ -856,25 +916,64 @@ func (r *renderer) appendix() {
 		if rk.Treatment.Done() {
 			due = l.F(label.DoneOnText, l.Date(rk.Treatment.DoneOn))
 		}
-		score := func(col int, rt interface{ Score() int }, l, im int, level string) []line {
-			return append(t.wrap(col, fmt.Sprintf("%d × %d = %d", l, im, rt.Score()), plain), t.wrap(col, soatext.OrDash(level), boldS)...)
+		score := func(col int, rt risk.Rating, level string) []line {
+			return append(t.wrap(col, fmt.Sprintf("%d × %d = %d", rt.Likelihood, rt.Impact, rt.Score()), plain), t.wrap(col, soatext.OrDash(level), boldS)...)
 		}
-		accept := l.Acceptance(rk.AcceptedBy, rk.AcceptedOn, rk.NeedsAcceptance)
 		option := l.Option(string(rk.Treatment.Option))
-		acceptLines := t.wrap(9, accept, plain)
-		if !rk.Treatment.ApprovedOn.IsZero() {
-			acceptLines = append(acceptLines, t.wrap(9, l.F(label.PlanApprovedText, rk.PlanApprover(), l.Date(rk.Treatment.ApprovedOn)), mutedS)...)
+		acceptLines := func(col int) []line {
+			out := t.wrap(col, l.Acceptance(r.s.AcceptanceOf(rk)), plain)
+			if !rk.Treatment.ApprovedOn.IsZero() {
+				out = append(out, t.wrap(col, l.F(label.PlanApprovedText, rk.PlanApprover(), l.Date(rk.Treatment.ApprovedOn)), mutedS)...)
+			}
+			return out
 		}
 		cells := [][]line{
 			t.wrap(0, rk.ID, boldS), riskLines, t.wrap(2, soatext.OrDash(rk.Owner), plain),
-			score(3, rk.Inherent, rk.Inherent.Likelihood, rk.Inherent.Impact, rk.InherentLevel),
-			t.wrap(4, soatext.OrDash(option), plain), t.wrap(5, soatext.OrDash(strings.Join(ctrls, ", ")), plain),
-			t.wrap(6, soatext.OrDash(rk.Treatment.Plan), plain), t.wrap(7, due, plain),
-			score(8, rk.Residual, rk.Residual.Likelihood, rk.Residual.Impact, rk.ResidualLevel),
-			acceptLines,
+			score(3, rk.Inherent, rk.InherentLevel),
 		}
-		bgs := map[int]*props.Color{3: r.levelColor(rk.InherentRank), 8: r.levelColor(rk.ResidualRank)}
+		bgs := map[int]*props.Color{3: r.levelColor(rk.InherentRank), residualCol: r.levelColor(rk.ResidualRank)}
+		if current {
+			if rk.CurrentGiven {
+				cells = append(cells, score(4, rk.Current, rk.CurrentLevel))
+				bgs[4] = r.levelColor(rk.CurrentRank)
+			} else {
+				cells = append(cells, t.wrap(4, l.T(label.AsTarget), mutedS))
+			}
+		}
+		n := len(cells)
+		cells = append(cells,
+			t.wrap(n, soatext.OrDash(option), plain), t.wrap(n+1, soatext.OrDash(strings.Join(ctrls, ", ")), plain),
+			t.wrap(n+2, soatext.OrDash(rk.Treatment.Plan), plain), t.wrap(n+3, due, plain),
+			score(n+4, rk.Residual, rk.ResidualLevel),
+			acceptLines(n+5),
+		)
 		t.addStyled(i, cells, nil, bgs)
 	}
 	t.end()
+}
+
+// scales lists what each level of the likelihood and impact scales means, when the method
+// describes them.
+func (r *renderer) scales() {
+	lk, im := r.s.Method.Scales()
+	if lk == nil {
+		return
+	}
+	r.space(2)
+	l := r.l
+	t := r.newTable([]column{{l.T(label.Level), 11}, {l.T(label.Likelihood), 28}, {l.T(label.WhatItMeans), 98}, {l.T(label.Impact), 28}, {l.T(label.WhatItMeans), 108}},
+		l.F(label.Continued, l.T(label.RiskScales)))
+	t.begin()
+	for i := range max(len(lk), len(im)) {
+		cells := []string{strconv.Itoa(i + 1), "", "", "", ""}
+		if i < len(lk) {
+			cells[1], cells[2] = lk[i].Name, soatext.OrDash(lk[i].Description)
+		}
+		if i < len(im) {
+			cells[3], cells[4] = im[i].Name, soatext.OrDash(im[i].Description)
+		}
+		t.add(i, nil, cells...)
+	}
+	t.end()
+	r.space(3)
 }

@@ -17,11 +17,13 @@ import (
 
 // Columns are the columns of the SoA sheet of the workbook and of soa.csv, as labels. The
 // columns a reader needs on paper come first (the workbook prints them); the secondary ones
-// (related risks, target date, theme, new in 2022, the 2013 reference, SOC 2, the source:
+// (related risks, target date, the supplier that provides the control and what assures it,
+// the decision's review date, theme, new in 2022, the 2013 reference, SOC 2, the source:
 // "Annex A" or an additional control's own) follow.
 var Columns = []label.Key{label.ID, label.Control, label.Applicable, label.Reasons, label.Justification,
 	label.StatusCol, label.Implementation, label.Owner, label.Evidence,
-	label.RelatedRisks, label.TargetDate, label.ThemeCol, label.NewIn2022, label.Ref2013, label.SOC2, label.SourceCol}
+	label.RelatedRisks, label.TargetDate, label.ProvidedByCol, label.AssuranceCol, label.DecisionReviewCol,
+	label.ThemeCol, label.NewIn2022, label.Ref2013, label.SOC2, label.SourceCol}
 
 // Printed is the number of leading [Columns] the workbook prints.
 const Printed = 9
@@ -55,7 +57,7 @@ func Cells(l *label.Lang, e soa.Entry) []string {
 	}
 	return []string{e.ID(), e.Control.Title, l.YesNo(e.Applicable), l.Reasons(e.Reasons),
 		e.JustificationIn(l), l.Status(e.Status), e.Implementation, e.Owner, strings.Join(e.Evidence, "; "),
-		strings.Join(e.Risks, "; "), l.Date(e.Due),
+		strings.Join(e.Risks, "; "), l.Date(e.Due), e.ProvidedBy, e.Assurance, l.Date(e.Review),
 		l.Theme(e.Control.Theme), isNew, strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; "), source}
 }
 

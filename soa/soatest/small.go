@@ -47,7 +47,7 @@ const ValidRisks = `risks:
     impact: 5
     treatment:
       option: modify
-      controls: [A.5.17, A.8.5]
+      controls: [A.5.17, A.8.5, A.8.2]
       plan: Phishing-resistant MFA for admin roles
       due: 2026-09-30
       approved_on: 2026-01-05
@@ -61,6 +61,7 @@ const ValidRisks = `risks:
       option: modify
       controls: [8.7]
       approved_on: 2026-01-05
+      done_on: 2026-03-01
     residual: {likelihood: 2, impact: 3}
   - id: R-03
     title: Flood at the office
@@ -78,11 +79,11 @@ var riskSelected = []string{"A.5.17", "A.8.5", "A.8.7"}
 // excluded are the controls the valid workspace excludes.
 var excluded = map[string]string{
 	"A.7.5":  "The office is in a shared building whose physical threats the landlord manages.",
-	"A.7.12": "No company premises hold information processing cabling; hosting is with AWS.",
+	"A.7.12": "The company has no premises and runs no information processing cabling of its own.",
 }
 
 // ValidControls is its controls.yaml: it decides all 93 controls: the risk-selected ones by the risk alone, two
-// exclusions, one planned control with a due date, and the rest included for business.
+// exclusions, one planned and one partial control with due dates, and the rest included for business.
 func ValidControls() string {
 	var b strings.Builder
 	b.WriteString("controls:\n")
@@ -94,6 +95,8 @@ func ValidControls() string {
 			fmt.Fprintf(&b, "    status: implemented\n    owner: CISO\n")
 		case excluded[id] != "":
 			fmt.Fprintf(&b, "    applicable: false\n    justification: %s\n", excluded[id])
+		case id == "A.8.2":
+			fmt.Fprintf(&b, "    applicable: true\n    reasons: [legal]\n    justification: The bank's outsourcing rules limit administrator access.\n    status: partial\n    owner: CTO\n    due: 2026-09-30\n")
 		case id == "A.8.12":
 			fmt.Fprintf(&b, "    applicable: true\n    reasons: [contractual]\n    justification: Customer contracts require it.\n    status: planned\n    owner: CTO\n    due: 2026-12-31\n")
 		default:

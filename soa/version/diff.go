@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/risk"
@@ -36,9 +37,46 @@ type VersionRef struct {
 	// Source is the side as given: a workspace directory, a soa.json file, or git:REV:PATH.
 	Source string `json:"source"`
 	// Commit is the commit a git: side was read from.
-	Commit      string `json:"commit,omitempty"`
-	Version     string `json:"version"`
+	Commit  string `json:"commit,omitempty"`
+	Version string `json:"version"`
+	// Date is the date of the version: its approval, else the date of its history entry,
+	// else the date the soa.json carries.
+	Date        string `json:"date,omitempty"`
 	Fingerprint string `json:"fingerprint"`
+}
+
+// Name names the version as documents for auditors do, without a path or a commit: "Version
+// 1.1 of 2025-10-20".
+func (r VersionRef) Name() string {
+	v := "Version " + r.Version
+	if r.Version == "" {
+		v = "No version"
+	}
+	if r.Date != "" {
+		v += " of " + r.Date
+	}
+	return v
+}
+
+// Between names the two versions compared as documents for auditors do: "Version 1.1 of
+// 2025-10-20 → 2.0 of 2026-10-15".
+func (c *Changes) Between() string {
+	n := strings.TrimPrefix(c.New.Name(), "Version ")
+	return c.Old.Name() + " → " + n
+}
+
+// versionDate is the date of the version j holds (see [VersionRef].Date).
+func versionDate(j *JSON) string {
+	d := j.Document
+	if d.ApprovedOn != "" {
+		return d.ApprovedOn
+	}
+	for _, h := range d.History {
+		if h.Version == d.Version && h.Date != "" {
+			return h.Date
+		}
+	}
+	return j.Date
 }
 
 // ChangeCounts are the figures of the summary.
@@ -46,8 +84,12 @@ type ChangeCounts struct {
 	NewlyApplicable []string `json:"newly_applicable"` // control IDs
 	NewlyExcluded   []string `json:"newly_excluded"`
 	StatusChanges   int      `json:"status_changes"`
+	// DateSlips counts controls and treatments whose due date moved later.
+	DateSlips int `json:"date_slips"`
+	// RollOvers counts controls whose only other changes are evidence or review dates.
+	RollOvers int `json:"roll_overs"`
 	// OtherControlChanges counts controls, applicable or excluded on both sides, whose owner,
-	// justification, implementation, evidence, reasons or dates changed.
+	// justification, implementation or reasons changed, or whose due date moved earlier.
 	OtherControlChanges int `json:"other_control_changes"`
 	// SelectingRisksChanged counts controls, applicable or excluded on both sides, selected
 	// by other risks than before.
@@ -73,6 +115,8 @@ type FieldChange struct {
 	New     string   `json:"new"`
 	Added   []string `json:"added,omitempty"`
 	Removed []string `json:"removed,omitempty"`
+	// Days is how many days later a due date now falls (a date slip); 0 otherwise.
+	Days int `json:"days,omitempty"`
 }
 
 // ControlChange is a control whose SoA line changed. When its applicability changed, the
@@ -108,15 +152,18 @@ type RiskChange struct {
 	Change string `json:"change"` // RiskAdded, RiskRemoved, RiskClosed or RiskChanged
 	// Risk is the risk as it is now (added) or as it was (removed).
 	Risk *RiskJSON `json:"risk,omitempty"`
-	// Inherent and Residual are set when the scores or levels changed.
+	// Inherent, Residual and Current are set when the scores or levels changed; Current is
+	// the rating today (the residual where no current rating is given).
 	Inherent *ScoreChange `json:"inherent,omitempty"`
 	Residual *ScoreChange `json:"residual,omitempty"`
+	Current  *ScoreChange `json:"current,omitempty"`
 	// Fields are the other changes: "title", "description", "owner", "treatment.option",
 	// "treatment.controls", "treatment.plan", "treatment.due", "treatment.done_on",
 	// "treatment.approved_on", "treatment.approved_by", "accepted_by", "accepted_on", and for
 	// a risk closed "status", "closed_on", "closed_reason".
 	Fields []FieldChange `json:"fields,omitempty"`
-	// Notes flag what a reviewer should look at: an acceptance older than a higher score.
+	// Notes flag what a reviewer should look at: an acceptance older than a higher score, a
+	// residual lowered while the treatment's due date moved later, an acceptance that lapsed.
 	Notes []string `json:"notes,omitempty"`
 }
 
@@ -126,7 +173,9 @@ func (r RiskChange) Field(field string) (FieldChange, bool) {
 }
 
 // Rescored reports whether the inherent or residual rating changed.
-func (r RiskChange) Rescored() bool { return r.Inherent != nil || r.Residual != nil }
+func (r RiskChange) Rescored() bool {
+	return r.Inherent != nil || r.Residual != nil || r.Current != nil
+}
 
 // Retreated reports whether the treatment (option, controls, plan or due date) changed.
 func (r RiskChange) Retreated() bool {
@@ -183,12 +232,12 @@ func (c *Changes) Empty() bool {
 // output date and the fingerprint do not (a reformatted file is no change).
 func Compare(old, new *JSON) *Changes {
 	c := &Changes{
-		Old:      VersionRef{Version: old.Document.Version, Fingerprint: old.Fingerprint},
-		New:      VersionRef{Version: new.Document.Version, Fingerprint: new.Fingerprint},
+		Old:      VersionRef{Version: old.Document.Version, Date: versionDate(old), Fingerprint: old.Fingerprint},
+		New:      VersionRef{Version: new.Document.Version, Date: versionDate(new), Fingerprint: new.Fingerprint},
 		Controls: []ControlChange{}, Risks: []RiskChange{}, Document: []FieldChange{},
 	}
 	c.compareControls(slices.Concat(old.Controls, old.Additional), slices.Concat(new.Controls, new.Additional))
-	c.compareRisks(old.Risks, new.Risks)
+	c.compareRisks(old, new)
 	c.compareDocument(old, new)
 	c.count()
 	c.Summary = c.summary()
@@ -285,7 +334,7 @@ func (c *Changes) compareControls(old, new []ControlJSON) {
 		// "risk" follows from the selecting risks, reported on their own.
 		f = addList(f, "reasons", withoutRisk(o.Reasons), withoutRisk(n.Reasons))
 		f = addList(f, "risks", o.Risks, n.Risks)
-		f = addText(f, "due", o.Due, n.Due)
+		f = addDate(f, "due", o.Due, n.Due)
 		f = addText(f, "review", o.Review, n.Review)
 		if len(f) > 0 {
 			c.Controls = append(c.Controls, ControlChange{ID: id, Title: title, Fields: f, Notes: notes})
@@ -302,6 +351,26 @@ func addText(f []FieldChange, field, old, new string) []FieldChange {
 		return f
 	}
 	return append(f, FieldChange{Field: field, Old: old, New: new})
+}
+
+// addDate adds a change of a due date, with the days it moved when it moved later.
+func addDate(f []FieldChange, field, old, new string) []FieldChange {
+	f = addText(f, field, old, new)
+	if len(f) > 0 && f[len(f)-1].Field == field {
+		f[len(f)-1].Days = daysLater(old, new)
+	}
+	return f
+}
+
+// daysLater is how many days date new falls after date old (YYYY-MM-DD); 0 when it does
+// not, or either is not a date.
+func daysLater(old, new string) int {
+	o, err1 := time.Parse(time.DateOnly, old)
+	n, err2 := time.Parse(time.DateOnly, new)
+	if err1 != nil || err2 != nil || !n.After(o) {
+		return 0
+	}
+	return int(n.Sub(o).Hours() / 24)
 }
 
 func addList(f []FieldChange, field string, old, new []string) []FieldChange {
@@ -332,7 +401,8 @@ func set(list []string) map[string]bool {
 	return m
 }
 
-func (c *Changes) compareRisks(old, new []RiskJSON) {
+func (c *Changes) compareRisks(oldJ, newJ *JSON) {
+	old, new := oldJ.Risks, newJ.Risks
 	// By ID, the first of duplicates (a soa.json is not checked for them): maps, so that
 	// comparing registers of tens of thousands of risks stays linear.
 	index := func(list []RiskJSON) map[string]int {
@@ -377,13 +447,17 @@ func (c *Changes) compareRisks(old, new []RiskJSON) {
 		if or != nr {
 			rc.Residual = &ScoreChange{or, nr}
 		}
+		// A side without a current rating has no rating of today apart from its target.
+		if oc, nc := o.current(), n.current(); oc != nc && o.CurrentScore != 0 && n.CurrentScore != 0 {
+			rc.Current = &ScoreChange{oc, nc}
+		}
 		f := addText(nil, "title", o.Title, n.Title)
 		f = addText(f, "description", o.Description, n.Description)
 		f = addText(f, "owner", o.Owner, n.Owner)
 		f = addText(f, "treatment.option", o.Treatment.Option, n.Treatment.Option)
 		f = addList(f, "treatment.controls", o.Treatment.Controls, n.Treatment.Controls)
 		f = addText(f, "treatment.plan", o.Treatment.Plan, n.Treatment.Plan)
-		f = addText(f, "treatment.due", o.Treatment.Due, n.Treatment.Due)
+		f = addDate(f, "treatment.due", o.Treatment.Due, n.Treatment.Due)
 		f = addText(f, "treatment.done_on", o.Treatment.DoneOn, n.Treatment.DoneOn)
 		f = addText(f, "treatment.approved_on", o.Treatment.ApprovedOn, n.Treatment.ApprovedOn)
 		f = addText(f, "treatment.approved_by", o.Treatment.ApprovedBy, n.Treatment.ApprovedBy)
@@ -396,6 +470,23 @@ func (c *Changes) compareRisks(old, new []RiskJSON) {
 		if rc.Residual != nil && rc.Residual.New.Score > rc.Residual.Old.Score && n.AcceptedOn != "" && n.AcceptedOn == o.AcceptedOn && !n.Closed() {
 			rc.Notes = append(rc.Notes, fmt.Sprintf("re-scored from %d to %d; its acceptance of %s predates the change — re-accept",
 				rc.Residual.Old.Score, rc.Residual.New.Score, n.AcceptedOn))
+		}
+		if due, ok := rc.Field("treatment.due"); ok && due.Days > 0 && n.ResidualScore < o.ResidualScore {
+			rc.Notes = append(rc.Notes, fmt.Sprintf("residual lowered from %d to %d while the treatment's due date moved %d days later (%s → %s): the target is not reached yet — check the current rating",
+				o.ResidualScore, n.ResidualScore, due.Days, due.Old, due.New))
+		}
+		if o.AcceptedBy != "" && n.AcceptedBy == "" && !n.Closed() {
+			switch a := newJ.Method.Acceptance; {
+			case n.ResidualScore <= a && n.current().Score > a:
+				rc.Notes = append(rc.Notes, fmt.Sprintf("acceptance lapsed: the target residual score %d is within the criteria (≤ %d), but the current score %d is above them until the treatment is done",
+					n.ResidualScore, a, n.current().Score))
+			case n.ResidualScore <= a:
+				rc.Notes = append(rc.Notes, fmt.Sprintf("acceptance no longer needed: the residual score %d is within the criteria (≤ %d); not a revocation",
+					n.ResidualScore, a))
+			default:
+				rc.Notes = append(rc.Notes, fmt.Sprintf("acceptance withdrawn although the residual score %d is above the criteria (≤ %d)",
+					n.ResidualScore, newJ.Method.Acceptance))
+			}
 		}
 		if rc.Rescored() || len(f) > 0 {
 			c.Risks = append(c.Risks, rc)
@@ -465,10 +556,16 @@ func (c *Changes) count() {
 		if _, ok := cc.Field("status"); ok {
 			k.StatusChanges++
 		}
+		if f, ok := cc.Field("due"); ok && f.Days > 0 {
+			k.DateSlips++
+		}
+		if slices.ContainsFunc(cc.Fields, func(f FieldChange) bool { return slices.Contains(rollOverFields, f.Field) }) {
+			k.RollOvers++
+		}
 		if _, ok := cc.Field("risks"); ok {
 			k.SelectingRisksChanged++
 		}
-		if slices.ContainsFunc(cc.Fields, func(f FieldChange) bool { return f.Field != "status" && f.Field != "risks" }) {
+		if len(withoutSlip(pickFields(cc.Fields, otherControlFields))) > 0 {
 			k.OtherControlChanges++
 		}
 	}
@@ -487,8 +584,11 @@ func (c *Changes) count() {
 			if r.Rescored() {
 				k.RisksRescored++
 			}
-			if r.Retreated() {
+			if len(withoutSlip(pickFields(r.Fields, treatmentFields))) > 0 {
 				k.RisksRetreated++
+			}
+			if f, ok := r.Field("treatment.due"); ok && f.Days > 0 {
+				k.DateSlips++
 			}
 			if _, ok := r.Field("owner"); ok {
 				k.RiskOwnersChanged++
@@ -520,10 +620,10 @@ func (c *Changes) summary() string {
 	}
 	controls := "no control changes"
 	if len(c.Controls) > 0 {
-		controls = fmt.Sprintf("%s newly applicable%s, %d excluded%s, %s, %s, %d with changed selecting risks",
+		controls = fmt.Sprintf("%s newly applicable%s, %d excluded%s, %s, %s, %d with changed selecting risks, %d with evidence or review dates rolled over",
 			text.Plural(len(k.NewlyApplicable), "control"), ids(k.NewlyApplicable), len(k.NewlyExcluded), ids(k.NewlyExcluded),
 			text.Plural(k.StatusChanges, "status change"), text.Plural(k.OtherControlChanges, "other control change"),
-			k.SelectingRisksChanged)
+			k.SelectingRisksChanged, k.RollOvers)
 	}
 	risks := "no risk changes"
 	if len(c.Risks) > 0 {
@@ -539,6 +639,9 @@ func (c *Changes) summary() string {
 		}
 	}
 	out := lead + ": " + controls + "; " + risks
+	if k.DateSlips > 0 {
+		out += "; " + text.Plural(k.DateSlips, "date slip") + " (due dates moved later)"
+	}
 	var doc []string
 	for _, f := range k.DocumentFields {
 		switch f {
@@ -636,7 +739,7 @@ func layout1(g ChangeGroup, it ChangeItem) itemLayout {
 	switch {
 	case g.Change != "":
 		l.notes, l.fields = wholeNotes(g.Change, it), nil
-	case it.Inherent != nil || it.Residual != nil:
+	case it.Inherent != nil || it.Residual != nil || it.Current != nil:
 		l.notes, l.fields = scoreNotes(it), nil
 	case g.Field == "treatment.done_on" && len(it.Fields) == 1:
 		l.inline, l.fields = "done on "+it.Fields[0].New, nil
@@ -659,6 +762,9 @@ func layout1(g ChangeGroup, it ChangeItem) itemLayout {
 func inlineSides(f FieldChange) (old, new string) {
 	if f.Field == "status" {
 		return label.Status(f.Old), label.Status(f.New)
+	}
+	if f.Days > 0 {
+		return orNone(f.Old), fmt.Sprintf("%s (%s later)", f.New, text.Plural(f.Days, "day"))
 	}
 	return orNone(f.Old), orNone(f.New)
 }
@@ -689,7 +795,7 @@ func scoreNotes(it ChangeItem) []string {
 	for _, s := range []struct {
 		name string
 		c    *ScoreChange
-	}{{"inherent", it.Inherent}, {"residual", it.Residual}} {
+	}{{"inherent", it.Inherent}, {"residual", it.Residual}, {"current", it.Current}} {
 		if s.c == nil {
 			continue
 		}

@@ -110,7 +110,7 @@ func TestCompareKinds(t *testing.T) {
 			if !reflect.DeepEqual(f.Added, []string{"Policy portal screenshot"}) || len(f.Removed) != 1 {
 				t.Errorf("evidence %+v", f)
 			}
-		}, "1 other control change", []string{"evidence", "Policy portal screenshot"}},
+		}, "1 with evidence or review dates rolled over", []string{"evidence", "Policy portal screenshot"}},
 		{"implementation", func(j *version.JSON) { control(j, "A.5.1").Implementation = "Policies in the wiki." },
 			nil, "1 other control change", []string{"implementation", "Policies in the wiki."}},
 		{"selecting risks", func(j *version.JSON) {
@@ -152,13 +152,13 @@ func TestCompareKinds(t *testing.T) {
 			}
 		}, "1 re-treated", []string{"Risks re-treated (1)", "option: modify → share", "Insure it.", "2027-12-31"}},
 		{"re-included with the exclusion's justification", func(j *version.JSON) {
-			c := control(j, "A.7.4") // excluded in the example
+			c := control(j, "A.7.6") // excluded in the example
 			c.State, c.Applicable, c.Status = "applicable", true, "implemented"
 		}, func(t *testing.T, c *version.Changes) {
 			if n := c.Controls[0].Notes; len(n) != 1 || !strings.HasPrefix(n[0], "justification unchanged since it was excluded") {
 				t.Errorf("notes %q", n)
 			}
-		}, "1 control newly applicable (A.7.4)", []string{"note: justification unchanged since it was excluded; say why it is applicable now"}},
+		}, "1 control newly applicable (A.7.6)", []string{"note: justification unchanged since it was excluded; say why it is applicable now"}},
 		{"re-scored above an older acceptance", func(j *version.JSON) {
 			r := riskOf(j, "R-05") // residual 2×5 = 10, accepted on 2026-10-06
 			r.ResidualLikelihood, r.ResidualScore, r.ResidualLevel = 3, 15, "High"
@@ -189,6 +189,43 @@ func TestCompareKinds(t *testing.T) {
 					t.Errorf("counts %+v, retreated %v", c.Counts, c.Risks[0].Retreated())
 				}
 			}, "1 treatment completed (R-18)", []string{"Treatments completed (1)", "R-18 Production personal data exposed in non-production or analytics systems", "done on 2026-11-20"}},
+		{"control date slip", func(j *version.JSON) { control(j, "A.8.12").Due = "2027-06-30" },
+			func(t *testing.T, c *version.Changes) {
+				if f, _ := c.Controls[0].Field("due"); f.Days != 91 || c.Counts.DateSlips != 1 || c.Counts.OtherControlChanges != 0 {
+					t.Errorf("due %+v, counts %+v", f, c.Counts)
+				}
+			}, "1 date slip", []string{"Date slips (1)", "2027-03-31 → 2027-06-30 (91 days later)"}},
+		{"control due earlier is no slip", func(j *version.JSON) { control(j, "A.8.12").Due = "2027-01-31" },
+			func(t *testing.T, c *version.Changes) {
+				if c.Counts.DateSlips != 0 || c.Counts.OtherControlChanges != 1 {
+					t.Errorf("counts %+v", c.Counts)
+				}
+			}, "1 other control change", []string{"Other control changes (1)", "due: 2027-03-31 → 2027-01-31"}},
+		{"residual lowered while the due date slipped", func(j *version.JSON) {
+			r := riskOf(j, "R-05")
+			r.Treatment.Due, r.ResidualLikelihood, r.ResidualScore, r.ResidualLevel = "2027-09-30", 1, 5, "Medium"
+		}, func(t *testing.T, c *version.Changes) {
+			if r := c.Risks[0]; len(r.Notes) != 1 || c.Counts.DateSlips != 1 || c.Counts.RisksRetreated != 0 {
+				t.Errorf("risk %+v, counts %+v", r, c.Counts)
+			}
+		}, "1 date slip", []string{"Date slips (1)", "2027-03-31 → 2027-09-30 (183 days later)",
+			"note: residual lowered from 10 to 5 while the treatment's due date moved 183 days later (2027-03-31 → 2027-09-30): the target is not reached yet — check the current rating"}},
+		{"due later, residual kept", func(j *version.JSON) { riskOf(j, "R-05").Treatment.Due = "2027-09-30" },
+			func(t *testing.T, c *version.Changes) {
+				if r := c.Risks[0]; len(r.Notes) != 0 {
+					t.Errorf("notes %q", r.Notes)
+				}
+			}, "1 date slip", []string{"Date slips (1)"}},
+		{"current re-scored", func(j *version.JSON) {
+			r := riskOf(j, "R-11")
+			r.CurrentLikelihood, r.CurrentScore = 1, 5
+		}, func(t *testing.T, c *version.Changes) {
+			if r := c.Risks[0]; r.Current == nil || r.Residual != nil || !r.Rescored() {
+				t.Errorf("risk %+v", r)
+			}
+		}, "1 re-scored", []string{"Risks re-scored (1)", "current: 2×5 = 10 High → 1×5 = 5 High"}},
+		{"acceptance withdrawn while needed", func(j *version.JSON) { r := riskOf(j, "R-05"); r.AcceptedBy, r.AcceptedOn = "", "" },
+			nil, "", []string{"Acceptances (1)", "note: acceptance withdrawn although the residual score 10 is above the criteria (≤ 9)"}},
 		{"risk owner", func(j *version.JSON) { riskOf(j, "R-05").Owner = "CTO" },
 			nil, "1 owner change", []string{"Risk owner changes (1)", "R-05 Cloud misconfiguration exposing customer data", "CTO"}},
 		{"document", func(j *version.JSON) {
@@ -265,10 +302,15 @@ func TestCompareSame(t *testing.T) {
 func TestCompareExamples(t *testing.T) {
 	c := version.Compare(exampleJSON(t, "acme-saas-2025"), exampleJSON(t, "acme-saas"))
 	k := c.Counts
-	if !reflect.DeepEqual(k.NewlyApplicable, []string{"A.5.7", "CLD.6.3.1", "CLD.9.5.1", "CLD.12.4.5"}) || len(k.NewlyExcluded) != 0 ||
+	if !reflect.DeepEqual(k.NewlyApplicable, []string{"A.5.7", "A.7.4", "A.7.11", "A.7.12", "CLD.6.3.1", "CLD.9.5.1", "CLD.12.4.5"}) || len(k.NewlyExcluded) != 0 ||
 		len(k.RisksRemoved) != 0 || !reflect.DeepEqual(k.RisksClosed, []string{"R-14"}) || len(k.RisksAdded) != 9 ||
-		!reflect.DeepEqual(k.TreatmentsDone, []string{"R-01", "R-10"}) {
+		!reflect.DeepEqual(k.TreatmentsDone, []string{"R-01", "R-02", "R-03", "R-06", "R-09", "R-10", "R-12"}) ||
+		k.DateSlips != 13 || k.RollOvers != 44 || k.OtherControlChanges != 19 || k.RisksRetreated != 9 {
 		t.Errorf("counts %+v", k)
+	}
+	// Documents for auditors name the versions by number and date, never by path.
+	if got := c.Between(); got != "Version 1.1 of 2025-10-20 → 2.0 of 2026-10-15" {
+		t.Errorf("Between() = %q", got)
 	}
 	// Catalogue order for controls; added, removed, changed for risks.
 	for i := 1; i < len(c.Controls); i++ {

@@ -11,24 +11,30 @@ import (
 )
 
 // ChangeGroup is one group of [Changes] as people read them, in the order [Changes.Groups]
-// gives: controls newly applicable, newly excluded, no longer decided, status changes, other
-// control changes, changes of selecting risks; risks added, removed, closed, treatments
-// completed, risks re-scored, re-treated, owner changes, other risk changes; the document. soa diff prints these groups, and the
-// workbook's Changes sheet and the PDF's changes section show them.
+// gives: what an auditor probes first (applicability, statuses, date slips, re-scores,
+// acceptances), then the rest (risks added and removed, re-treated, owners, selecting risks,
+// other changes, the document), and last the roll-overs of evidence and review dates. soa diff
+// prints these groups, and the workbook's Changes sheet and the PDF's changes show them.
 type ChangeGroup struct {
 	// Title is the group's heading with its count: "Controls newly applicable (1)". The
 	// document's group is "Document", without a count.
 	Title string
-	// Subject heads the item column: "Control" or "Risk"; "" for the document, whose one
-	// item has no ID.
+	// Name is the heading without the count: "Controls newly applicable".
+	Name string
+	// Subject heads the item column: "Control", "Risk", or "Control or risk" for date slips;
+	// "" for the document, whose one item has no ID.
 	Subject string
 	// Field is set when the group is about one field and each item has that one change:
-	// "status" (status changes), "risks" (selecting risks) or "owner" (risk owner changes).
+	// "status" (status changes), "due" (date slips: a control's due or a treatment's),
+	// "risks" (selecting risks) or "owner" (risk owner changes).
 	Field string
 	// Change is RiskAdded or RiskRemoved when the items are risks added or removed whole:
 	// their fields give the risk as it is (Old empty) or as it was (New empty).
 	Change string
-	Items  []ChangeItem
+	// Material is true for the groups an auditor reads first; RollOver for the evidence and
+	// review dates carried forward, which documents for auditors count in one line.
+	Material, RollOver bool
+	Items              []ChangeItem
 }
 
 // ChangeItem is a control or risk of a [ChangeGroup] with the changes the group is about, or
@@ -38,14 +44,14 @@ type ChangeGroup struct {
 // being "applicability" and "justification" following. A risk added or removed has the fields
 // "inherent" and "residual" (as [Score.String] gives them), "owner" and "treatment" (the
 // option, then ": " and the controls if any), the other side empty. A risk re-scored has
-// "inherent" and/or "residual", old and new scores as [Score.String] gives them. Otherwise
-// the fields are those of [ControlChange], [RiskChange] or [Changes].Document.
+// "inherent", "residual" and/or "current", old and new scores as [Score.String] gives them.
+// Otherwise the fields are those of [ControlChange], [RiskChange] or [Changes].Document.
 type ChangeItem struct {
 	ID, Title string
 	Fields    []FieldChange
-	// Inherent and Residual are set, as in [RiskChange], for a risk re-scored: soa diff tells
-	// from them whether the level moved.
-	Inherent, Residual *ScoreChange
+	// Inherent, Residual and Current are set, as in [RiskChange], for a risk re-scored: soa
+	// diff tells from them whether the level moved.
+	Inherent, Residual, Current *ScoreChange
 }
 
 // Field returns the change to field, if any.
@@ -59,9 +65,11 @@ const FieldNote = "note"
 
 // The fields of each group, in the order of the changes.
 var (
-	otherControlFields = []string{"owner", "justification", "implementation", "evidence", "reasons", "due", "review"}
+	otherControlFields = []string{"owner", "justification", "implementation", "reasons", "due"}
+	rollOverFields     = []string{"evidence", "review"}
 	treatmentFields    = []string{"treatment.option", "treatment.controls", "treatment.plan", "treatment.due"}
-	otherRiskFields    = []string{"title", "description", "treatment.approved_on", "treatment.approved_by", "accepted_by", "accepted_on"}
+	acceptanceFields   = []string{"accepted_by", "accepted_on"}
+	otherRiskFields    = []string{"title", "description", "treatment.approved_on", "treatment.approved_by"}
 )
 
 // withNotes adds the notes to fields as [FieldNote] changes.
@@ -75,21 +83,18 @@ func withNotes(fields []FieldChange, notes []string) []FieldChange {
 
 // Groups groups the changes for reading; groups without items are left out. A control or
 // risk is in as many groups as it has kinds of change: a control whose status and evidence
-// changed is under "Status changes" and "Other control changes".
+// changed is under "Status changes" and the roll-overs. A due date that moved later is a date
+// slip, and is not repeated among the other changes.
 func (c *Changes) Groups() []ChangeGroup {
-	var out []ChangeGroup
-	add := func(g ChangeGroup) {
-		if len(g.Items) > 0 {
-			g.Title = fmt.Sprintf("%s (%d)", g.Title, len(g.Items))
-			out = append(out, g)
-		}
-	}
-	applicable := ChangeGroup{Title: "Controls newly applicable", Subject: "Control"}
-	excluded := ChangeGroup{Title: "Controls newly excluded", Subject: "Control"}
-	undecided := ChangeGroup{Title: "Controls no longer decided", Subject: "Control"}
-	status := ChangeGroup{Title: "Status changes", Subject: "Control", Field: "status"}
-	other := ChangeGroup{Title: "Other control changes", Subject: "Control"}
-	selecting := ChangeGroup{Title: "Controls whose selecting risks changed", Subject: "Control", Field: "risks"}
+	applicable := ChangeGroup{Name: "Controls newly applicable", Subject: "Control", Material: true}
+	excluded := ChangeGroup{Name: "Controls newly excluded", Subject: "Control", Material: true}
+	undecided := ChangeGroup{Name: "Controls no longer decided", Subject: "Control", Material: true}
+	status := ChangeGroup{Name: "Status changes", Subject: "Control", Field: "status", Material: true}
+	slips := ChangeGroup{Name: "Date slips", Subject: "Control or risk", Field: "due", Material: true}
+	other := ChangeGroup{Name: "Other control changes", Subject: "Control"}
+	selecting := ChangeGroup{Name: "Controls whose selecting risks changed", Subject: "Control", Field: "risks"}
+	rollOver := ChangeGroup{Name: "Evidence and review dates rolled over", Subject: "Control", RollOver: true}
+	var riskSlips []ChangeItem
 	for _, cc := range c.Controls {
 		item := func(f []FieldChange) ChangeItem { return ChangeItem{ID: cc.ID, Title: cc.Title, Fields: f} }
 		if a, ok := cc.Field("applicability"); ok {
@@ -106,25 +111,29 @@ func (c *Changes) Groups() []ChangeGroup {
 		if f, ok := cc.Field("status"); ok {
 			status.Items = append(status.Items, item([]FieldChange{f}))
 		}
-		if f := pickFields(cc.Fields, otherControlFields); len(f) > 0 {
+		if f, ok := cc.Field("due"); ok && f.Days > 0 {
+			slips.Items = append(slips.Items, item([]FieldChange{f}))
+		}
+		if f := withoutSlip(pickFields(cc.Fields, otherControlFields)); len(f) > 0 {
 			other.Items = append(other.Items, item(f))
 		}
 		if f, ok := cc.Field("risks"); ok {
 			selecting.Items = append(selecting.Items, item([]FieldChange{f}))
 		}
-	}
-	for _, g := range []ChangeGroup{applicable, excluded, undecided, status, other, selecting} {
-		add(g)
+		if f := pickFields(cc.Fields, rollOverFields); len(f) > 0 {
+			rollOver.Items = append(rollOver.Items, item(f))
+		}
 	}
 
-	added := ChangeGroup{Title: "Risks added", Subject: "Risk", Change: RiskAdded}
-	removed := ChangeGroup{Title: "Risks removed", Subject: "Risk", Change: RiskRemoved}
-	closed := ChangeGroup{Title: "Risks closed", Subject: "Risk"}
-	done := ChangeGroup{Title: "Treatments completed", Subject: "Risk", Field: "treatment.done_on"}
-	rescored := ChangeGroup{Title: "Risks re-scored", Subject: "Risk"}
-	retreated := ChangeGroup{Title: "Risks re-treated", Subject: "Risk"}
-	owners := ChangeGroup{Title: "Risk owner changes", Subject: "Risk", Field: "owner"}
-	rother := ChangeGroup{Title: "Other risk changes", Subject: "Risk"}
+	added := ChangeGroup{Name: "Risks added", Subject: "Risk", Change: RiskAdded}
+	removed := ChangeGroup{Name: "Risks removed", Subject: "Risk", Change: RiskRemoved}
+	closed := ChangeGroup{Name: "Risks closed", Subject: "Risk", Material: true}
+	done := ChangeGroup{Name: "Treatments completed", Subject: "Risk", Field: "treatment.done_on", Material: true}
+	rescored := ChangeGroup{Name: "Risks re-scored", Subject: "Risk", Material: true}
+	acceptances := ChangeGroup{Name: "Acceptances", Subject: "Risk", Material: true}
+	retreated := ChangeGroup{Name: "Risks re-treated", Subject: "Risk"}
+	owners := ChangeGroup{Name: "Risk owner changes", Subject: "Risk", Field: "owner"}
+	rother := ChangeGroup{Name: "Other risk changes", Subject: "Risk"}
 	for _, r := range c.Risks {
 		item := func(f []FieldChange) ChangeItem { return ChangeItem{ID: r.ID, Title: r.Title, Fields: f} }
 		switch r.Change {
@@ -141,19 +150,29 @@ func (c *Changes) Groups() []ChangeGroup {
 		if f, ok := r.Field("treatment.done_on"); ok && r.Done() {
 			done.Items = append(done.Items, item([]FieldChange{f}))
 		}
+		lowered := notesAbout(r.Notes, "residual lowered")
+		rescoreNotes := slices.Concat(notesAbout(r.Notes, "re-scored"), lowered)
 		if r.Rescored() {
 			var f []FieldChange
-			if r.Inherent != nil {
-				f = append(f, FieldChange{Field: "inherent", Old: r.Inherent.Old.String(), New: r.Inherent.New.String()})
+			for _, s := range []struct {
+				name string
+				c    *ScoreChange
+			}{{"inherent", r.Inherent}, {"residual", r.Residual}, {"current", r.Current}} {
+				if s.c != nil {
+					f = append(f, FieldChange{Field: s.name, Old: s.c.Old.String(), New: s.c.New.String()})
+				}
 			}
-			if r.Residual != nil {
-				f = append(f, FieldChange{Field: "residual", Old: r.Residual.Old.String(), New: r.Residual.New.String()})
-			}
-			it := item(withNotes(f, r.Notes))
-			it.Inherent, it.Residual = r.Inherent, r.Residual
+			it := item(withNotes(f, rescoreNotes))
+			it.Inherent, it.Residual, it.Current = r.Inherent, r.Residual, r.Current
 			rescored.Items = append(rescored.Items, it)
 		}
-		if f := pickFields(r.Fields, treatmentFields); len(f) > 0 {
+		if f, ok := r.Field("treatment.due"); ok && f.Days > 0 {
+			riskSlips = append(riskSlips, item(withNotes([]FieldChange{f}, lowered)))
+		}
+		if f := pickFields(r.Fields, acceptanceFields); len(f) > 0 {
+			acceptances.Items = append(acceptances.Items, item(withNotes(f, notesAbout(r.Notes, "acceptance"))))
+		}
+		if f := withoutSlip(pickFields(r.Fields, treatmentFields)); len(f) > 0 {
 			retreated.Items = append(retreated.Items, item(f))
 		}
 		if f, ok := r.Field("owner"); ok {
@@ -163,11 +182,67 @@ func (c *Changes) Groups() []ChangeGroup {
 			rother.Items = append(rother.Items, item(f))
 		}
 	}
-	for _, g := range []ChangeGroup{added, removed, closed, done, rescored, retreated, owners, rother} {
-		add(g)
+	slips.Items = append(slips.Items, riskSlips...)
+
+	var out []ChangeGroup
+	for _, g := range []ChangeGroup{applicable, excluded, undecided, status, slips, rescored, acceptances, closed, done,
+		added, removed, retreated, owners, selecting, other, rother} {
+		if len(g.Items) > 0 {
+			g.Title = fmt.Sprintf("%s (%d)", g.Name, len(g.Items))
+			out = append(out, g)
+		}
 	}
 	if len(c.Document) > 0 {
-		out = append(out, ChangeGroup{Title: "Document", Items: []ChangeItem{{Fields: c.Document}}})
+		out = append(out, ChangeGroup{Title: "Document", Name: "Document", Items: []ChangeItem{{Fields: c.Document}}})
+	}
+	if len(rollOver.Items) > 0 {
+		rollOver.Title = fmt.Sprintf("%s (%d)", rollOver.Name, len(rollOver.Items))
+		out = append(out, rollOver)
+	}
+	return out
+}
+
+// RollOverLine counts the roll-overs of a group in one line, as documents for auditors give
+// them: "Evidence updated for 40 controls and review dates moved for 5, carried forward
+// without other change: A.5.1, A.5.2, …" (the IDs only when all is true).
+func (g ChangeGroup) RollOverLine(all bool) string {
+	var ev, rv int
+	var ids []string
+	for _, it := range g.Items {
+		if _, ok := it.Field("evidence"); ok {
+			ev++
+		}
+		if _, ok := it.Field("review"); ok {
+			rv++
+		}
+		ids = append(ids, it.ID)
+	}
+	var parts []string
+	if ev > 0 {
+		parts = append(parts, "evidence updated for "+text.Plural(ev, "control"))
+	}
+	if rv > 0 {
+		parts = append(parts, "decision review dates moved for "+text.Plural(rv, "control"))
+	}
+	line := text.Capitalise(text.JoinAnd(parts)) + " (roll-overs, not listed one by one)"
+	if all {
+		line = text.Capitalise(text.JoinAnd(parts)) + ": " + strings.Join(ids, ", ")
+	}
+	return line + "."
+}
+
+// withoutSlip leaves out a due date that moved later: the date slips list it.
+func withoutSlip(fields []FieldChange) []FieldChange {
+	return slices.DeleteFunc(fields, func(f FieldChange) bool { return f.Days > 0 })
+}
+
+// notesAbout keeps the notes that start with prefix.
+func notesAbout(notes []string, prefix string) []string {
+	var out []string
+	for _, n := range notes {
+		if strings.HasPrefix(n, prefix) {
+			out = append(out, n)
+		}
 	}
 	return out
 }
@@ -214,6 +289,7 @@ func wholeRisk(r *RiskJSON, removed bool) []FieldChange {
 var fieldLabels = map[string]string{
 	"inherent":              "Inherent risk",
 	"residual":              "Residual risk",
+	"current":               "Current risk",
 	"risks":                 "Selecting risks",
 	"due":                   "Target date",
 	"review":                "Decision review",
@@ -271,6 +347,9 @@ func (f FieldChange) texts() (old, new string) {
 		old, new = label.Status(old), label.Status(new)
 	case f.Field == "treatment.option", f.Field == "treatment":
 		old, new = label.Option(old), label.Option(new)
+	}
+	if f.Days > 0 {
+		new += fmt.Sprintf(" (%s later)", text.Plural(f.Days, "day"))
 	}
 	return noneDash(old), noneDash(new)
 }

@@ -95,16 +95,23 @@ type SummaryJSON struct {
 
 // MethodJSON is the risk method.
 type MethodJSON struct {
-	Likelihood []string    `json:"likelihood"`
-	Impact     []string    `json:"impact"`
-	Levels     []LevelJSON `json:"levels"`
-	Acceptance int         `json:"acceptance"`
+	Likelihood []string `json:"likelihood"`
+	// LikelihoodDescriptions and ImpactDescriptions say what each level means, one per
+	// level; absent when the method does not describe them.
+	LikelihoodDescriptions []string    `json:"likelihood_descriptions,omitempty"`
+	Impact                 []string    `json:"impact"`
+	ImpactDescriptions     []string    `json:"impact_descriptions,omitempty"`
+	Levels                 []LevelJSON `json:"levels"`
+	Acceptance             int         `json:"acceptance"`
 }
 
 // LevelJSON is one score level.
 type LevelJSON struct {
 	Name string `json:"name"`
 	Max  int    `json:"max"`
+	// AcceptBy is the role that may accept a residual risk at this level; absent when the
+	// risk owner may.
+	AcceptBy string `json:"accept_by,omitempty"`
 }
 
 // ControlJSON is one control of the SoA.
@@ -127,8 +134,12 @@ type ControlJSON struct {
 	Evidence       []string `json:"evidence"`
 	Due            string   `json:"due"`
 	Review         string   `json:"review"`
-	ISO2013        []string `json:"iso2013"`
-	SOC2           []string `json:"soc2"`
+	// ProvidedBy names the supplier that delivers the control (inherited) and Assurance what
+	// assures it; "" when the organisation operates the control itself.
+	ProvidedBy string   `json:"provided_by"`
+	Assurance  string   `json:"assurance"`
+	ISO2013    []string `json:"iso2013"`
+	SOC2       []string `json:"soc2"`
 }
 
 // RiskJSON is one risk of the register with its treatment.
@@ -136,6 +147,9 @@ type RiskJSON struct {
 	ID                 string        `json:"id"`
 	Title              string        `json:"title"`
 	Description        string        `json:"description"`
+	Asset              string        `json:"asset"`
+	Threat             string        `json:"threat"`
+	Vulnerability      string        `json:"vulnerability"`
 	Owner              string        `json:"owner"`
 	Likelihood         int           `json:"likelihood"`
 	Impact             int           `json:"impact"`
@@ -146,12 +160,31 @@ type RiskJSON struct {
 	ResidualImpact     int           `json:"residual_impact"`
 	ResidualScore      int           `json:"residual_score"`
 	ResidualLevel      string        `json:"residual_level"`
-	AcceptedBy         string        `json:"accepted_by"`
-	AcceptedOn         string        `json:"accepted_on"`
+	// The current rating (today, while the treatment is open); absent when none is given, the
+	// residual rating then being the risk's rating today too.
+	CurrentLikelihood int    `json:"current_likelihood,omitempty"`
+	CurrentImpact     int    `json:"current_impact,omitempty"`
+	CurrentScore      int    `json:"current_score,omitempty"`
+	CurrentLevel      string `json:"current_level,omitempty"`
+	AcceptedBy        string `json:"accepted_by"`
+	AcceptedOn        string `json:"accepted_on"`
+	// Acceptance says how the risk stands against the acceptance criteria, as the register
+	// words it: "Within criteria (≤ 9)", "Accepted by CTO on 2026-10-06", with any interim
+	// exposure.
+	Acceptance string `json:"acceptance,omitempty"`
 	// Status is open or closed; ClosedOn and ClosedReason are set for a closed risk.
 	Status       string `json:"status"`
 	ClosedOn     string `json:"closed_on"`
 	ClosedReason string `json:"closed_reason"`
+}
+
+// current gives the risk's rating today: the current rating, or the residual when none is
+// given (as in a soa.json written before current ratings).
+func (r RiskJSON) current() Score {
+	if r.CurrentScore == 0 {
+		return Score{r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore, r.ResidualLevel}
+	}
+	return Score{r.CurrentLikelihood, r.CurrentImpact, r.CurrentScore, r.CurrentLevel}
 }
 
 // Closed reports whether the risk is closed.
@@ -182,6 +215,7 @@ func FromSoA(s *soa.SoA, changes *Changes) *JSON {
 			Classification: d.Classification, PreparedBy: d.PreparedBy, ReviewedBy: d.ReviewedBy,
 			RiskAssessment: d.RiskAssessment, History: []RevisionJSON{}},
 		Method: MethodJSON{Likelihood: nonNil(s.Method.Likelihood), Impact: nonNil(s.Method.Impact),
+			LikelihoodDescriptions: s.Method.LikelihoodDescriptions, ImpactDescriptions: s.Method.ImpactDescriptions,
 			Levels: []LevelJSON{}, Acceptance: s.Method.Acceptance},
 		Summary: SummaryJSON{CountsJSON: countsJSON(s.Summary.Counts), ByTheme: map[string]CountsJSON{},
 			Additional: countsJSON(s.Summary.Additional)},
@@ -194,7 +228,7 @@ func FromSoA(s *soa.SoA, changes *Changes) *JSON {
 		j.Document.History = append(j.Document.History, RevisionJSON{h.Version, label.Date(h.Date), h.Author, h.Changes})
 	}
 	for _, l := range s.Method.Levels {
-		j.Method.Levels = append(j.Method.Levels, LevelJSON{l.Name, l.Max})
+		j.Method.Levels = append(j.Method.Levels, LevelJSON{l.Name, l.Max, l.AcceptBy})
 	}
 	for t, c := range s.Summary.ByTheme {
 		j.Summary.ByTheme[string(t)] = countsJSON(c)
@@ -215,15 +249,21 @@ func FromSoA(s *soa.SoA, changes *Changes) *JSON {
 		if !r.Treatment.ApprovedOn.IsZero() {
 			approver = r.PlanApprover()
 		}
-		j.Risks = append(j.Risks, RiskJSON{ID: r.ID, Title: r.Title, Description: r.Description, Owner: r.Owner,
+		rj := RiskJSON{ID: r.ID, Title: r.Title, Description: r.Description, Owner: r.Owner,
+			Asset: r.Asset, Threat: r.Threat, Vulnerability: r.Vulnerability,
 			Likelihood: r.Inherent.Likelihood, Impact: r.Inherent.Impact, Score: r.InherentScore, Level: r.InherentLevel,
 			Treatment: TreatmentJSON{Option: string(r.Treatment.Option), Controls: nonNil(ids), Plan: r.Treatment.Plan,
 				Due: label.Date(r.Treatment.Due), DoneOn: label.Date(r.Treatment.DoneOn),
 				ApprovedOn: label.Date(r.Treatment.ApprovedOn), ApprovedBy: approver},
 			ResidualLikelihood: r.Residual.Likelihood, ResidualImpact: r.Residual.Impact,
 			ResidualScore: r.ResidualScore, ResidualLevel: r.ResidualLevel,
-			AcceptedBy: r.AcceptedBy, AcceptedOn: label.Date(r.AcceptedOn),
-			Status: r.Status(), ClosedOn: label.Date(r.ClosedOn), ClosedReason: r.ClosedReason})
+			AcceptedBy: r.AcceptedBy, AcceptedOn: label.Date(r.AcceptedOn), Acceptance: r.Acceptance,
+			Status: r.Status(), ClosedOn: label.Date(r.ClosedOn), ClosedReason: r.ClosedReason}
+		if r.CurrentGiven {
+			rj.CurrentLikelihood, rj.CurrentImpact = r.Current.Likelihood, r.Current.Impact
+			rj.CurrentScore, rj.CurrentLevel = r.CurrentScore, r.CurrentLevel
+		}
+		j.Risks = append(j.Risks, rj)
 	}
 	return j
 }
@@ -234,7 +274,8 @@ func controlJSON(e soa.Entry) ControlJSON {
 		NewIn2022: e.Control.New, State: e.State, Applicable: e.Applicable, Reasons: nonNil(e.Reasons),
 		Risks: nonNil(e.Risks), Justification: e.Justification, Status: e.Status, Owner: e.Owner,
 		Implementation: e.Implementation, Evidence: nonNil(e.Evidence), Due: label.Date(e.Due),
-		Review: label.Date(e.Review), ISO2013: nonNil(e.Control.ISO2013), SOC2: nonNil(e.SOC2)}
+		Review: label.Date(e.Review), ProvidedBy: e.ProvidedBy, Assurance: e.Assurance,
+		ISO2013: nonNil(e.Control.ISO2013), SOC2: nonNil(e.SOC2)}
 }
 
 func countsJSON(c soa.Counts) CountsJSON {

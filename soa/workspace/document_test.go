@@ -26,13 +26,13 @@ func TestDocumentKeys(t *testing.T) {
 	}{
 		{name: "one approval", doc: "  approved_by: John Smith, CEO\n  approved_on: 2026-01-10\n  prepared_by: Ana\n  reviewed_by: Bo\n",
 			check: func(t *testing.T, d workspace.Document) {
-				if len(d.Approvals) != 1 || d.Approvals[0] != (workspace.Approval{By: "John Smith, CEO", On: day(10)}) || d.PreparedBy != "Ana" || d.ReviewedBy != "Bo" {
+				if len(d.Approvals) != 1 || d.Approvals[0] != (workspace.Approval{By: "John Smith, CEO", On: day(10), At: d.Approvals[0].At}) || d.Approvals[0].At.Line != 8 || d.PreparedBy != "Ana" || d.ReviewedBy != "Bo" {
 					t.Errorf("%+v", d)
 				}
 			}},
 		{name: "approvals", doc: "  approvals:\n    - {by: Jane Doe, role: CISO, on: 2026-01-09}\n    - by: John Smith\n      role: CEO\n      on: 2026-01-10\n",
 			check: func(t *testing.T, d workspace.Document) {
-				if len(d.Approvals) != 2 || d.Approvals[1] != (workspace.Approval{By: "John Smith", Role: "CEO", On: day(10)}) ||
+				if len(d.Approvals) != 2 || d.Approvals[1] != (workspace.Approval{By: "John Smith", Role: "CEO", On: day(10), At: d.Approvals[1].At}) || d.Approvals[1].At.Line != 11 ||
 					d.ApprovedBy != "Jane Doe; John Smith" || !d.ApprovedOn.Equal(day(10)) || !d.Approved() {
 					t.Errorf("%+v", d)
 				}

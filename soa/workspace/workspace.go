@@ -130,6 +130,9 @@ type Decision struct {
 	Evidence       []string
 	Due            time.Time
 	Review         time.Time
+	// ProvidedBy names the supplier that delivers the control (an inherited control) and
+	// Assurance what assures it (a SOC 2 report, a certificate); both "" when not given.
+	ProvidedBy, Assurance string
 	// Pos has the positions of "" (the control's key) and of its keys.
 	Pos map[string]finding.Pos
 
@@ -424,7 +427,7 @@ func (ws *Workspace) readHistory(r *yamlpos.Reader, doc *yamlpos.Object) {
 }
 
 func (ws *Workspace) readMethod(r *yamlpos.Reader, n *yaml.Node) {
-	o := r.Object(n, "risk_method", "likelihood", "impact", "levels", "acceptance")
+	o := r.Object(n, "risk_method", "likelihood", "impact", "levels", "acceptance", "likelihood_descriptions", "impact_descriptions")
 	if o == nil {
 		return
 	}
@@ -448,6 +451,18 @@ func (ws *Workspace) readMethod(r *yamlpos.Reader, n *yaml.Node) {
 			m.Impact = names
 		}
 	}
+	for _, key := range []string{"likelihood_descriptions", "impact_descriptions"} {
+		m.Pos[key] = o.At(key)
+		var desc []string
+		for _, it := range o.List(key, false) {
+			desc = append(desc, it.Value)
+		}
+		if key == "likelihood_descriptions" {
+			m.LikelihoodDescriptions = desc
+		} else {
+			m.ImpactDescriptions = desc
+		}
+	}
 	m.Pos["levels"] = o.At("levels")
 	if o.Require("levels", "list the score levels, ascending, e.g. - {name: Low, max: 4}") {
 		lv := o.Node("levels")
@@ -457,7 +472,7 @@ func (ws *Workspace) readMethod(r *yamlpos.Reader, n *yaml.Node) {
 		} else {
 			for i, e := range lv.Content {
 				path := fmt.Sprintf("risk_method.levels[%d]", i)
-				lo := r.Object(e, path, "name", "max")
+				lo := r.Object(e, path, "name", "max", "accept_by")
 				if lo == nil {
 					if yamlpos.IsNull(e) {
 						r.Errorf(e, "type", "%s must be a mapping {name, max}", path)
@@ -471,7 +486,7 @@ func (ws *Workspace) readMethod(r *yamlpos.Reader, n *yaml.Node) {
 				if lo.Require("max", "give the highest score of this level") {
 					mx, _ = lo.Int("max")
 				}
-				m.Levels = append(m.Levels, risk.Level{Name: name, Max: mx})
+				m.Levels = append(m.Levels, risk.Level{Name: name, Max: mx, AcceptBy: lo.Str("accept_by")})
 			}
 		}
 	} else {
@@ -529,7 +544,7 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 	for i, e := range list.Content {
 		path := fmt.Sprintf("risk #%d", i+1)
 		o := r.Object(e, path, "id", "title", "description", "asset", "threat", "vulnerability", "owner",
-			"likelihood", "impact", "treatment", "residual", "accepted_by", "accepted_on", "status", "closed_on", "closed_reason")
+			"likelihood", "impact", "treatment", "current", "residual", "accepted_by", "accepted_on", "status", "closed_on", "closed_reason")
 		if o == nil {
 			if yamlpos.IsNull(e) {
 				r.Errorf(e, "type", "%s must be a mapping (id, title, owner, likelihood, impact, treatment)", path)
@@ -571,6 +586,13 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 			}
 		} else {
 			k.Residual = k.Inherent
+		}
+		k.Current = k.Residual
+		if cn := o.Node("current"); cn != nil {
+			if co := r.Object(cn, path+" current", "likelihood", "impact"); co != nil {
+				k.Current = ws.rating(co)
+				k.CurrentGiven = true
+			}
 		}
 		if o.Require("treatment", "give the treatment: option (modify, retain, avoid, share) and, for modify or share, the controls") {
 			ws.readTreatment(r, o, &k)
@@ -712,7 +734,8 @@ func (ws *Workspace) readControls(r *yamlpos.Reader, n *yaml.Node) {
 }
 
 // decisionKeys are the keys of a control's decision.
-var decisionKeys = []string{"applicable", "reasons", "justification", "status", "owner", "implementation", "evidence", "due", "review"}
+var decisionKeys = []string{"applicable", "reasons", "justification", "status", "owner", "implementation", "evidence", "due", "review",
+	"provided_by", "assurance"}
 
 // MaxAdditionalID is the longest ID an additional control may have.
 const MaxAdditionalID = 40
@@ -855,6 +878,7 @@ func (ws *Workspace) readDecision(r *yamlpos.Reader, vn *yaml.Node, o *yamlpos.O
 	}
 	d.Due = o.Date("due")
 	d.Review = o.Date("review")
+	d.ProvidedBy, d.Assurance = o.Str("provided_by"), o.Str("assurance")
 }
 
 // readStatus reads a risk's status, closed_on and closed_reason.

@@ -24,8 +24,10 @@ const (
 	changesHeadRow  = 6
 )
 
-// changesSheet writes the summary of the changes, then one row per changed field, the
-// groups in the order soa diff prints them.
+// changesSheet writes the versions compared (by number and date, never by path or commit),
+// the summary of the changes, then one row per changed field, the groups in the order soa
+// diff prints them: material changes first, the roll-overs of evidence texts and review
+// dates last, each in one row.
 func (b *book) changesSheet() {
 	c := b.changes
 	if c == nil {
@@ -40,7 +42,7 @@ func (b *book) changesSheet() {
 	}
 	b.widths(sh, changesWidths...)
 	b.title(sh, l.T(label.ChangesHeading)+" — "+l.DocTitle(d.Title))
-	b.str(sh, 1, 2, l.F(label.ChangesFrom, c.Old.String(), c.New.String()), b.st.subtitle)
+	b.str(sh, 1, 2, c.Between(), b.st.subtitle)
 	b.merged(sh, 4, 1, ncol, c.Summary, b.st.value)
 	b.height(sh, 4, height(lines(c.Summary, total)))
 
@@ -51,6 +53,14 @@ func (b *book) changesSheet() {
 	b.height(sh, row, height(1)+2)
 	row++
 	for _, g := range c.Groups() {
+		if g.RollOver {
+			line := g.RollOverLine(true)
+			b.str(sh, changesGroupCol, row, g.Title, b.st.body)
+			b.str(sh, changesTitleCol, row, line, b.st.body)
+			b.height(sh, row, height(max(lines(g.Title, changesWidths[0]), lines(line, changesWidths[2]))))
+			row++
+			continue
+		}
 		for _, it := range g.Items {
 			row = b.changeItem(sh, row, g, it)
 		}

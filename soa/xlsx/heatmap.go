@@ -5,6 +5,7 @@ import (
 
 	"github.com/soa-tool/soa/soa/label"
 
+	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa"
 )
 
@@ -31,9 +32,19 @@ func (b *book) heatMapSheet() {
 	}
 	b.str(sh, 1, 2, sub, b.st.subtitle)
 
-	// Column widths for both grids.
+	grids := []struct {
+		title string
+		h     soa.HeatMap
+	}{{l.T(label.HeatInherent), s.Inherent}, {l.T(label.HeatResidual), s.Residual}}
+	if s.Current != nil {
+		grids = append(grids[:1], append([]struct {
+			title string
+			h     soa.HeatMap
+		}{{l.T(label.CurrentTitle), s.Current}}, grids[1:]...)...)
+	}
+	// Column widths for the grids.
 	var widths []float64
-	for range 2 {
+	for range grids {
 		widths = append(widths, heatAxis, heatLabel)
 		for range ni {
 			widths = append(widths, heatCell)
@@ -41,8 +52,9 @@ func (b *book) heatMapSheet() {
 		widths = append(widths, heatGapWidth)
 	}
 	b.widths(sh, widths...)
-	b.grid(sh, 1, l.T(label.HeatInherent), s.Inherent)
-	b.grid(sh, 1+ni+3, l.T(label.HeatResidual), s.Residual)
+	for i, g := range grids {
+		b.grid(sh, 1+i*(ni+3), g.title, g.h)
+	}
 
 	row := heatTop + n + 3
 	b.str(sh, 2, row, l.T(label.Levels), b.st.section)
@@ -55,6 +67,26 @@ func (b *book) heatMapSheet() {
 	}
 	row++
 	b.str(sh, 2, row, l.F(label.AcceptanceThreshold, m.Acceptance), b.st.legend)
+	for _, lv := range m.Levels {
+		if lv.AcceptBy != "" {
+			row++
+			b.str(sh, 2, row, l.F(label.AcceptedByLevel, lv.Name, lv.AcceptBy), b.st.legend)
+		}
+	}
+	if lk, im := m.Scales(); lk != nil {
+		for _, sc := range []struct {
+			name   label.Key
+			levels []risk.Scale
+		}{{label.LikelihoodScale, lk}, {label.ImpactScale, im}} {
+			row += 2
+			b.str(sh, 2, row, l.T(sc.name), b.st.section)
+			for _, lv := range sc.levels {
+				row++
+				b.str(sh, 2, row, fmt.Sprintf("%d · %s", lv.Value, lv.Name), b.st.legend)
+				b.str(sh, 3, row, lv.Description, b.st.legend)
+			}
+		}
+	}
 	b.page(sh, 1, 1)
 }
 

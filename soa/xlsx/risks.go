@@ -13,12 +13,13 @@ var riskColumns = []struct {
 	group, name label.Key
 	width       float64
 }{
-	{label.Risk, label.ID, 8}, {label.Risk, label.Risk, 36}, {label.Risk, label.Owner, 18},
+	{label.Risk, label.ID, 8}, {label.Risk, label.Risk, 36}, {label.Risk, label.AssetCol, 20}, {label.Risk, label.ThreatCol, 22}, {label.Risk, label.VulnerabilityCol, 22}, {label.Risk, label.Owner, 18},
 	{label.InherentRisk, label.Likelihood, 10}, {label.InherentRisk, label.Impact, 8}, {label.InherentRisk, label.Score, 7}, {label.InherentRisk, label.Level, 10},
+	{label.CurrentTitle, label.Likelihood, 10}, {label.CurrentTitle, label.Impact, 8}, {label.CurrentTitle, label.Score, 7}, {label.CurrentTitle, label.Level, 10},
 	{label.Treatment, label.OptionCol, 10}, {label.Treatment, label.Controls, 16}, {label.Treatment, label.Plan, 46}, {label.Treatment, label.Due, 11.5},
 	{label.Treatment, label.DoneCol, 11.5}, {label.Treatment, label.PlanApprovedByCol, 18}, {label.Treatment, label.PlanApprovedOnCol, 11.5},
-	{label.ResidualRisk, label.Likelihood, 10}, {label.ResidualRisk, label.Impact, 8}, {label.ResidualRisk, label.Score, 7}, {label.ResidualRisk, label.Level, 10},
-	{label.Acceptance, label.AcceptedByCol, 18}, {label.Acceptance, label.AcceptedOnCol, 11.5},
+	{label.TargetResidualRisk, label.Likelihood, 10}, {label.TargetResidualRisk, label.Impact, 8}, {label.TargetResidualRisk, label.Score, 7}, {label.TargetResidualRisk, label.Level, 10},
+	{label.Acceptance, label.AcceptedByCol, 18}, {label.Acceptance, label.AcceptedOnCol, 11.5}, {label.Acceptance, label.AgainstCriteria, 30},
 	{label.StatusCol, label.StatusCol, 9}, {label.StatusCol, label.ClosedOnCol, 11.5}, {label.StatusCol, label.ClosedReasonCol, 30},
 }
 
@@ -103,18 +104,29 @@ func (b *book) riskSheet() {
 			approver = r.PlanApprover()
 		}
 		in, res := level(r.InherentRank), level(r.ResidualRank)
-		copy(cells, []any{
-			text(r.ID, b.st.bodyBold), text(r.Title, b.st.body), text(r.Owner, b.st.body),
+		current := []any{text("", b.st.number), text("", b.st.number), text("", b.st.bodyCenter), text(l.T(label.AsTarget), b.st.bodyCenter)}
+		if r.CurrentGiven {
+			cur := level(r.CurrentRank)
+			current = []any{num(r.Current.Likelihood, b.st.number), num(r.Current.Impact, b.st.number), num(r.CurrentScore, cur), text(r.CurrentLevel, cur)}
+		}
+		vals := []any{
+			text(r.ID, b.st.bodyBold), text(r.Title, b.st.body), text(r.Asset, b.st.body), text(r.Threat, b.st.body), text(r.Vulnerability, b.st.body), text(r.Owner, b.st.body),
 			num(r.Inherent.Likelihood, b.st.number), num(r.Inherent.Impact, b.st.number), num(r.InherentScore, in), text(r.InherentLevel, in),
+		}
+		vals = append(vals, current...)
+		vals = append(vals,
 			text(l.Option(string(r.Treatment.Option)), b.st.bodyCenter), text(controls, b.st.body), text(r.Treatment.Plan, b.st.body), date(r.Treatment.Due),
 			date(r.Treatment.DoneOn), text(approver, b.st.body), date(r.Treatment.ApprovedOn),
 			num(r.Residual.Likelihood, b.st.number), num(r.Residual.Impact, b.st.number), num(r.ResidualScore, res), text(r.ResidualLevel, res),
-			text(r.AcceptedBy, b.st.body), date(r.AcceptedOn),
+			text(r.AcceptedBy, b.st.body), date(r.AcceptedOn), text(l.Acceptance(s.AcceptanceOf(r)), b.st.body),
 			text(l.RiskStatus(r.Status()), b.st.bodyCenter), date(r.ClosedOn), text(r.ClosedReason, b.st.body),
-		})
+		)
+		copy(cells, vals)
 		n := 1
-		for i, v := range []string{r.ID, r.Title, r.Owner, controls, r.Treatment.Plan, approver, r.AcceptedBy, r.ClosedReason} {
-			n = max(n, lines(v, riskColumns[[]int{0, 1, 2, 8, 9, 12, 18, 22}[i]].width))
+		for i, c := range vals {
+			if v, ok := c.(excelize.Cell).Value.(string); ok {
+				n = max(n, lines(v, riskColumns[i].width))
+			}
 		}
 		row(first+k, height(n), cells...)
 	}

@@ -18,13 +18,13 @@ import (
 var soaWidths = map[label.Key]float64{
 	label.ID: 6.5, label.Control: 22, label.Applicable: 10.5, label.Reasons: 12, label.Justification: 28,
 	label.StatusCol: 11, label.Implementation: 28, label.Owner: 13.5, label.Evidence: 20,
-	label.RelatedRisks: 11, label.TargetDate: 10.5, label.ThemeCol: 14, label.NewIn2022: 9, label.Ref2013: 12, label.SOC2: 15, label.SourceCol: 14,
+	label.RelatedRisks: 11, label.TargetDate: 10.5, label.ProvidedByCol: 16, label.AssuranceCol: 30, label.DecisionReviewCol: 11.5, label.ThemeCol: 14, label.NewIn2022: 9, label.Ref2013: 12, label.SOC2: 15, label.SourceCol: 14,
 }
 
 const defaultWidth = 14
 
 // soaCentered are the SoA sheet's columns of short codes, centred.
-var soaCentered = []label.Key{label.Applicable, label.StatusCol, label.TargetDate, label.NewIn2022}
+var soaCentered = []label.Key{label.Applicable, label.StatusCol, label.TargetDate, label.DecisionReviewCol, label.NewIn2022}
 
 // column returns the 1-based column of k in sheet.Columns, or 0.
 func column(k label.Key) int { return sheet.Index(k) + 1 }
@@ -85,7 +85,7 @@ func (b *book) soaSheet() {
 	b.check(b.f.SetCellStyle(sh, cell(1, hdr), cell(ncol, hdr), b.st.header))
 	b.height(sh, hdr, height(headerLines))
 
-	due, evidence := column(label.TargetDate), column(label.Evidence)
+	due, review, evidence := column(label.TargetDate), column(label.DecisionReviewCol), column(label.Evidence)
 	for r, e := range all {
 		row := first + r
 		n := 1
@@ -94,6 +94,8 @@ func (b *book) soaSheet() {
 			switch col {
 			case due:
 				b.date(sh, col, row, e.Due, 0)
+			case review:
+				b.date(sh, col, row, e.Review, 0)
 			default:
 				b.str(sh, col, row, v, 0)
 			}
@@ -112,7 +114,7 @@ func (b *book) soaSheet() {
 		switch {
 		case i == 0:
 			st = b.st.bodyBold
-		case i+1 == due:
+		case i+1 == due, i+1 == review:
 			st = b.st.date
 		case slices.Contains(soaCentered, k):
 			st = b.st.bodyCenter

@@ -265,10 +265,10 @@ func TestPanesAndFilter(t *testing.T) {
 			filters[dn.Scope] = dn.RefersTo
 		}
 	}
-	if got, want := filters[xlsx.SheetSoA], "'Statement of Applicability'!$A$3:$P$99"; got != want {
+	if got, want := filters[xlsx.SheetSoA], "'Statement of Applicability'!$A$3:$S$99"; got != want {
 		t.Errorf("SoA autofilter = %q, want %q", got, want)
 	}
-	if got := filters[xlsx.SheetRisks]; !strings.HasPrefix(got, "'Risk register'!$A$4:$W$") {
+	if got := filters[xlsx.SheetRisks]; !strings.HasPrefix(got, "'Risk register'!$A$4:$AE$") {
 		t.Errorf("risk register autofilter = %q", got)
 	}
 }
@@ -481,11 +481,15 @@ func TestRiskRegister(t *testing.T) {
 		if got := value(t, f, xlsx.SheetRisks, ref(1, row)); got != r.ID {
 			t.Errorf("row %d: ID %q, want %q", row, got, r.ID)
 		}
-		if got := value(t, f, xlsx.SheetRisks, ref(6, row)); got != fmt.Sprint(r.InherentScore) {
-			t.Errorf("%s inherent score %q, want %d", r.ID, got, r.InherentScore)
+		currentLevel := "As target"
+		if r.CurrentGiven {
+			currentLevel = r.CurrentLevel
 		}
-		if got := value(t, f, xlsx.SheetRisks, ref(18, row)); got != r.ResidualLevel {
-			t.Errorf("%s residual level %q, want %q", r.ID, got, r.ResidualLevel)
+		for col, want := range map[int]string{3: r.Asset, 4: r.Threat, 5: r.Vulnerability, 9: fmt.Sprint(r.InherentScore),
+			14: currentLevel, 25: r.ResidualLevel, 28: r.Acceptance} {
+			if got := value(t, f, xlsx.SheetRisks, ref(col, row)); got != want {
+				t.Errorf("%s column %d = %q, want %q", r.ID, col, got, want)
+			}
 		}
 	}
 	rows, err := f.GetRows(xlsx.SheetRisks)
@@ -494,6 +498,33 @@ func TestRiskRegister(t *testing.T) {
 	}
 	if got := len(rows) - riskFirst + 1; got != len(s.Risks) {
 		t.Errorf("%d risk rows, want %d", got, len(s.Risks))
+	}
+	// The values the example gives, as the workbook shows them.
+	for _, c := range []struct{ sheet, ref, want string }{
+		{xlsx.SheetRisks, "C5", "AWS production organisation; Okta tenant"},
+		{xlsx.SheetRisks, "E5", "Standing administrator privileges; push-based MFA"},
+		{xlsx.SheetRisks, "AB5", "Within criteria (≤ 9)"},
+		{xlsx.SheetRisks, "K3", "Current risk (today)"},
+		{xlsx.SheetRisks, "V3", "Target residual risk"},
+		{xlsx.SheetSoA, ref(sheet.Index(label.ProvidedByCol)+1, soaHeader+1+slices.IndexFunc(s.Controls, func(e soa.Entry) bool { return e.Control.ID.String() == "A.7.4" })), "Amazon Web Services"},
+	} {
+		if got := value(t, f, c.sheet, c.ref); got != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, c.ref, got, c.want)
+		}
+	}
+	heat, err := f.GetRows(xlsx.SheetHeatMap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, r := range heat {
+		all = append(all, strings.Join(r, " "))
+	}
+	for _, want := range []string{"A residual risk at level High is accepted by the CISO.", "Likelihood scale", "1 · Rare Less than once in 10 years",
+		"5 · Severe Loss of customers' payment data"} {
+		if !slices.ContainsFunc(all, func(l string) bool { return strings.Contains(l, want) }) {
+			t.Errorf("the heat map sheet lacks %q", want)
+		}
 	}
 }
 
@@ -506,7 +537,7 @@ func TestHeatMap(t *testing.T) {
 		name string
 		h    soa.HeatMap
 		col  int // the first impact column
-	}{{"inherent", s.Inherent, 3}, {"residual", s.Residual, 3 + m + 3}} {
+	}{{"inherent", s.Inherent, 3}, {"current", s.Current, 3 + m + 3}, {"residual", s.Residual, 3 + 2*(m+3)}} {
 		total := 0
 		for l := 1; l <= n; l++ {
 			row := top + n - l
@@ -697,6 +728,9 @@ func TestLibreOfficeCSV(t *testing.T) {
 	}
 }
 
+// norm folds runs of white space into one space.
+func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // LibreOffice opens the whole workbook without repair and prints it. Set SOA_XLSX_KEEP to a
 // directory to keep the PDF for a look.
 func TestLibreOfficePDF(t *testing.T) {
@@ -712,6 +746,16 @@ func TestLibreOfficePDF(t *testing.T) {
 	}
 	if !bytes.HasPrefix(b, []byte("%PDF-")) || len(b) < 10000 {
 		t.Fatalf("LibreOffice wrote %d bytes, not a PDF of the workbook", len(b))
+	}
+	// What the register records, as LibreOffice prints it (the SoA sheet prints its first
+	// columns only, so the supplier of an inherited control is checked in its cell): the current rating, the acceptance against the criteria, the scales' meaning.
+	text := norm(string(clienttest.Run(t, clienttest.Require(t, "pdftotext"), "-enc", "UTF-8", out, "-")))
+	for _, want := range []string{"Current risk (today)", "Target residual risk", "Within criteria (≤ 9)",
+		"Accepted by Zoë Łukasiewicz, CISO on 2026-10-06", "Less than once in 10 years", "A residual risk at level Critical is accepted by the CEO.",
+		"Credential phishing"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LibreOffice's print of the workbook lacks %q", want)
+		}
 	}
 	if keep := os.Getenv("SOA_XLSX_KEEP"); keep != "" {
 		if err := os.WriteFile(filepath.Join(keep, "soa.pdf"), b, 0o644); err != nil {
