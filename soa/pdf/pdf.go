@@ -41,6 +41,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/consts/orientation"
 	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
+	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 	"github.com/phpdave11/gofpdf"
@@ -499,8 +500,12 @@ func (r *renderer) control() {
 	r.para(l.T(label.FingerprintCheck), style{color: muted}, grid)
 
 	r.space(5)
-	r.heading(l.T(label.Contents), 10)
-	for _, e := range r.sections() {
+	// The contents stay on one page: when they do not fit below the fingerprint, they start
+	// the next one.
+	secs := r.sections()
+	var lines []core.Row
+	var total float64
+	for _, e := range secs {
 		key := e.key
 		p := props.Text{Family: family, Size: 8.5, Color: ink, Top: 0.8, Bottom: 0.8}
 		pn := p
@@ -514,6 +519,13 @@ func (r *renderer) control() {
 			col.New(60).Add(&lazyText{value: func() string { return strconv.Itoa(r.pageOf[key]) }, prop: pn}),
 			col.New(490),
 		)
+		lines = append(lines, line)
+		total += r.d.rowHeight(line)
+	}
+	r.d.keep(total + rowSpec{fontSize: 10, padTop: 10 * 0.25, padBottom: 10 * 0.18}.height(1)) // with the heading
+	r.heading(l.T(label.Contents), 10)
+	for i, e := range secs {
+		key, line := e.key, lines[i]
 		h := r.d.rowHeight(line)
 		if !r.d.fits(h) {
 			r.d.newPage()
