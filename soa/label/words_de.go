@@ -124,6 +124,8 @@ var de = map[Key]string{
 	RegisterEmpty:          "Das Risikoregister ist leer.",
 	Method:                 "Risikomethode: Wert = Wahrscheinlichkeit (1–%d: %s) × Auswirkung (1–%d: %s). Stufen: %s. Ein Restrisikowert über %d erfordert die Akzeptanz durch den Risikoeigentümer.",
 	ChangesHeading:         "Änderungen in dieser Version",
+	ChangesFullHeading:     "Anhang B  Änderungen in dieser Version, vollständig",
+	ChangesDigestNote:      "Wesentliche Änderungen (fett) stehen zuerst. Jede Änderung steht mit altem und neuem Wert in Anhang B, nach der Erklärung zur Anwendbarkeit und dem Risikobehandlungsplan.",
 	ChangesFrom:            "Änderungen von %s zu %s.",
 	Field:                  "Feld",
 	Old:                    "Alt",

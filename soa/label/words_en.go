@@ -115,6 +115,8 @@ const (
 	RegisterEmpty          Key = "register.empty"
 	Method                 Key = "method"
 	ChangesHeading         Key = "changes.heading"
+	ChangesFullHeading     Key = "changes.full-heading"
+	ChangesDigestNote      Key = "changes.digest-note"
 	ChangesFrom            Key = "changes.from"
 	Field                  Key = "field"
 	Old                    Key = "old"
@@ -323,6 +325,8 @@ var en = map[Key]string{
 	Method: "Risk method: score = likelihood (1–%d: %s) × impact (1–%d: %s). Levels: %s. " +
 		"A residual score above %d needs the risk owner's acceptance.",
 	ChangesHeading:      "Changes in this version",
+	ChangesFullHeading:  "Appendix B  Changes in this version, in full",
+	ChangesDigestNote:   "Material changes (bold) come first. Every change is listed with its old and new value in Appendix B, after the Statement of Applicability and the risk treatment plan.",
 	ChangesFrom:         "Changes from %s to %s.",
 	Field:               "Field",
 	Old:                 "Old",

@@ -124,6 +124,8 @@ var es = map[Key]string{
 	RegisterEmpty:          "El registro de riesgos está vacío.",
 	Method:                 "Método de riesgos: puntuación = probabilidad (1–%d: %s) × impacto (1–%d: %s). Niveles: %s. Una puntuación residual superior a %d requiere la aceptación del propietario del riesgo.",
 	ChangesHeading:         "Cambios en esta versión",
+	ChangesFullHeading:     "Apéndice B  Cambios en esta versión, completos",
+	ChangesDigestNote:      "Los cambios importantes (en negrita) van primero. Cada cambio figura con su valor anterior y nuevo en el apéndice B, después de la declaración de aplicabilidad y el plan de tratamiento de riesgos.",
 	ChangesFrom:            "Cambios de %s a %s.",
 	Field:                  "Campo",
 	Old:                    "Anterior",

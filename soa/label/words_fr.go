@@ -124,6 +124,8 @@ var fr = map[Key]string{
 	RegisterEmpty:          "Le registre des risques est vide.",
 	Method:                 "Méthode d'appréciation des risques : score = vraisemblance (1–%d : %s) × impact (1–%d : %s). Niveaux : %s. Un score résiduel supérieur à %d doit être accepté par le propriétaire du risque.",
 	ChangesHeading:         "Modifications de cette version",
+	ChangesFullHeading:     "Annexe B  Modifications de cette version, en détail",
+	ChangesDigestNote:      "Les modifications importantes (en gras) viennent en premier. Chaque modification figure avec son ancienne et sa nouvelle valeur à l'annexe B, après la déclaration d'applicabilité et le plan de traitement des risques.",
 	ChangesFrom:            "Modifications de %s à %s.",
 	Field:                  "Champ",
 	Old:                    "Ancien",

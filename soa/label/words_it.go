@@ -124,6 +124,8 @@ var it = map[Key]string{
 	RegisterEmpty:          "Il registro dei rischi è vuoto.",
 	Method:                 "Metodo di valutazione: punteggio = probabilità (1–%d: %s) × impatto (1–%d: %s). Livelli: %s. Un punteggio residuo superiore a %d richiede l'accettazione del titolare del rischio.",
 	ChangesHeading:         "Modifiche in questa versione",
+	ChangesFullHeading:     "Allegato B  Modifiche in questa versione, per esteso",
+	ChangesDigestNote:      "Le modifiche rilevanti (in grassetto) vengono prima. Ogni modifica è elencata con il valore precedente e quello nuovo nell'allegato B, dopo la dichiarazione di applicabilità e il piano di trattamento dei rischi.",
 	ChangesFrom:            "Modifiche da %s a %s.",
 	Field:                  "Campo",
 	Old:                    "Precedente",

@@ -124,6 +124,8 @@ var nl = map[Key]string{
 	RegisterEmpty:          "Het risicoregister is leeg.",
 	Method:                 "Risicomethode: score = waarschijnlijkheid (1–%d: %s) × gevolg (1–%d: %s). Niveaus: %s. Een restscore boven %d vereist acceptatie door de risico-eigenaar.",
 	ChangesHeading:         "Wijzigingen in deze versie",
+	ChangesFullHeading:     "Bijlage B  Wijzigingen in deze versie, volledig",
+	ChangesDigestNote:      "Wezenlijke wijzigingen (vet) staan voorop. Elke wijziging staat met oude en nieuwe waarde in bijlage B, na de verklaring van toepasselijkheid en het risicobehandelplan.",
 	ChangesFrom:            "Wijzigingen van %s naar %s.",
 	Field:                  "Veld",
 	Old:                    "Oud",

@@ -124,6 +124,8 @@ var pl = map[Key]string{
 	RegisterEmpty:          "Rejestr ryzyk jest pusty.",
 	Method:                 "Metoda szacowania ryzyka: wynik = prawdopodobieństwo (1–%d: %s) × skutek (1–%d: %s). Poziomy: %s. Wynik szczątkowy powyżej %d wymaga akceptacji właściciela ryzyka.",
 	ChangesHeading:         "Zmiany w tej wersji",
+	ChangesFullHeading:     "Dodatek B  Zmiany w tej wersji, w całości",
+	ChangesDigestNote:      "Istotne zmiany (pogrubione) są pierwsze. Każda zmiana jest podana z wartością poprzednią i nową w dodatku B, po deklaracji stosowania i planie postępowania z ryzykiem.",
 	ChangesFrom:            "Zmiany od %s do %s.",
 	Field:                  "Pole",
 	Old:                    "Poprzednio",

@@ -124,6 +124,8 @@ var pt = map[Key]string{
 	RegisterEmpty:          "O registo de riscos está vazio.",
 	Method:                 "Método de risco: pontuação = probabilidade (1–%d: %s) × impacto (1–%d: %s). Níveis: %s. Uma pontuação residual acima de %d requer a aceitação do proprietário do risco.",
 	ChangesHeading:         "Alterações nesta versão",
+	ChangesFullHeading:     "Apêndice B  Alterações nesta versão, por extenso",
+	ChangesDigestNote:      "As alterações relevantes (a negrito) vêm primeiro. Cada alteração consta com o valor anterior e o novo no apêndice B, depois da declaração de aplicabilidade e do plano de tratamento do risco.",
 	ChangesFrom:            "Alterações de %s para %s.",
 	Field:                  "Campo",
 	Old:                    "Anterior",

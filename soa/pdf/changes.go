@@ -8,12 +8,9 @@ import (
 	"github.com/soa-tool/soa/soa/version"
 )
 
-// changesHeading is the heading of the digest of the changes soa build --since adds, and
-// changesFullHeading that of the appendix listing them all.
-const (
-	changesHeading     = "Changes in this version"
-	changesFullHeading = "Appendix B  Changes in this version, in full"
-)
+// changesHeading is the English heading of the digest of the changes soa build --since
+// adds, which continued tables repeat (the change lists are in English in every language).
+const changesHeading = "Changes in this version"
 
 // digestIDs is the most IDs the digest lists for a group before it counts the rest.
 const digestIDs = 14
@@ -74,8 +71,7 @@ func (r *renderer) changes() {
 		r.space(2)
 		r.para(rollOver, style{size: 8.5, color: muted}, grid)
 	}
-	r.para("Material changes (bold) come first. Every change is listed with its old and new value in Appendix B, "+
-		"after the Statement of Applicability and the risk treatment plan.", style{size: 8, color: muted}, grid)
+	r.para(r.l.T(label.ChangesDigestNote), style{size: 8, color: muted}, grid)
 }
 
 // changesFull writes the appendix of every change, a table per group in the order of the
@@ -85,7 +81,7 @@ func (r *renderer) changesFull() {
 	if c == nil {
 		return
 	}
-	r.section("changesFull", changesFullHeading)
+	r.section("changesFull", r.l.T(label.ChangesFullHeading))
 	r.para(c.Between()+". "+c.Summary, style{size: 8, color: muted}, grid)
 	for _, g := range c.Groups() {
 		if g.RollOver {

@@ -565,7 +565,7 @@ func (r *renderer) sections() []tocEntry {
 	}
 	out = append(out, tocEntry{"appendix", l.T(label.Appendix) + "  " + l.T(label.SecAppendix), 0})
 	if r.since != nil {
-		out = append(out, tocEntry{"changesFull", changesFullHeading, 0})
+		out = append(out, tocEntry{"changesFull", l.T(label.ChangesFullHeading), 0})
 	}
 	return out
 }
