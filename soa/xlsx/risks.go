@@ -34,7 +34,10 @@ func (b *book) riskSheet() {
 	first, last := hdr+1, hdr+len(s.Risks)
 	ncol := len(riskColumns)
 
-	b.page(sh, hdr-1, hdr) // before NewStreamWriter, which writes the sheet properties at once
+	// Two pages wide, the ID and the risk repeated on each: one page would print its 31
+	// columns at about a third of their size. Before NewStreamWriter, which writes the sheet
+	// properties at once.
+	b.pageAcross(sh, hdr-1, hdr, 2, 2)
 	sw, err := b.f.NewStreamWriter(sh)
 	if err != nil {
 		b.check(err)

@@ -95,9 +95,13 @@ func (b *book) freeze(sheet string, col, row int) {
 
 // page sets up printing: A4 landscape, one page wide, rows first..last repeated at the top
 // of every page, and the document's ID, version and classification in the footer.
-func (b *book) page(sheet string, first, last int) {
-	size, orient, one, zero, yes := 9, "landscape", 1, 0, true
-	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+func (b *book) page(sheet string, first, last int) { b.pageAcross(sheet, first, last, 1, 0) }
+
+// pageAcross is page for a sheet printed across pages pages wide, with its first cols
+// columns repeated at the left of each.
+func (b *book) pageAcross(sheet string, first, last, pages, cols int) {
+	size, orient, zero, yes := 9, "landscape", 0, true
+	b.check(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &pages, FitToHeight: &zero}))
 	b.check(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}))
 	lr, tb, hfm := 0.3, 0.75, 0.3
 	b.check(b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hfm, Footer: &hfm}))
@@ -110,8 +114,11 @@ func (b *book) page(sheet string, first, last int) {
 	footer := "&L&8" + hf(d.ID, 30) + " · " + hf(l.F(label.VersionN, d.Version), 20) + "&C&8" + hf(d.Classification, 40) +
 		"&R&8" + l.F(label.PageOf, "&P", "&N")
 	b.check(b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}))
-	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("%s!$%d:$%d", quote(sheet), first, last), Scope: sheet}))
+	titles := fmt.Sprintf("%s!$%d:$%d", quote(sheet), first, last)
+	if cols > 0 {
+		titles = fmt.Sprintf("%s!$A:$%s,", quote(sheet), colName(cols)) + titles
+	}
+	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet}))
 }
 
 // pair writes a label and its value across columns col+1..last (merged), returning the next

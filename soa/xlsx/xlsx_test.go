@@ -304,7 +304,7 @@ func TestPrintSetup(t *testing.T) {
 	want := map[string]string{
 		xlsx.SheetSoA:      "'Statement of Applicability'!$3:$3",
 		xlsx.SheetSummary:  "'Summary'!$1:$1",
-		xlsx.SheetRisks:    "'Risk register'!$3:$4",
+		xlsx.SheetRisks:    "'Risk register'!$A:$B,'Risk register'!$3:$4",
 		xlsx.SheetHeatMap:  "'Heat map'!$1:$1",
 		xlsx.SheetDocument: "'Document control'!$1:$1",
 	}
@@ -316,9 +316,13 @@ func TestPrintSetup(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if *pl.Size != 9 || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+		wide := 1
+		if sh == xlsx.SheetRisks {
+			wide = 2 // its 31 columns, the ID and the risk repeated on each page
+		}
+		if *pl.Size != 9 || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != wide ||
 			pl.FitToHeight == nil || *pl.FitToHeight != 0 {
-			t.Errorf("%s: page layout size %d %s, fit %v×%v; want A4 (9) landscape, 1 page wide", sh, *pl.Size, *pl.Orientation, pl.FitToWidth, pl.FitToHeight)
+			t.Errorf("%s: page layout size %d %s, fit %v×%v; want A4 (9) landscape, %d page(s) wide", sh, *pl.Size, *pl.Orientation, pl.FitToWidth, pl.FitToHeight, wide)
 		}
 		props, err := f.GetSheetProps(sh)
 		if err != nil {
@@ -749,7 +753,20 @@ func TestLibreOfficePDF(t *testing.T) {
 	}
 	// What the register records, as LibreOffice prints it (the SoA sheet prints its first
 	// columns only, so the supplier of an inherited control is checked in its cell): the current rating, the acceptance against the criteria, the scales' meaning.
-	text := norm(string(clienttest.Run(t, clienttest.Require(t, "pdftotext"), "-enc", "UTF-8", out, "-")))
+	raw := string(clienttest.Run(t, clienttest.Require(t, "pdftotext"), "-enc", "UTF-8", out, "-"))
+	// The register prints two pages wide: the page with the acceptance columns (and not the
+	// first ones, such as Vulnerability) repeats the risks' IDs and titles.
+	var right bool
+	for _, pg := range strings.Split(raw, "\f") {
+		if strings.Contains(pg, "Against the criteria") && !strings.Contains(pg, "Vulnerability") &&
+			strings.Contains(pg, "R-23") && strings.Contains(norm(pg), "Failure to meet DORA") {
+			right = true
+		}
+	}
+	if !right {
+		t.Error("no printed page of the register has the acceptance columns beside the risks' IDs and titles")
+	}
+	text := norm(raw)
 	for _, want := range []string{"Current risk (today)", "Target residual risk", "Within criteria (≤ 9)",
 		"Accepted by Zoë Łukasiewicz, CISO on 2026-10-06", "Less than once in 10 years", "A residual risk at level Critical is accepted by the CEO.",
 		"Credential phishing"} {
