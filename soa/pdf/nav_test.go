@@ -192,6 +192,31 @@ func TestLanguages(t *testing.T) {
 					t.Errorf("%s: the treatment option %q is broken or missing", code, l.Option(o))
 				}
 			}
+			// The SoA table keeps each status whole on every row ("Implementado" broke into
+			// "Implementad" and "o"), and "Yes, inherited" in every language.
+			for _, st := range []string{"implemented", "partial", "planned"} {
+				n := 0
+				for _, e := range s.Controls {
+					if e.Status == st {
+						n++
+					}
+				}
+				w := strings.Fields(l.Status(st))
+				got := 0
+				for i := range words {
+					if i+len(w) <= len(words) && slices.Equal(words[i:i+len(w)], w) {
+						got++
+					}
+				}
+				if got < n {
+					t.Errorf("%s: %q whole %d times, want at least %d (one per control)", code, l.Status(st), got, n)
+				}
+			}
+			for _, w := range strings.Fields(l.T(label.YesInherited)) {
+				if !slices.Contains(words, w) {
+					t.Errorf("%s: %q of %q is broken", code, w, l.T(label.YesInherited))
+				}
+			}
 			if code != "en" {
 				for _, english := range []string{"Document control", "Revision history", "Implementation and evidence", "Page 1 of", "Selected to treat"} {
 					if strings.Contains(all, english) {

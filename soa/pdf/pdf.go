@@ -759,10 +759,10 @@ func (r *renderer) heatMaps() {
 
 func (r *renderer) table() {
 	l := r.l
-	heads := []column{{l.T(label.ID), 14}, {l.T(label.Control), 38}, {l.T(label.Applicable), 17}, {l.T(label.ReasonsAndRisks), 30},
-		{l.T(label.Justification), 64}, {l.T(label.StatusCol), 19}, {l.T(label.Owner), 24}, {l.T(label.ImplementationEvidence), 67}}
+	heads := []column{{l.T(label.ID), 14}, {l.T(label.Control), 38}, {l.T(label.Applicable), 21}, {l.T(label.ReasonsAndRisks), 30},
+		{l.T(label.Justification), 62}, {l.T(label.StatusCol), 21}, {l.T(label.Owner), 24}, {l.T(label.ImplementationEvidence), 63}}
 	if r.opt.SOC2 {
-		heads[4].weight, heads[7].weight = 56, 57
+		heads[4].weight, heads[7].weight = 53, 54
 		heads = append(heads, column{l.T(label.SOC2Criteria), 18})
 	}
 	reasons := append(slices.Clone(workspace.Reasons), workspace.ReasonRisk)
