@@ -49,6 +49,7 @@ type line struct {
 	bold  bool
 	color *props.Color
 	align align.Type
+	size  float64 // pt; 0 for the row's size
 }
 
 // style is the look of a run of text.
@@ -527,7 +528,11 @@ func (t *textLines) Render(p core.Provider, c *entity.Cell) {
 		if l.text == "" {
 			continue
 		}
-		prop := props.Text{Family: family, Style: fontStyle(l.bold), Size: t.rs.fontSize, Color: l.color,
+		size := t.rs.fontSize
+		if l.size > 0 {
+			size = l.size
+		}
+		prop := props.Text{Family: family, Style: fontStyle(l.bold), Size: size, Color: l.color,
 			Align: l.align, Left: t.rs.padSide, Right: t.rs.padSide,
 			Top: t.rs.padTop + float64(i)*leading(t.rs.fontSize)}
 		if i == len(t.lines)-1 {

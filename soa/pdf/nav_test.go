@@ -162,7 +162,7 @@ func TestLanguages(t *testing.T) {
 			clienttest.CheckPDF(t, path)
 			all := norm(strings.Join(pages(t, path, "-raw"), "\n"))
 			for _, k := range []label.Key{label.SoA, label.SecControl, label.SecSignOff, label.RevisionHistory, label.ByTheme,
-				label.ReasonsAndRisks, label.ImplementationEvidence, label.SecAppendix, label.Contents, label.PreparedBy} {
+				label.ReasonsAndRisks, label.ImplementationEvidence, label.SecAppendix, label.Contents, label.PreparedBy, label.LikelihoodImpact} {
 				if w := norm(l.T(k)); !strings.Contains(all, w) {
 					t.Errorf("%s: no %q", code, w)
 				}

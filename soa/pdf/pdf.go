@@ -673,7 +673,7 @@ func (r *renderer) heatMaps() {
 	labelW0 := part * 110 / 490
 	axisSize := 7.5
 	if len(maps) > 2 { // narrower grids: a smaller axis keeps the level names whole
-		labelW0, axisSize = part*90/490, 6.5
+		labelW0, axisSize = part*100/490, 6.5
 	}
 	cell := (part - labelW0) / k
 	rs := rowSpec{fontSize: axisSize, padTop: 1.6, padBottom: 1.6, padSide: 1, borderGrey: white}
@@ -718,7 +718,19 @@ func (r *renderer) heatMaps() {
 		r.d.entry(rs, cols, nil)
 	}
 	axis := func() []textCol {
-		cols := []textCol{{size: labelW0, lines: r.d.wrap(r.l.T(label.LikelihoodImpact), style{size: axisSize, color: muted, align: align.Right}, labelW-2, false)}}
+		// The corner label's longest word fits its column: "Wahrscheinlichkeit" at the axis
+		// size broke inside the word, so it takes a smaller size.
+		corner, size := r.l.T(label.LikelihoodImpact), axisSize
+		for _, w := range strings.Fields(corner) {
+			for size > 4.5 && r.d.width(w, size, false) > labelW-2.4 {
+				size -= 0.25
+			}
+		}
+		lines := r.d.wrap(corner, style{size: size, color: muted, align: align.Right}, labelW-2, false)
+		for i := range lines {
+			lines[i].size = size
+		}
+		cols := []textCol{{size: labelW0, lines: lines}}
 		for i := range k {
 			cols = append(cols, textCol{size: cell, lines: r.d.wrap(m.Impact[i], style{size: axisSize, color: ink, align: align.Center}, cellW-2, false)})
 		}
