@@ -227,24 +227,8 @@ func newChanges(l *label.Lang, c *version.Changes) *changesView {
 }
 
 func (v *view) summary(s *soa.SoA, l *label.Lang) {
-	v.CountsH = []string{l.T(label.ThemeCol), l.T(label.Controls), l.T(label.Applicable), l.T(label.Excluded)}
-	for _, st := range workspace.Statuses {
-		v.CountsH = append(v.CountsH, l.Status(st))
-	}
-	row := func(name string, c soa.Counts) []string {
-		r := []string{name, fmt.Sprint(c.Total), fmt.Sprint(c.Applicable), fmt.Sprint(c.Excluded)}
-		for _, st := range workspace.Statuses {
-			r = append(r, fmt.Sprint(c.ByStatus[st]))
-		}
-		return r
-	}
-	for _, th := range annexa.Themes {
-		v.Counts = append(v.Counts, row(l.ThemeTitle(th), s.Summary.ByTheme[th]))
-	}
-	if s.Summary.Additional.Total > 0 {
-		v.Counts = append(v.Counts, row(l.ThemeTitle(soa.ThemeAdditional), s.Summary.Additional))
-	}
-	v.Counts = append(v.Counts, row(l.T(label.AllControls), s.Summary.Combined()))
+	counts := sheet.Counts(l, s)
+	v.CountsH, v.Counts = counts[0], counts[1:]
 
 	m := s.Method
 	if len(m.Likelihood) > 0 && len(m.Impact) > 0 && len(s.Inherent) == len(m.Likelihood) {

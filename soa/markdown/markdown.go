@@ -180,25 +180,7 @@ func (m *md) summary(s *soa.SoA) {
 	l := m.l
 	m.h(2, "2  "+l.T(label.SecSummary))
 	m.h(3, l.T(label.ByTheme))
-	head := []string{l.T(label.ThemeCol), l.T(label.Controls), l.T(label.Applicable), l.T(label.Excluded)}
-	for _, st := range workspace.Statuses {
-		head = append(head, l.Status(st))
-	}
-	rows := [][]string{head}
-	row := func(name string, c soa.Counts) []string {
-		r := []string{name, fmt.Sprint(c.Total), fmt.Sprint(c.Applicable), fmt.Sprint(c.Excluded)}
-		for _, st := range workspace.Statuses {
-			r = append(r, fmt.Sprint(c.ByStatus[st]))
-		}
-		return r
-	}
-	for _, th := range annexa.Themes {
-		rows = append(rows, row(l.ThemeTitle(th), s.Summary.ByTheme[th]))
-	}
-	if s.Summary.Additional.Total > 0 {
-		rows = append(rows, row(l.ThemeTitle(soa.ThemeAdditional), s.Summary.Additional))
-	}
-	m.table(append(rows, row(l.T(label.AllControls), s.Summary.Combined())))
+	m.table(sheet.Counts(l, s))
 
 	mt := s.Method
 	if len(mt.Likelihood) > 0 && len(mt.Impact) > 0 && len(s.Inherent) == len(mt.Likelihood) {
@@ -234,7 +216,7 @@ func (m *md) summary(s *soa.SoA) {
 		m.fixed(l.T(label.NoneExcluded))
 		return
 	}
-	rows = [][]string{{l.T(label.ID), l.T(label.Control), l.T(label.ExclusionJustification)}}
+	rows := [][]string{{l.T(label.ID), l.T(label.Control), l.T(label.ExclusionJustification)}}
 	for _, e := range ex {
 		rows = append(rows, []string{e.ID(), e.Control.Title, e.JustificationIn(l)})
 	}

@@ -52,6 +52,7 @@ import (
 	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/label"
+	"github.com/soa-tool/soa/soa/sheet"
 	soatext "github.com/soa-tool/soa/soa/text"
 	"github.com/soa-tool/soa/soa/version"
 	"github.com/soa-tool/soa/soa/workspace"
@@ -578,30 +579,22 @@ func (r *renderer) summary() {
 	r.section("summary", "2  "+l.T(label.SecSummary))
 	sum := r.s.Summary
 	r.heading(l.T(label.ByTheme), 10)
-	cols := []column{{l.T(label.ThemeCol), 60}, {l.T(label.Controls), 22}, {l.T(label.Applicable), 22}, {l.T(label.Excluded), 22}}
-	for _, st := range workspace.Statuses {
-		cols = append(cols, column{l.Status(st), 22})
+	counts := sheet.Counts(l, r.s)
+	cols := []column{{counts[0][0], 60}}
+	for _, h := range counts[0][1:] {
+		cols = append(cols, column{h, 22})
 	}
 	t := r.newTable(cols, "")
 	for i := 1; i < len(cols); i++ {
 		t.aligns[i] = align.Right
 	}
 	t.begin()
-	counts := func(c soa.Counts) []string {
-		v := []string{strconv.Itoa(c.Total), strconv.Itoa(c.Applicable), strconv.Itoa(c.Excluded)}
-		for _, st := range workspace.Statuses {
-			v = append(v, strconv.Itoa(c.ByStatus[st]))
-		}
-		return v
-	}
-	for i, th := range annexa.Themes {
-		t.add(i, nil, append([]string{l.ThemeTitle(th)}, counts(sum.ByTheme[th])...)...)
-	}
-	if sum.Additional.Total > 0 {
-		t.add(len(annexa.Themes), nil, append([]string{l.ThemeTitle(soa.ThemeAdditional)}, counts(sum.Additional)...)...)
+	rows, all := counts[1:len(counts)-1], counts[len(counts)-1]
+	for i, row := range rows {
+		t.add(i, nil, row...)
 	}
 	t.bold = true
-	t.add(0, zebra, append([]string{l.T(label.AllControls)}, counts(sum.Combined())...)...)
+	t.add(0, zebra, all...)
 	t.end()
 	if sum.Additional.Total > 0 {
 		all := sum.Combined()

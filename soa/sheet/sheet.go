@@ -7,8 +7,10 @@ package sheet
 
 import (
 	"io"
+	"strconv"
 	"strings"
 
+	"github.com/soa-tool/soa/annexa"
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/label"
 	"github.com/soa-tool/soa/soa/table"
@@ -103,4 +105,29 @@ func SignOff(l *label.Lang, d workspace.Document) [][]string {
 		rows = append(rows, []string{l.T(label.ApprovedBy), a.By, a.Role, l.Date(a.On), ""})
 	}
 	return rows
+}
+
+// Counts gives the rows of the summary's table of counts (a heading row first): controls,
+// applicable, excluded and each status, per theme, for the additional controls when there
+// are some, and for all controls last.
+func Counts(l *label.Lang, s *soa.SoA) [][]string {
+	head := []string{l.T(label.ThemeCol), l.T(label.Controls), l.T(label.Applicable), l.T(label.Excluded)}
+	for _, st := range workspace.Statuses {
+		head = append(head, l.Status(st))
+	}
+	row := func(name string, c soa.Counts) []string {
+		r := []string{name, strconv.Itoa(c.Total), strconv.Itoa(c.Applicable), strconv.Itoa(c.Excluded)}
+		for _, st := range workspace.Statuses {
+			r = append(r, strconv.Itoa(c.ByStatus[st]))
+		}
+		return r
+	}
+	rows := [][]string{head}
+	for _, th := range annexa.Themes {
+		rows = append(rows, row(l.ThemeTitle(th), s.Summary.ByTheme[th]))
+	}
+	if s.Summary.Additional.Total > 0 {
+		rows = append(rows, row(l.ThemeTitle(soa.ThemeAdditional), s.Summary.Additional))
+	}
+	return append(rows, row(l.T(label.AllControls), s.Summary.Combined()))
 }
