@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"syscall"
 	"testing"
 	"time"
 
@@ -38,7 +37,7 @@ func BenchmarkBuild(b *testing.B) {
 			dir := bc.dir(b)
 			out := b.TempDir()
 			b.ReportAllocs()
-			start, n := cpuTime(), 0
+			start, n := soatest.CPUTime(), 0
 			for b.Loop() {
 				s := soatest.Derive(b, dir)
 				if n := s.Findings.Count(finding.Error); n > 0 {
@@ -52,7 +51,7 @@ func BenchmarkBuild(b *testing.B) {
 				}
 				n++
 			}
-			b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(n), "cpu-ms/op")
+			b.ReportMetric(float64(soatest.CPUTime()-start)/float64(time.Millisecond)/float64(n), "cpu-ms/op")
 		})
 	}
 }
@@ -72,7 +71,7 @@ func BenchmarkDiff(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	start, n := cpuTime(), 0
+	start, n := soatest.CPUTime(), 0
 	for b.Loop() {
 		var out bytes.Buffer
 		if code := run([]string{"soa", "diff", old, new}, &out, io.Discard); code != 0 || !bytes.Contains(out.Bytes(), []byte("Changed risk 20000")) {
@@ -80,13 +79,5 @@ func BenchmarkDiff(b *testing.B) {
 		}
 		n++
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(n), "cpu-ms/op")
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64(soatest.CPUTime()-start)/float64(time.Millisecond)/float64(n), "cpu-ms/op")
 }

@@ -5,7 +5,6 @@ package pdf_test
 import (
 	"fmt"
 	"io"
-	"syscall"
 	"testing"
 	"time"
 
@@ -26,7 +25,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			s := derive(b, bc.dir(b))
 			b.ReportAllocs()
-			start, n := cpuTime(), 0
+			start, n := soatest.CPUTime(), 0
 			for b.Loop() {
 				if err := pdf.Write(io.Discard, s, nil, pdf.Options{}); err != nil {
 					b.Fatal(err)
@@ -34,17 +33,9 @@ func BenchmarkWrite(b *testing.B) {
 				n++
 			}
 			// CPU time (all threads, GC included) tells more than wall time on a busy machine.
-			b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(n), "cpu-ms/op")
+			b.ReportMetric(float64(soatest.CPUTime()-start)/float64(time.Millisecond)/float64(n), "cpu-ms/op")
 		})
 	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkLongCell renders the example with one control listing n evidence items, beyond
