@@ -99,6 +99,8 @@ var de = map[Key]string{
 	SOC2:                   "SOC 2",
 	SOC2Criteria:           "SOC-2-Kriterien",
 	RisksPrefix:            "Risiken: %s",
+	RisksBelow:             "Risiken: %d, unten aufgeführt",
+	RisksOfControl:         "Von %s behandelte Risiken (%d): %s",
 	SelectedToTreat:        "Ausgewählt zur Behandlung von %s.",
 	SelectedToTreatN:       "Ausgewählt zur Behandlung von %d Risiken (siehe zugehörige Risiken).",
 	And:                    "und",

@@ -90,6 +90,8 @@ const (
 	SOC2                   Key = "soc2"
 	SOC2Criteria           Key = "soc2.criteria"
 	RisksPrefix            Key = "risks.prefix"
+	RisksBelow             Key = "risks.below"
+	RisksOfControl         Key = "risks.of.control"
 	SelectedToTreat        Key = "selected.to.treat"
 	SelectedToTreatN       Key = "selected.to.treat.n"
 	And                    Key = "and"
@@ -299,6 +301,8 @@ var en = map[Key]string{
 	SOC2:                   "SOC 2",
 	SOC2Criteria:           "SOC 2 criteria",
 	RisksPrefix:            "Risks: %s",
+	RisksBelow:             "Risks: %d, listed below",
+	RisksOfControl:         "Risks treated by %s (%d): %s",
 	SelectedToTreat:        "Selected to treat %s.",
 	SelectedToTreatN:       "Selected to treat %d risks (see related risks).",
 	And:                    "and",

@@ -99,6 +99,8 @@ var es = map[Key]string{
 	SOC2:                   "SOC 2",
 	SOC2Criteria:           "Criterios SOC 2",
 	RisksPrefix:            "Riesgos: %s",
+	RisksBelow:             "Riesgos: %d, listados abajo",
+	RisksOfControl:         "Riesgos tratados por %s (%d): %s",
 	SelectedToTreat:        "Seleccionado para tratar %s.",
 	SelectedToTreatN:       "Seleccionado para tratar %d riesgos (véanse los riesgos relacionados).",
 	And:                    "y",

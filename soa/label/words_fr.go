@@ -99,6 +99,8 @@ var fr = map[Key]string{
 	SOC2:                   "SOC 2",
 	SOC2Criteria:           "Critères SOC 2",
 	RisksPrefix:            "Risques : %s",
+	RisksBelow:             "Risques : %d, listés ci-dessous",
+	RisksOfControl:         "Risques traités par %s (%d) : %s",
 	SelectedToTreat:        "Retenue pour traiter %s.",
 	SelectedToTreatN:       "Retenue pour traiter %d risques (voir les risques associés).",
 	And:                    "et",

@@ -99,6 +99,8 @@ var it = map[Key]string{
 	SOC2:                   "SOC 2",
 	SOC2Criteria:           "Criteri SOC 2",
 	RisksPrefix:            "Rischi: %s",
+	RisksBelow:             "Rischi: %d, elencati sotto",
+	RisksOfControl:         "Rischi trattati da %s (%d): %s",
 	SelectedToTreat:        "Selezionato per trattare %s.",
 	SelectedToTreatN:       "Selezionato per trattare %d rischi (vedere i rischi correlati).",
 	And:                    "e",

@@ -99,6 +99,8 @@ var nl = map[Key]string{
 	SOC2:                   "SOC 2",
 	SOC2Criteria:           "SOC 2-criteria",
 	RisksPrefix:            "Risico's: %s",
+	RisksBelow:             "Risico's: %d, hieronder vermeld",
+	RisksOfControl:         "Risico's behandeld door %s (%d): %s",
 	SelectedToTreat:        "Geselecteerd voor de behandeling van %s.",
 	SelectedToTreatN:       "Geselecteerd voor de behandeling van %d risico's (zie gerelateerde risico's).",
 	And:                    "en",

@@ -99,6 +99,8 @@ var pl = map[Key]string{
 	SOC2:                   "SOC 2",
 	SOC2Criteria:           "Kryteria SOC 2",
 	RisksPrefix:            "Ryzyka: %s",
+	RisksBelow:             "Ryzyka: %d, wymienione poniżej",
+	RisksOfControl:         "Ryzyka objęte zabezpieczeniem %s (%d): %s",
 	SelectedToTreat:        "Wybrane do postępowania z ryzykiem: %s.",
 	SelectedToTreatN:       "Wybrane do postępowania z ryzykiem (liczba ryzyk: %d, zob. powiązane ryzyka).",
 	And:                    "i",

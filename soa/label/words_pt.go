@@ -99,6 +99,8 @@ var pt = map[Key]string{
 	SOC2:                   "SOC 2",
 	SOC2Criteria:           "Critérios SOC 2",
 	RisksPrefix:            "Riscos: %s",
+	RisksBelow:             "Riscos: %d, listados abaixo",
+	RisksOfControl:         "Riscos tratados por %s (%d): %s",
 	SelectedToTreat:        "Selecionado para tratar %s.",
 	SelectedToTreatN:       "Selecionado para tratar %d riscos (ver riscos relacionados).",
 	And:                    "e",

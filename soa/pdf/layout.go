@@ -17,6 +17,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/consts/border"
 	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/consts/linestyle"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 	"github.com/johnfercher/maroto/v2/pkg/props"
@@ -50,6 +51,9 @@ type line struct {
 	color *props.Color
 	align align.Type
 	size  float64 // pt; 0 for the row's size
+	// more: the next line continues this one's paragraph (doc.wrap broke it there), so
+	// the two may be drawn as one text (doc.run).
+	more bool
 }
 
 // style is the look of a run of text.
@@ -203,6 +207,11 @@ func fontStyle(bold bool) fontstyle.Type {
 // width is gofpdf's GetStringWidth, with the glyph widths of words cached: setting the font
 // for every word costs more than measuring it.
 func (d *doc) width(s string, size float64, bold bool) float64 {
+	return float64(d.units(s, bold)) * (size / ptToMM) / 1000
+}
+
+// units is the width of s in glyph units (1/1000 em), as gofpdf sums it; cached by word.
+func (d *doc) units(s string, bold bool) int {
 	b := 0
 	if bold {
 		b = 1
@@ -216,7 +225,7 @@ func (d *doc) width(s string, size float64, bold bool) float64 {
 		w = d.meas.GetStringSymbolWidth(s)
 		d.widths[b][s] = w
 	}
-	return float64(w) * (size / ptToMM) / 1000
+	return w
 }
 
 // fontHeight is maroto's height of a line of text of the given size, computed as maroto does.
@@ -225,13 +234,16 @@ func fontHeight(size float64) float64 { return size / ptToMM }
 // leading is the distance between the baselines of two lines.
 func leading(size float64) float64 { return fontHeight(size) * 1.3 }
 
+// wrapSlack is how much narrower than its column doc.wrap breaks a text, in mm.
+const wrapSlack = 0.4
+
 // wrap breaks s into lines no wider than width. Each line break in s starts a new line; a
 // blank line ends a paragraph, and gap puts one empty line between paragraphs (never more,
 // however many blank lines the author left). Words wider than the column are broken between
 // characters, so no text runs into the next column.
 func (d *doc) wrap(s string, st style, width float64, gap bool) []line {
 	// Keep clear of maroto's own line breaking, which measures word by word.
-	width -= 0.4
+	width -= wrapSlack
 	mk := func(t string) line { return line{text: t, bold: st.bold, color: st.color, align: st.align} }
 	var out []line
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -246,6 +258,7 @@ func (d *doc) wrap(s string, st style, width float64, gap bool) []line {
 			out = append(out, line{})
 		}
 		blank = false
+		start := len(out)
 		space := d.width(" ", st.size, st.bold)
 		var cur strings.Builder
 		curW := 0.0
@@ -283,6 +296,10 @@ func (d *doc) wrap(s string, st style, width float64, gap bool) []line {
 			curW = ww
 		}
 		flush()
+		// Every line of the paragraph but its last continues into the next.
+		for i := start; i < len(out)-1; i++ {
+			out[i].more = true
+		}
 	}
 	return out
 }
@@ -306,6 +323,8 @@ type rowSpec struct {
 	padBottom  float64
 	padSide    float64
 	borderGrey *props.Color
+	// d, when set, lets the rows draw runs of lines as one text component (doc.run).
+	d *doc
 }
 
 // height is the height maroto gives a row whose longest column has n lines.
@@ -331,17 +350,21 @@ func (rs rowSpec) build(cols []textCol, from, to int) core.Row {
 		}
 	}
 	r := row.New(rs.height(n))
-	// A row whose columns share their background and border draws them once, across the row:
-	// the same picture, and each cell drawn costs as much as a line of text.
+	// A row whose columns share their border draws it, and the background of the first
+	// column, once across the row; a column of another colour (a risk level) is painted over
+	// it as a band. The same picture, and each cell drawn costs as much as a line of text.
 	uniform := len(cols) > 1
 	for _, c := range cols[min(1, len(cols)):] {
-		uniform = uniform && c.bg == cols[0].bg && c.bd == cols[0].bd
+		uniform = uniform && c.bd == cols[0].bd && (c.bg == cols[0].bg || c.bg != nil)
 	}
 	if uniform && (cols[0].bg != nil || cols[0].bd != border.None) {
 		r.WithStyle(&props.Cell{BackgroundColor: cols[0].bg, BorderType: cols[0].bd, BorderColor: rs.borderGrey, BorderThickness: 0.2})
 	}
 	for _, c := range cols {
 		mc := col.New(c.size)
+		if uniform && c.bg != cols[0].bg {
+			mc.Add(&band{color: c.bg})
+		}
 		if lines := c.lines[min(from, len(c.lines)):min(to, len(c.lines))]; len(lines) > 0 {
 			mc.Add(&textLines{lines: lines, rs: rs})
 		}
@@ -430,12 +453,21 @@ func (d *doc) keep(h float64) {
 // fits there, else split between lines over as many pages as it needs. cont gives the
 // columns of a continuation row (the entry's ID marked as continued), used after a split.
 func (d *doc) entry(rs rowSpec, cols []textCol, cont func(textCol) textCol) {
+	d.lay(rs, cols, cont, true)
+}
+
+// flow adds the lines of a table entry from where the page is, split where pages end: the
+// continuation of the entry before it, which stays next to it.
+func (d *doc) flow(rs rowSpec, cols []textCol) { d.lay(rs, cols, nil, false) }
+
+func (d *doc) lay(rs rowSpec, cols []textCol, cont func(textCol) textCol, move bool) {
+	rs.d = d
 	n := maxLines(cols)
 	if n == 0 {
 		return
 	}
 	full := rs.height(n)
-	if !d.fits(full) && !d.atTop() {
+	if move && !d.fits(full) && !d.atTop() {
 		// Move the whole entry to the next page when it fits there (page header, table
 		// header and the entry); it is otherwise split where the page ends.
 		fresh := d.root.Height - d.headerH - d.footerH - d.repeatHeight()
@@ -504,6 +536,26 @@ func (d *doc) repeatHeight() float64 {
 	return h
 }
 
+// band paints its column's cell in a colour over the row's background, short of the
+// row's border: a thick line, which gofpdf draws with square ends (butt caps), so a
+// rectangle.
+type band struct {
+	color *props.Color
+	cfg   *entity.Config
+}
+
+func (b *band) SetConfig(cfg *entity.Config) { b.cfg = cfg }
+
+func (b *band) GetStructure() *node.Node[core.Structure] {
+	return node.New(core.Structure{Type: "band"})
+}
+
+func (b *band) GetHeight(core.Provider, *entity.Cell) float64 { return 0 }
+
+func (b *band) Render(p core.Provider, c *entity.Cell) {
+	p.AddLine(c, &props.Line{Color: b.color, Style: linestyle.Solid, Thickness: max(c.Height-0.2, 0.1), OffsetPercent: 50, SizePercent: 100})
+}
+
 // textLines is the text of one column of a row: its lines, drawn one under the other, each as
 // maroto's text component draws it. One component per column, not one per line: maroto keeps
 // every component of the document until it renders, and a large register has hundreds of
@@ -524,8 +576,10 @@ func (t *textLines) GetStructure() *node.Node[core.Structure] {
 func (t *textLines) GetHeight(core.Provider, *entity.Cell) float64 { return t.rs.height(len(t.lines)) }
 
 func (t *textLines) Render(p core.Provider, c *entity.Cell) {
-	for i, l := range t.lines {
+	for i := 0; i < len(t.lines); {
+		l := t.lines[i]
 		if l.text == "" {
+			i++
 			continue
 		}
 		size := t.rs.fontSize
@@ -535,12 +589,109 @@ func (t *textLines) Render(p core.Provider, c *entity.Cell) {
 		prop := props.Text{Family: family, Style: fontStyle(l.bold), Size: size, Color: l.color,
 			Align: l.align, Left: t.rs.padSide, Right: t.rs.padSide,
 			Top: t.rs.padTop + float64(i)*leading(t.rs.fontSize)}
-		if i == len(t.lines)-1 {
+		n := 1
+		if t.rs.d != nil && drawRuns && (l.align == "" || l.align == align.Left) {
+			// The lines were broken 0.4 mm short of the column (doc.wrap); a run is
+			// given the same width, so that maroto breaks it where they were broken.
+			run := prop
+			run.Right += wrapSlack
+			if n = t.rs.d.run(t.lines[i:], c.Width-run.Left-run.Right, size); n > 1 {
+				prop = run
+				prop.VerticalPadding = leading(t.rs.fontSize) - fontHeight(size)
+			}
+		}
+		if i+n == len(t.lines) {
 			prop.Bottom = t.rs.padBottom
 		}
 		prop.MakeValid(t.cfg.DefaultFont)
-		p.AddText(l.text, c, &prop)
+		p.AddText(joinLines(t.lines[i:i+n]), c, &prop)
+		i += n
 	}
+}
+
+// drawRuns lets textLines draw runs of lines as one text component; a test turns it off to
+// compare the two.
+var drawRuns = true
+
+// run is how many of lines, from the first, one maroto text component draws as they are:
+// lines of the same look, joined by spaces, that maroto's own line breaking (greedy, by
+// words, measured as gofpdf measures) breaks at the same places in a column width mm wide.
+// A run costs maroto one font and colour change instead of one per line, which for a large
+// register is much of the PDF's time. Where maroto would break otherwise, the run ends.
+func (d *doc) run(lines []line, width, size float64) int {
+	n := 1
+	for n < len(lines) && lines[n-1].more && lines[n].text != "" && lines[n].bold == lines[0].bold && lines[n].color == lines[0].color &&
+		lines[n].align == lines[0].align && lines[n].size == lines[0].size {
+		n++
+	}
+	if n == 1 {
+		return 1
+	}
+	bold := lines[0].bold
+	// gofpdf's GetStringWidth: glyph units summed, times the font size in mm, over 1000.
+	mm := func(units int) float64 { return float64(units) * (size / ptToMM) / 1000 }
+	space := d.units(" ", bold)
+	var words []string
+	total := 0
+	for _, l := range lines[:n] {
+		for _, word := range strings.Split(l.text, " ") {
+			if word == "" {
+				return 1 // spacing maroto would not keep
+			}
+			if len(words) > 0 {
+				total += space
+			}
+			total += d.units(word, bold)
+			words = append(words, word)
+		}
+	}
+	if mm(total) <= width {
+		return 1 // maroto would draw them as one line
+	}
+	// maroto's getLinesBreakingLineFromSpace, compared line by line with ours.
+	matched, at := 0, 0 // lines of ours matched; length of maroto's current line
+	cur := 0.0
+	next := 0 // index in words of the next word
+	for i, l := range lines[:n] {
+		count := strings.Count(l.text, " ") + 1
+		for k := range count {
+			word := words[next]
+			next++
+			if at > 0 && cur+mm(space+d.units(word, bold)) <= width {
+				if k == 0 {
+					return max(1, matched) // maroto would carry our line's first word up
+				}
+				cur += mm(space + d.units(word, bold))
+				at++
+				continue
+			}
+			if at == 0 && next == 1 && mm(d.units(word, bold)) <= width {
+				cur, at = mm(d.units(word, bold)), 1
+				continue
+			}
+			if k > 0 {
+				return max(1, matched) // maroto would break inside our line
+			}
+			cur, at = mm(d.units(word, bold)), 1
+		}
+		matched = i + 1
+	}
+	return n
+}
+
+// joinLines joins the texts of lines with spaces.
+func joinLines(lines []line) string {
+	if len(lines) == 1 {
+		return lines[0].text
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l.text)
+	}
+	return b.String()
 }
 
 // lazyText is a text component whose value is known only when the document is rendered:

@@ -169,7 +169,13 @@ func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) (err 
 	if err != nil {
 		return fmt.Errorf("cannot render the PDF: %w", err)
 	}
-	b, err := addNavigation(out.GetBytes(), r.navigation())
+	b := out.GetBytes()
+	if !gofpdfCompresses {
+		if b, err = compressStreams(b); err != nil {
+			return fmt.Errorf("cannot compress the PDF: %w", err)
+		}
+	}
+	b, err = addNavigation(b, r.navigation())
 	if err != nil {
 		return fmt.Errorf("cannot add the outline to the PDF: %w", err)
 	}
@@ -188,6 +194,10 @@ func accentColor(hex string) *props.Color {
 	}
 	return &props.Color{Red: c[0], Green: c[1], Blue: c[2]}
 }
+
+// gofpdfCompresses leaves the compression of page contents to gofpdf (a test compares the
+// two); otherwise compressStreams does it, with less memory and time.
+var gofpdfCompresses = false
 
 func newConfig(s *soa.SoA, l *label.Lang, regular, bold []byte) *entity.Config {
 	doc := s.Document
@@ -210,7 +220,7 @@ func newConfig(s *soa.SoA, l *label.Lang, regular, bold []byte) *entity.Config {
 		WithTopMargin(marginTop).WithBottomMargin(marginBottom).
 		WithMaxGridSize(grid).
 		WithSequentialMode().
-		WithCompression(true).
+		WithCompression(gofpdfCompresses).
 		WithCustomFonts([]*entity.CustomFont{
 			{Family: family, Style: fontstyle.Normal, Bytes: regular},
 			{Family: family, Style: fontstyle.Bold, Bytes: bold},
@@ -787,18 +797,19 @@ func (r *renderer) table() {
 		t.begin()
 		var entries [][][]line
 		var bgs []*props.Color
+		var wides [][]line
 		for _, e := range r.s.Controls {
 			if e.Control.Theme != th {
 				continue
 			}
-			cells, bg := r.entryCells(t, e)
-			entries, bgs = append(entries, cells), append(bgs, bg)
+			cells, bg, wide := r.entryCells(t, e)
+			entries, bgs, wides = append(entries, cells), append(bgs, bg), append(wides, wide)
 		}
 		for n := range entries {
 			if n == len(entries)-2 {
 				t.keepTogether(entries[n:])
 			}
-			t.addCells(n, entries[n], bgs[n])
+			t.addWithWide(n, entries[n], bgs[n], wides[n])
 		}
 		t.end()
 	}
@@ -817,14 +828,19 @@ func (r *renderer) table() {
 	t := r.newTable(heads, l.F(label.Continued, heading))
 	t.begin()
 	for i, e := range r.s.Additional {
-		cells, bg := r.entryCells(t, e)
-		t.addCells(i, cells, bg)
+		cells, bg, wide := r.entryCells(t, e)
+		t.addWithWide(i, cells, bg, wide)
 	}
 	t.end()
 }
 
-// entryCells gives the SoA table's cells for one control.
-func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
+// inlineRisks is the most risks the SoA table lists in a control's narrow reasons column;
+// a control that treats more lists them across the table under its entry.
+const inlineRisks = 12
+
+// entryCells gives the SoA table's cells for one control, and the lines across the table
+// under them (its risks, when it treats more than inlineRisks).
+func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color, []line) {
 	var bg *props.Color
 	l := r.l
 	applicable := l.T(label.Yes)
@@ -849,7 +865,13 @@ func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 		title = append(title, t.wrap(1, l.T(label.SourceCol)+": "+e.Source, mutedS)...)
 	}
 	reasonLines := t.wrap(3, soatext.OrDash(reasonText), plain)
-	if len(e.Risks) > 0 {
+	var wide []line
+	switch {
+	case len(e.Risks) > inlineRisks:
+		reasonLines = append(reasonLines, t.wrap(3, l.F(label.RisksBelow, len(e.Risks)), mutedS)...)
+		wide = r.d.wrap(l.F(label.RisksOfControl, e.ID(), len(e.Risks), strings.Join(e.Risks, ", ")), mutedS,
+			r.d.root.Width-2*t.rs.padSide, false)
+	case len(e.Risks) > 0:
 		reasonLines = append(reasonLines, t.wrap(3, l.F(label.RisksPrefix, strings.Join(e.Risks, ", ")), mutedS)...)
 	}
 	just := t.text(4, soatext.OrDash(e.JustificationIn(l)), plain)
@@ -880,7 +902,7 @@ func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color) {
 	if r.opt.SOC2 {
 		cells = append(cells, t.wrap(8, soatext.OrDash(strings.Join(e.SOC2, ", ")), plain))
 	}
-	return cells, bg
+	return cells, bg, wide
 }
 
 func (r *renderer) appendix() {
@@ -902,8 +924,12 @@ func (r *renderer) appendix() {
 		cols = append(cols[:4:4], cols[5:]...)
 		cols[1].weight, cols[6].weight = 53, 55
 	}
+	var ids []string
+	for _, rk := range r.s.Risks {
+		ids = append(ids, rk.ID)
+	}
 	residualCol := len(cols) - 2
-	t := r.newTable(cols, l.F(label.Continued, heading))
+	t := r.newTableKeep(cols, l.F(label.Continued, heading), map[int][]string{0: ids})
 	t.begin()
 	plain := style{size: t.rs.fontSize, color: ink}
 	boldS := style{size: t.rs.fontSize, bold: true, color: ink}

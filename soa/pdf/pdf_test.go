@@ -390,3 +390,41 @@ func TestFont(t *testing.T) {
 		t.Error("a file that is not a font was accepted")
 	}
 }
+
+// TestManyRisks: a control that treats more risks than its narrow column holds lists them
+// across the table under its entry, every one; no risk ID is broken over two lines.
+func TestManyRisks(t *testing.T) {
+	s := derive(t, soatest.Generated(t, 300))
+	path, _ := render(t, s, pdf.Options{})
+	text := strings.Join(pages(t, path, "-layout"), "\n")
+	var many *soa.Entry
+	for i, e := range s.Controls {
+		if len(e.Risks) > 12 {
+			many = &s.Controls[i]
+			break
+		}
+	}
+	if many == nil {
+		t.Fatal("no control treats more than 12 of the generated risks")
+	}
+	if want := fmt.Sprintf("Risks: %d, listed below", len(many.Risks)); !strings.Contains(text, want) {
+		t.Errorf("the entry of %s lacks %q", many.ID(), want)
+	}
+	wide := fmt.Sprintf("Risks treated by %s (%d): %s", many.ID(), len(many.Risks), strings.Join(many.Risks, ", "))
+	if _, ok := inOrder(norm(text), wide); !ok {
+		t.Errorf("the PDF lacks the list %.120s…", wide)
+	}
+	// Every risk ID is whole in the appendix (the ID column is as wide as the widest ID).
+	var appendix strings.Builder
+	for _, p := range pages(t, path, "-layout") {
+		if strings.Contains(p, "Risk treatment plan") {
+			appendix.WriteString(p)
+		}
+	}
+	for _, rk := range s.Risks {
+		if !strings.Contains(appendix.String(), " "+rk.ID+" ") {
+			t.Errorf("the appendix lacks %s whole", rk.ID)
+			break
+		}
+	}
+}

@@ -44,10 +44,17 @@ type table struct {
 }
 
 func (r *renderer) newTable(cols []column, cont string) *table {
+	return r.newTableKeep(cols, cont, nil)
+}
+
+// newTableKeep is newTable for columns whose values, shown in bold, must not break inside
+// (risk IDs): keep gives them by column, which is widened for them, to at most three times
+// its share.
+func (r *renderer) newTableKeep(cols []column, cont string, keep map[int][]string) *table {
 	t := &table{r: r, cols: cols, cont: cont, aligns: make([]align.Type, len(cols)),
 		rs: rowSpec{fontSize: 7.5, padTop: 1.3, padBottom: 1.6, padSide: 1.3, borderGrey: rule},
 		hs: rowSpec{fontSize: 7.5, padTop: 1.5, padBottom: 1.5, padSide: 1.3, borderGrey: r.accent}}
-	cols = t.fitWords(cols)
+	cols = t.fitWords(cols, keep)
 	t.cols = cols
 	total := 0.0
 	for _, c := range cols {
@@ -143,15 +150,34 @@ func (t *table) add(i int, bg *props.Color, values ...string) {
 
 func (t *table) addCells(i int, cells [][]line, bg *props.Color) { t.addStyled(i, cells, bg, nil) }
 
+// addWithWide adds the i-th entry and, when wide has lines, those lines across the whole
+// table under it, in the same shading: an entry's long list (the risks a control treats)
+// reads better at the table's width than down a narrow column, over pages.
+func (t *table) addWithWide(i int, cells [][]line, bg *props.Color, wide []line) {
+	if len(wide) == 0 {
+		t.addStyled(i, cells, bg, nil)
+		return
+	}
+	t.add2(i, cells, bg, nil, border.None)
+	if bg == nil && i%2 == 1 {
+		bg = zebra
+	}
+	t.r.d.flow(t.rs, []textCol{{size: grid, lines: wide, bg: bg, bd: border.Bottom}})
+}
+
 // addStyled adds the i-th entry of the table: bg shades the whole entry (else every other
 // entry is lightly shaded), colBG individual cells.
 func (t *table) addStyled(i int, cells [][]line, bg *props.Color, colBG map[int]*props.Color) {
+	t.add2(i, cells, bg, colBG, border.Bottom)
+}
+
+func (t *table) add2(i int, cells [][]line, bg *props.Color, colBG map[int]*props.Color, bd border.Type) {
 	if bg == nil && i%2 == 1 {
 		bg = zebra
 	}
 	cols := make([]textCol, len(cells))
 	for j, c := range cells {
-		cols[j] = textCol{size: t.sizes[j], lines: c, bg: bg, bd: border.Bottom}
+		cols[j] = textCol{size: t.sizes[j], lines: c, bg: bg, bd: bd}
 		if b := colBG[j]; b != nil {
 			cols[j].bg = b
 		}
@@ -171,7 +197,7 @@ func (t *table) addStyled(i int, cells [][]line, bg *props.Color, colBG map[int]
 // fitWords widens a column whose heading or listed words would break inside a word in the
 // font in use (a font given with --font may be wider than the Go fonts the weights were set
 // for), taking the width from the widest column.
-func (t *table) fitWords(cols []column) []column {
+func (t *table) fitWords(cols []column, keep map[int][]string) []column {
 	total := 0.0
 	for _, c := range cols {
 		total += c.weight
@@ -187,8 +213,12 @@ func (t *table) fitWords(cols []column) []column {
 				need = max(need, t.r.d.width(w, t.rs.fontSize, false))
 			}
 		}
-		need += 2*t.rs.padSide + 0.5
 		have := t.r.d.root.Width * c.weight / total
+		for _, v := range keep[i] {
+			need = max(need, min(t.r.d.width(v, t.rs.fontSize, true), 3*have))
+		}
+		// The padding, doc.wrap's slack, and a grid unit the rounding of sizes may take.
+		need += 2*t.rs.padSide + wrapSlack + t.r.d.root.Width/grid + 0.1
 		if need <= have {
 			continue
 		}
