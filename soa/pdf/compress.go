@@ -13,12 +13,14 @@ import (
 )
 
 // Compression: gofpdf compresses each page's content stream with a new zlib writer, whose
-// tables (about a megabyte) it allocates and clears for every page; for a register of
-// thousands of risks that was a third of the PDF's time and most of its memory. So the
-// document is generated uncompressed, and compressStreams compresses the streams afterwards
-// with one reused writer per processor, the same way gofpdf would: zlib at BestSpeed, the
+// tables (about half a megabyte) it allocates and clears for every page: for a document of a
+// few dozen pages that is a good part of its time. So a document of up to packAfterPages
+// pages is generated uncompressed, and compressStreams compresses its streams afterwards with
+// one reused writer per processor, the same way gofpdf would: zlib at BestSpeed, the
 // dictionary "<</Filter /FlateDecode /Length n>>". The result is byte for byte the document
-// gofpdf writes with compression on (TestCompressStreamsAsGofpdf).
+// gofpdf writes with compression on (TestCompressStreamsAsGofpdf). A larger document is left
+// to gofpdf: uncompressed, it would be held three times over (gofpdf's pages, its output
+// buffer and maroto's copy), hundreds of megabytes for a register of thousands of risks.
 
 // compressStreams compresses the streams of pdf that gofpdf would (page contents and the
 // palettes of indexed images) and writes a new cross-reference table.

@@ -165,12 +165,16 @@ func Write(w io.Writer, s *soa.SoA, changes *version.Changes, opt Options) (err 
 	if breaks := d.calls - 2; breaks != d.pages-1 {
 		return fmt.Errorf("pdf layout: maroto broke %d pages where %d were planned", breaks, d.pages-1)
 	}
+	// Small documents are compressed after generation (compress.go); large ones by
+	// gofpdf, which holds them compressed rather than three times uncompressed.
+	packAfter := !gofpdfCompresses && d.pages <= packAfterPages
+	d.prov.SetCompression(!packAfter)
 	out, err := d.m.Generate()
 	if err != nil {
 		return fmt.Errorf("cannot render the PDF: %w", err)
 	}
 	b := out.GetBytes()
-	if !gofpdfCompresses {
+	if packAfter {
 		if b, err = compressStreams(b); err != nil {
 			return fmt.Errorf("cannot compress the PDF: %w", err)
 		}
@@ -195,9 +199,14 @@ func accentColor(hex string) *props.Color {
 	return &props.Color{Red: c[0], Green: c[1], Blue: c[2]}
 }
 
-// gofpdfCompresses leaves the compression of page contents to gofpdf (a test compares the
-// two); otherwise compressStreams does it, with less memory and time.
+// gofpdfCompresses leaves the compression of page contents to gofpdf whatever the size of
+// the document (a test compares the two ways).
 var gofpdfCompresses = false
+
+// packAfterPages is the most pages compressStreams compresses after generation, which saves
+// gofpdf's per-page writer (time) but holds the document uncompressed three times over
+// (memory: about 150 KB a page); a larger document is compressed by gofpdf.
+const packAfterPages = 300
 
 func newConfig(s *soa.SoA, l *label.Lang, regular, bold []byte) *entity.Config {
 	doc := s.Document
@@ -220,7 +229,7 @@ func newConfig(s *soa.SoA, l *label.Lang, regular, bold []byte) *entity.Config {
 		WithTopMargin(marginTop).WithBottomMargin(marginBottom).
 		WithMaxGridSize(grid).
 		WithSequentialMode().
-		WithCompression(gofpdfCompresses).
+		WithCompression(false). // set before generation, see Write
 		WithCustomFonts([]*entity.CustomFont{
 			{Family: family, Style: fontstyle.Normal, Bytes: regular},
 			{Family: family, Style: fontstyle.Bold, Bytes: bold},
