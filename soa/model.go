@@ -274,6 +274,7 @@ func (s *SoA) scoreRisks(ws *workspace.Workspace) map[string][]string {
 			}
 		}
 	}
+	s.Risks = make([]RiskEntry, 0, len(ws.Risks))
 	for _, r := range ws.Risks {
 		var stale *risk.Rating
 		if r.CurrentGiven && r.Treatment.Done() {

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/soa-tool/soa/annexa"
@@ -283,7 +284,22 @@ func LoadFiles(files map[string][]byte, dir string) *Workspace {
 	ws := &Workspace{Dir: dir, Decisions: map[annexa.ID]*Decision{}}
 	sum := sha256.New()
 	nodes := map[string]*yaml.Node{}
-	for _, f := range Files {
+	// The files are parsed at the same time, each with its own findings, which are then
+	// taken in the order of Files: the same findings in the same order as one by one.
+	parsed := make([]*yaml.Node, len(Files))
+	found := make([]finding.List, len(Files))
+	var wg sync.WaitGroup
+	for i, f := range Files {
+		if b, ok := files[f]; ok {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				parsed[i] = (&yamlpos.Reader{File: filepath.Join(dir, f), L: &found[i]}).Parse(b)
+			}()
+		}
+	}
+	wg.Wait()
+	for i, f := range Files {
 		name := filepath.Join(dir, f)
 		b, ok := files[f]
 		if !ok {
@@ -293,8 +309,8 @@ func LoadFiles(files map[string][]byte, dir string) *Workspace {
 			continue
 		}
 		fmt.Fprintf(sum, "%x  %s\n", sha256.Sum256(b), f)
-		r := &yamlpos.Reader{File: name, L: &ws.Findings}
-		nodes[f] = r.Parse(b)
+		ws.Findings = append(ws.Findings, found[i]...)
+		nodes[f] = parsed[i]
 		if nodes[f] == nil {
 			ws.Unread = append(ws.Unread, f)
 			ws.Incomplete = true
@@ -552,7 +568,7 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 			ws.Incomplete = true // a risk not read
 			continue
 		}
-		k := Risk{Pos: map[string]finding.Pos{}}
+		k := Risk{Pos: make(map[string]finding.Pos, 32)}
 		k.ID = o.RequiredStr("id", "give the risk a unique identifier, e.g. R-01")
 		if strings.ContainsAny(k.ID, "\n\t") {
 			// An ID is printed at the start of lines (diff, findings): a line break in it
