@@ -35,9 +35,12 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		return nil, errors.New("no startxref at the end of the document")
 	}
 	xref, _ := strconv.Atoi(string(m[1]))
+	if xref <= 0 || xref >= len(pdf) {
+		return nil, errors.New("no cross-reference table")
+	}
 	sizeM := reSize.FindSubmatch(pdf[xref:])
-	if xref <= 0 || xref >= len(pdf) || sizeM == nil {
-		return nil, errors.New("no cross-reference table or /Size")
+	if sizeM == nil {
+		return nil, errors.New("no /Size in the trailer")
 	}
 	size, _ := strconv.Atoi(string(sizeM[1]))
 	offsets, err := xrefOffsets(pdf[xref:], size)
@@ -74,7 +77,7 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		}
 	}
 	slices.SortFunc(objs, func(a, b object) int { return a.start - b.start })
-	head := len(pdf[:xref])
+	head := xref // what comes before the first object: the header
 	if len(objs) > 0 {
 		head = objs[0].start
 	}

@@ -55,11 +55,12 @@ func TestCompressStreamsAsGofpdf(t *testing.T) {
 	}
 }
 
-// TestCompressStreamsRefuses: a document whose stream is shorter than its /Length says is an
-// error, not a panic or a silent copy.
+// TestCompressStreamsRefuses: a document without a cross-reference table where it says, or
+// whose stream is shorter than its /Length says, is an error, not a panic or a silent copy.
 func TestCompressStreamsRefuses(t *testing.T) {
 	for name, doc := range map[string]string{
 		"no startxref": "%PDF-1.3\n1 0 obj\n<<>>\nendobj\n",
+		"xref too far": "%PDF-1.3\nstartxref\n999\n%%EOF\n",
 		"short stream": "%PDF-1.3\n1 0 obj\n<</Length 99>>\nstream\nabc\nendstream\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<<\n/Size 2\n>>\nstartxref\n55\n%%EOF\n",
 	} {
 		if _, err := compressStreams([]byte(doc)); err == nil {

@@ -158,7 +158,7 @@ func (t *table) addWithWide(i int, cells [][]line, bg *props.Color, wide []line)
 		t.addStyled(i, cells, bg, nil)
 		return
 	}
-	t.add2(i, cells, bg, nil, border.None)
+	t.addEntry(i, cells, bg, nil, border.None)
 	if bg == nil && i%2 == 1 {
 		bg = zebra
 	}
@@ -168,10 +168,12 @@ func (t *table) addWithWide(i int, cells [][]line, bg *props.Color, wide []line)
 // addStyled adds the i-th entry of the table: bg shades the whole entry (else every other
 // entry is lightly shaded), colBG individual cells.
 func (t *table) addStyled(i int, cells [][]line, bg *props.Color, colBG map[int]*props.Color) {
-	t.add2(i, cells, bg, colBG, border.Bottom)
+	t.addEntry(i, cells, bg, colBG, border.Bottom)
 }
 
-func (t *table) add2(i int, cells [][]line, bg *props.Color, colBG map[int]*props.Color, bd border.Type) {
+// addEntry adds the i-th entry with the bottom border bd (border.None when more of the entry
+// follows).
+func (t *table) addEntry(i int, cells [][]line, bg *props.Color, colBG map[int]*props.Color, bd border.Type) {
 	if bg == nil && i%2 == 1 {
 		bg = zebra
 	}
