@@ -2,6 +2,7 @@ package annexa
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -185,4 +186,25 @@ func FuzzParseID(f *testing.F) {
 			t.Fatal("empty error")
 		}
 	})
+}
+
+// TestIDString: the names made once are the canonical form, inside and outside their range.
+func TestIDString(t *testing.T) {
+	for _, c := range []struct {
+		id   ID
+		want string
+	}{
+		{ID{5, 1}, "A.5.1"}, {ID{5, 37}, "A.5.37"}, {ID{8, 34}, "A.8.34"}, {ID{6, 8}, "A.6.8"},
+		{ID{8, 40}, "A.8.40"}, {ID{8, 41}, "A.8.41"}, {ID{9, 1}, "A.9.1"}, {ID{4, 2}, "A.4.2"},
+		{ID{5, 0}, "A.5.0"}, {ID{}, "A.0.0"},
+	} {
+		if got := c.id.String(); got != c.want {
+			t.Errorf("%#v.String() = %q, want %q", c.id, got, c.want)
+		}
+	}
+	for _, ctl := range All() {
+		if got, want := ctl.ID.String(), fmt.Sprintf("A.%d.%d", ctl.ID.Clause, ctl.ID.Num); got != want {
+			t.Errorf("%s, want %s", got, want)
+		}
+	}
 }

@@ -16,7 +16,26 @@ type ID struct {
 }
 
 // String gives the canonical form, A.5.1.
-func (id ID) String() string { return fmt.Sprintf("A.%d.%d", id.Clause, id.Num) }
+func (id ID) String() string {
+	if id.Clause >= 5 && id.Clause <= 8 && id.Num >= 1 && id.Num <= maxNum {
+		return idNames[id.Clause-5][id.Num-1]
+	}
+	return fmt.Sprintf("A.%d.%d", id.Clause, id.Num)
+}
+
+// maxNum bounds the numbers whose names are made once (clause 5 has 37 controls).
+const maxNum = 40
+
+// idNames are the canonical forms of A.5.1 to A.8.40, made once: a large register names
+// a control hundreds of thousands of times.
+var idNames = func() (t [4][maxNum]string) {
+	for c := range t {
+		for n := range t[c] {
+			t[c][n] = "A." + strconv.Itoa(c+5) + "." + strconv.Itoa(n+1)
+		}
+	}
+	return t
+}()
 
 // Short gives the form without the A prefix, 5.1.
 func (id ID) Short() string { return fmt.Sprintf("%d.%d", id.Clause, id.Num) }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -555,7 +556,8 @@ func (ws *Workspace) readRisks(r *yamlpos.Reader, n *yaml.Node, parsed bool) {
 		ws.Incomplete = true
 		return
 	}
-	seen := map[string]finding.Pos{}
+	seen := make(map[string]finding.Pos, len(list.Content))
+	ws.Risks = make([]Risk, 0, len(list.Content))
 	selections := 0
 	for i, e := range list.Content {
 		path := fmt.Sprintf("risk #%d", i+1)
@@ -684,7 +686,7 @@ func (ws *Workspace) readTreatment(r *yamlpos.Reader, o *yamlpos.Object, k *Risk
 	written := t.List("controls", true)
 	k.Treatment.ControlsGiven = len(written) > 0
 	for i, it := range written {
-		k.Pos[fmt.Sprintf("treatment.controls[%d]", i)] = it.Pos
+		k.Pos["treatment.controls["+strconv.Itoa(i)+"]"] = it.Pos
 		id, err := annexa.Resolve(it.Value)
 		var ie *annexa.IDError
 		if errors.As(err, &ie) && ie.Kind == annexa.BadForm {
