@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -242,10 +243,28 @@ type Object struct {
 	r *Reader
 	n *yaml.Node
 	// Path names the mapping in messages: "document", "risk R-01".
-	Path string
-	vals map[string]*yaml.Node
-	keys map[string]*yaml.Node
-	pos  map[string]finding.Pos // filled as keys are read; "" is the mapping itself
+	Path    string
+	at      finding.Pos // of the mapping itself
+	entries []entry     // the known keys, in the file's order
+}
+
+// entry is a key of a mapping with its value. A mapping has a handful of keys (duplicates
+// were dropped by Parse): looking them up in order costs less than building maps, which a
+// register of thousands of risks would build three per risk.
+type entry struct {
+	key string
+	v   *yaml.Node
+	pos finding.Pos
+}
+
+// entry returns the entry of key, or nil.
+func (o *Object) entry(key string) *entry {
+	for i := range o.entries {
+		if o.entries[i].key == key {
+			return &o.entries[i]
+		}
+	}
+	return nil
 }
 
 // Object starts reading mapping n, reporting keys that are not in known. It returns nil (and
@@ -261,10 +280,7 @@ func (r *Reader) Object(n *yaml.Node, path string, known ...string) *Object {
 		r.Errorf(n, "type", "%s must be a mapping of keys to values, not %s", name(path), Describe(n))
 		return nil
 	}
-	size := len(n.Content) / 2
-	o := &Object{r: r, n: n, Path: path, vals: make(map[string]*yaml.Node, size), keys: make(map[string]*yaml.Node, size),
-		pos: make(map[string]finding.Pos, size+1)}
-	o.pos[""] = r.Pos(n)
+	o := &Object{r: r, n: n, Path: path, at: r.Pos(n), entries: make([]entry, 0, len(n.Content)/2)}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !contains(known, k.Value) {
@@ -277,8 +293,7 @@ func (r *Reader) Object(n *yaml.Node, path string, known ...string) *Object {
 			r.Errorf(k, "unknown-key", "%s", msg)
 			continue
 		}
-		o.vals[k.Value], o.keys[k.Value] = v, k
-		o.pos[k.Value] = r.Pos(k)
+		o.entries = append(o.entries, entry{key: k.Value, v: v, pos: r.Pos(k)})
 	}
 	return o
 }
@@ -325,11 +340,11 @@ func (o *Object) Node(key string) *yaml.Node {
 	if o == nil {
 		return nil
 	}
-	v := o.vals[key]
-	if v == nil || IsNull(v) {
+	e := o.entry(key)
+	if e == nil || e.v == nil || IsNull(e.v) {
 		return nil
 	}
-	return v
+	return e.v
 }
 
 // Errorf reports a problem with node n, a value inside the mapping.
@@ -337,21 +352,30 @@ func (o *Object) Errorf(n *yaml.Node, rule, format string, a ...any) {
 	o.r.Errorf(n, rule, format, a...)
 }
 
-// Positions returns the positions of the keys read so far; "" is the mapping itself.
-func (o *Object) Positions() map[string]finding.Pos { return o.pos }
+// Positions gives the position of the mapping itself (key "") and of each known key, in the
+// file's order.
+func (o *Object) Positions() iter.Seq2[string, finding.Pos] {
+	return func(yield func(string, finding.Pos) bool) {
+		if !yield("", o.at) {
+			return
+		}
+		for _, e := range o.entries {
+			if !yield(e.key, e.pos) {
+				return
+			}
+		}
+	}
+}
 
 // Has reports whether key is present, even with an empty value.
-func (o *Object) Has(key string) bool {
-	_, ok := o.keys[key]
-	return ok
-}
+func (o *Object) Has(key string) bool { return o.entry(key) != nil }
 
 // At returns the position of key (of the mapping when the key is absent).
 func (o *Object) At(key string) finding.Pos {
-	if p, ok := o.pos[key]; ok {
-		return p
+	if e := o.entry(key); e != nil {
+		return e.pos
 	}
-	return o.pos[""]
+	return o.at
 }
 
 // Full names key for messages: "document.version", "risk R-01 likelihood".
@@ -370,7 +394,7 @@ func (o *Object) Require(key, hint string) bool {
 	if v := o.Node(key); v != nil && (v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) != "") {
 		return true
 	}
-	if _, present := o.keys[key]; present {
+	if o.Has(key) {
 		o.r.L.Errorf(o.At(key), "required", "%s is empty; %s", o.Full(key), hint)
 	} else {
 		o.r.L.Errorf(o.At(key), "required", "%s is missing; %s", o.Full(key), hint)
