@@ -90,7 +90,8 @@ type view struct {
 	Themes      []themeView
 	Intro       string
 	Method      string
-	Risks       [][]string
+	Scales      [][]string
+	Risks       [][]cellView
 	RisksH      []string
 	Fingerprint string
 }
@@ -235,7 +236,10 @@ func (v *view) summary(s *soa.SoA, l *label.Lang) {
 		for _, h := range []struct {
 			title string
 			m     soa.HeatMap
-		}{{l.T(label.InherentTitle), s.Inherent}, {l.T(label.ResidualTitle), s.Residual}} {
+		}{{l.T(label.InherentTitle), s.Inherent}, {l.T(label.CurrentTitle), s.Current}, {l.T(label.ResidualTitle), s.Residual}} {
+			if h.m == nil {
+				continue // no current ratings
+			}
 			hv := heatView{Title: h.title, Impact: m.Impact}
 			for li := len(m.Likelihood) - 1; li >= 0; li-- {
 				hr := heatRow{Likelihood: m.Likelihood[li]}
@@ -306,6 +310,9 @@ func (v *view) themes(s *soa.SoA, l *label.Lang) {
 
 func entryRow(l *label.Lang, e soa.Entry) soaRow {
 	applicable := l.T(label.Yes)
+	if e.ProvidedBy != "" {
+		applicable = l.T(label.YesInherited)
+	}
 	switch {
 	case !e.Decided:
 		applicable = l.State(soa.StateUndecided)
@@ -327,8 +334,15 @@ func entryRow(l *label.Lang, e soa.Entry) soaRow {
 	if !e.Due.IsZero() {
 		status.Notes = []string{l.F(label.DuePrefix, l.Date(e.Due))}
 	}
-	impl := cellView{Paras: paragraphs(e.Implementation), Notes: e.Evidence}
-	if e.Implementation == "" && len(e.Evidence) == 0 {
+	impl := cellView{Paras: paragraphs(e.Implementation)}
+	if e.ProvidedBy != "" {
+		impl.Main = l.F(label.ProvidedByText, e.ProvidedBy)
+	}
+	if e.Assurance != "" {
+		impl.Notes = append(impl.Notes, l.F(label.AssurancePrefix, e.Assurance))
+	}
+	impl.Notes = append(impl.Notes, e.Evidence...)
+	if impl.Main == "" && len(impl.Paras) == 0 && len(impl.Notes) == 0 {
 		impl.Main = "—"
 	}
 	return soaRow{Excluded: e.Decided && !e.Applicable, Cells: []cellView{
@@ -338,17 +352,15 @@ func entryRow(l *label.Lang, e soa.Entry) soaRow {
 
 func (v *view) risks(s *soa.SoA, l *label.Lang) {
 	v.Method = l.Method(s.Method)
-	v.RisksH = []string{l.T(label.ID), l.T(label.Risk), l.T(label.Owner), l.T(label.Inherent), l.T(label.OptionCol),
-		l.T(label.Controls), l.T(label.TreatmentPlan), l.T(label.Due), l.T(label.Residual), l.T(label.Acceptance)}
-	for _, r := range s.Risks {
-		var ids []string
-		for _, id := range r.Treatment.Controls {
-			ids = append(ids, id.String())
+	v.Scales = sheet.Scales(l, s)
+	reg := sheet.Register(l, s)
+	v.RisksH = reg[0]
+	for _, row := range reg[1:] {
+		cells := make([]cellView, len(row))
+		for i, c := range row {
+			lines := strings.Split(c, "\n")
+			cells[i] = cellView{Main: lines[0], Notes: lines[1:]}
 		}
-		accept := l.Acceptance(s.AcceptanceOf(r))
-		v.Risks = append(v.Risks, []string{r.ID, r.Title, text.OrDash(r.Owner),
-			fmt.Sprintf("%d × %d = %d %s", r.Inherent.Likelihood, r.Inherent.Impact, r.InherentScore, r.InherentLevel),
-			text.OrDash(l.Option(string(r.Treatment.Option))), text.OrDash(strings.Join(ids, ", ")), text.OrDash(r.Treatment.Plan), text.OrDash(l.Date(r.Treatment.Due)),
-			fmt.Sprintf("%d × %d = %d %s", r.Residual.Likelihood, r.Residual.Impact, r.ResidualScore, r.ResidualLevel), accept})
+		v.Risks = append(v.Risks, cells)
 	}
 }

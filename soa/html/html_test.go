@@ -171,4 +171,19 @@ func TestChromium(t *testing.T) {
 }
 
 // TestMain removes the LibreOffice profile, if a test made one.
+// TestSupplierCurrentScales: what issue 18 added to the PDF is in the page too: the supplier
+// of an inherited control and its assurance, the current-risk heat map, the scales, and the
+// register's asset, threat, vulnerability, current rating and completed treatments.
+func TestSupplierCurrentScales(t *testing.T) {
+	page := string(render(t, soatest.Valid(t, soatest.Example("acme-saas"))))
+	for _, w := range []string{">Yes, inherited<", ">Provided by Amazon Web Services<", ">Assurance: AWS SOC 2 Type II report",
+		"<strong>Current risk (today)</strong>", "<th>What it means</th>", "<td>Less than once in 10 years</td>",
+		"<th>Current</th>", "<th>Target residual</th>", `<span class="note">Asset: AWS production organisation; Okta tenant</span>`,
+		">Done 2026-03-20<", `<span class="note">Plan approved by Head of Platform Engineering on 2025-10-08</span>`} {
+		if !strings.Contains(page, w) {
+			t.Errorf("no %q", w)
+		}
+	}
+}
+
 func TestMain(m *testing.M) { os.Exit(clienttest.Main(m)) }

@@ -187,7 +187,10 @@ func (m *md) summary(s *soa.SoA) {
 		for _, h := range []struct {
 			title string
 			hm    soa.HeatMap
-		}{{l.T(label.InherentTitle), s.Inherent}, {l.T(label.ResidualTitle), s.Residual}} {
+		}{{l.T(label.InherentTitle), s.Inherent}, {l.T(label.CurrentTitle), s.Current}, {l.T(label.ResidualTitle), s.Residual}} {
+			if h.hm == nil {
+				continue // no current ratings
+			}
 			m.h(4, h.title)
 			rows := [][]string{append([]string{l.T(label.LikelihoodImpact)}, mt.Impact...)}
 			for li := len(mt.Likelihood) - 1; li >= 0; li-- {
@@ -259,6 +262,9 @@ func (m *md) soa(s *soa.SoA) {
 func (m *md) entryRow(e soa.Entry) []string {
 	l := m.l
 	applicable := l.T(label.Yes)
+	if e.ProvidedBy != "" {
+		applicable = l.T(label.YesInherited)
+	}
 	switch {
 	case !e.Decided:
 		applicable = l.State(soa.StateUndecided)
@@ -281,6 +287,12 @@ func (m *md) entryRow(e soa.Entry) []string {
 		status += "\n" + l.F(label.DuePrefix, l.Date(e.Due))
 	}
 	impl := e.Implementation
+	if e.ProvidedBy != "" {
+		impl = l.F(label.ProvidedByText, e.ProvidedBy) + "\n" + impl
+	}
+	if e.Assurance != "" {
+		impl += "\n" + l.F(label.AssurancePrefix, e.Assurance)
+	}
 	for _, ev := range e.Evidence {
 		impl += "\n• " + ev
 	}
@@ -292,22 +304,12 @@ func (m *md) appendix(s *soa.SoA) {
 	l := m.l
 	m.h(2, l.T(label.Appendix)+"  "+l.T(label.SecAppendix))
 	m.fixed(l.Method(s.Method))
+	if sc := sheet.Scales(l, s); sc != nil {
+		m.table(sc)
+	}
 	if len(s.Risks) == 0 {
 		m.fixed(l.T(label.RegisterEmpty))
 		return
 	}
-	rows := [][]string{{l.T(label.ID), l.T(label.Risk), l.T(label.Owner), l.T(label.Inherent), l.T(label.OptionCol),
-		l.T(label.Controls), l.T(label.TreatmentPlan), l.T(label.Due), l.T(label.Residual), l.T(label.Acceptance)}}
-	for _, r := range s.Risks {
-		var ids []string
-		for _, id := range r.Treatment.Controls {
-			ids = append(ids, id.String())
-		}
-		accept := l.Acceptance(s.AcceptanceOf(r))
-		rows = append(rows, []string{r.ID, r.Title, text.OrDash(r.Owner),
-			fmt.Sprintf("%d × %d = %d %s", r.Inherent.Likelihood, r.Inherent.Impact, r.InherentScore, r.InherentLevel),
-			text.OrDash(l.Option(string(r.Treatment.Option))), text.OrDash(strings.Join(ids, ", ")), text.OrDash(r.Treatment.Plan), text.OrDash(l.Date(r.Treatment.Due)),
-			fmt.Sprintf("%d × %d = %d %s", r.Residual.Likelihood, r.Residual.Impact, r.ResidualScore, r.ResidualLevel), accept})
-	}
-	m.table(rows)
+	m.table(sheet.Register(l, s))
 }

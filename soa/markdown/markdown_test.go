@@ -40,7 +40,16 @@ func TestSections(t *testing.T) {
 		"| A.8.34 | Protection of information systems during audit testing |",
 		// The controls beyond Annex A, as in the PDF: their row in the summary and section 3.5.
 		"| Additional controls | 3 | 3 | 0 |", "| All controls | 96 | 94 | 2 |", "### 3.5  Additional controls",
-		"| CLD.12.4.5 | Monitoring of cloud services<br>Source: ISO/IEC 27017:2015 | Yes | Risk<br>Risks: R-13 |"} {
+		"| CLD.12.4.5 | Monitoring of cloud services<br>Source: ISO/IEC 27017:2015 | Yes | Risk<br>Risks: R-13 |",
+		// What issue 18 added to the PDF: the supplier of an inherited control and its
+		// assurance, the current-risk heat map, the scales, the register's asset, threat and
+		// vulnerability, current rating, completed treatments and plan approvals.
+		"| A.7.4 | Physical security monitoring<br>New in 2022 | Yes, inherited |", "Provided by Amazon Web Services<br>",
+		"<br>Assurance: AWS SOC 2 Type II report", "#### Current risk (today)",
+		"| Level | Likelihood | What it means | Impact | What it means |", "| 1 | Rare | Less than once in 10 years | Negligible |",
+		"| ID | Risk | Owner | Inherent | Current | Option | Controls | Treatment plan | Due | Target residual | Acceptance |",
+		"<br>Asset: AWS production organisation; Okta tenant<br>Threat: Credential phishing", "| Done 2026-03-20 |",
+		"<br>Plan approved by Head of Platform Engineering on 2025-10-08 |"} {
 		if !strings.Contains(md, w) {
 			t.Errorf("no %q", w)
 		}

@@ -1,19 +1,23 @@
 // Package sheet gives the SoA as rows of text: the columns of the workbook's "Statement of
-// Applicability" sheet and of soa.csv, the cells of each control, and soa.csv itself. The
-// workbook and the CSV take their columns and wording from here, in the document's language,
-// so they always agree. It reads package soa's model and soa/label's wording and decides
-// nothing itself.
+// Applicability" sheet and of soa.csv, the cells of each control, and soa.csv itself; and the
+// tables the PDF, HTML and Markdown documents share (sign-off, counts, risk scales, the risk
+// treatment plan). The formats take their columns and wording from here, in the document's
+// language, so they always agree. It reads package soa's model and soa/label's wording and
+// decides nothing itself.
 package sheet
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/soa-tool/soa/annexa"
+	"github.com/soa-tool/soa/risk"
 	"github.com/soa-tool/soa/soa"
 	"github.com/soa-tool/soa/soa/label"
 	"github.com/soa-tool/soa/soa/table"
+	"github.com/soa-tool/soa/soa/text"
 	"github.com/soa-tool/soa/soa/workspace"
 )
 
@@ -130,4 +134,84 @@ func Counts(l *label.Lang, s *soa.SoA) [][]string {
 		rows = append(rows, row(l.ThemeTitle(soa.ThemeAdditional), s.Summary.Additional))
 	}
 	return append(rows, row(l.T(label.AllControls), s.Summary.Combined()))
+}
+
+// Scales gives the table of what each likelihood and impact level means (a heading row
+// first), or nil when the risk method describes neither.
+func Scales(l *label.Lang, s *soa.SoA) [][]string {
+	lk, im := s.Method.Scales()
+	if lk == nil {
+		return nil
+	}
+	rows := [][]string{{l.T(label.Level), l.T(label.Likelihood), l.T(label.WhatItMeans), l.T(label.Impact), l.T(label.WhatItMeans)}}
+	for i := range max(len(lk), len(im)) {
+		r := []string{strconv.Itoa(i + 1), "", "", "", ""}
+		if i < len(lk) {
+			r[1], r[2] = lk[i].Name, text.OrDash(lk[i].Description)
+		}
+		if i < len(im) {
+			r[3], r[4] = im[i].Name, text.OrDash(im[i].Description)
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// Register gives the risk treatment plan as the HTML and Markdown documents show it, with the
+// PDF's columns: a heading row, then one row per risk, a cell's lines separated by "\n". The
+// risk cell holds the title, then the description, asset, threat, vulnerability and a closure;
+// Current is there when a risk gives a current rating; Due says "Done DATE" for a completed
+// treatment; Acceptance adds the plan's approval.
+func Register(l *label.Lang, s *soa.SoA) [][]string {
+	current := len(s.Current) > 0
+	head := []string{l.T(label.ID), l.T(label.Risk), l.T(label.Owner), l.T(label.Inherent)}
+	if current {
+		head = append(head, l.T(label.CurrentCol))
+	}
+	rows := [][]string{append(head, l.T(label.OptionCol), l.T(label.Controls), l.T(label.TreatmentPlan), l.T(label.Due),
+		l.T(label.TargetResidual), l.T(label.Acceptance))}
+	score := func(r risk.Rating, level string) string {
+		return strings.TrimSpace(fmt.Sprintf("%d × %d = %d\n%s", r.Likelihood, r.Impact, r.Score(), level))
+	}
+	for _, rk := range s.Risks {
+		lines := []string{text.OrDash(rk.Title)}
+		if rk.Description != "" {
+			lines = append(lines, rk.Description)
+		}
+		for _, kv := range []struct {
+			k label.Key
+			v string
+		}{{label.AssetText, rk.Asset}, {label.ThreatText, rk.Threat}, {label.VulnerabilityText, rk.Vulnerability}} {
+			if kv.v != "" {
+				lines = append(lines, l.F(kv.k, kv.v))
+			}
+		}
+		if rk.Closed {
+			lines = append(lines, l.F(label.ClosedOnText, l.Date(rk.ClosedOn), rk.ClosedReason))
+		}
+		var ctrls []string
+		for _, id := range rk.Treatment.Controls {
+			ctrls = append(ctrls, id.String())
+		}
+		ctrls = append(ctrls, rk.Treatment.Additional...)
+		due := text.OrDash(l.Date(rk.Treatment.Due))
+		if rk.Treatment.Done() {
+			due = l.F(label.DoneOnText, l.Date(rk.Treatment.DoneOn))
+		}
+		accept := l.Acceptance(s.AcceptanceOf(rk))
+		if !rk.Treatment.ApprovedOn.IsZero() {
+			accept += "\n" + l.F(label.PlanApprovedText, rk.PlanApprover(), l.Date(rk.Treatment.ApprovedOn))
+		}
+		row := []string{rk.ID, strings.Join(lines, "\n"), text.OrDash(rk.Owner), score(rk.Inherent, rk.InherentLevel)}
+		if current {
+			cur := l.T(label.AsTarget)
+			if rk.CurrentGiven {
+				cur = score(rk.Current, rk.CurrentLevel)
+			}
+			row = append(row, cur)
+		}
+		rows = append(rows, append(row, text.OrDash(l.Option(string(rk.Treatment.Option))), text.OrDash(strings.Join(ctrls, ", ")),
+			text.OrDash(rk.Treatment.Plan), due, score(rk.Residual, rk.ResidualLevel), accept))
+	}
+	return rows
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,3 +103,31 @@ func TestCSVLibreOffice(t *testing.T) {
 }
 
 func TestMain(m *testing.M) { os.Exit(clienttest.Main(m)) }
+
+// TestRegister: the register's columns follow the PDF's, Current only when a risk gives a
+// current rating; every row has a cell per column; Scales only when the method describes its
+// levels.
+func TestRegister(t *testing.T) {
+	for _, c := range []struct {
+		example string
+		current bool
+		scales  bool
+	}{{"acme-saas", true, true}, {"acme-saas-2025", false, false}} {
+		s := soatest.Valid(t, soatest.Example(c.example))
+		rows := sheet.Register(label.English, s)
+		if got := slices.Contains(rows[0], "Current"); got != c.current {
+			t.Errorf("%s: Current column %v, want %v: %q", c.example, got, c.current, rows[0])
+		}
+		if len(rows) != len(s.Risks)+1 {
+			t.Errorf("%s: %d rows for %d risks", c.example, len(rows)-1, len(s.Risks))
+		}
+		for i, r := range rows {
+			if len(r) != len(rows[0]) {
+				t.Errorf("%s: row %d has %d cells, the heading %d", c.example, i, len(r), len(rows[0]))
+			}
+		}
+		if got := sheet.Scales(label.English, s) != nil; got != c.scales {
+			t.Errorf("%s: scales %v, want %v", c.example, got, c.scales)
+		}
+	}
+}

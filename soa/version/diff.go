@@ -329,6 +329,8 @@ func (c *Changes) compareControls(old, new []ControlJSON) {
 		}
 		f = addText(f, "status", o.Status, n.Status)
 		f = addText(f, "owner", o.Owner, n.Owner)
+		f = addText(f, "provided_by", o.ProvidedBy, n.ProvidedBy)
+		f = addText(f, "assurance", o.Assurance, n.Assurance)
 		f = addText(f, "implementation", o.Implementation, n.Implementation)
 		f = addList(f, "evidence", o.Evidence, n.Evidence)
 		// "risk" follows from the selecting risks, reported on their own.
@@ -453,6 +455,9 @@ func (c *Changes) compareRisks(oldJ, newJ *JSON) {
 		}
 		f := addText(nil, "title", o.Title, n.Title)
 		f = addText(f, "description", o.Description, n.Description)
+		f = addText(f, "asset", o.Asset, n.Asset)
+		f = addText(f, "threat", o.Threat, n.Threat)
+		f = addText(f, "vulnerability", o.Vulnerability, n.Vulnerability)
 		f = addText(f, "owner", o.Owner, n.Owner)
 		f = addText(f, "treatment.option", o.Treatment.Option, n.Treatment.Option)
 		f = addList(f, "treatment.controls", o.Treatment.Controls, n.Treatment.Controls)

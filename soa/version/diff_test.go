@@ -100,6 +100,26 @@ func TestCompareKinds(t *testing.T) {
 			}, "1 status change", []string{"Status changes (1)", "A.8.23 Web filtering", "Implemented"}},
 		{"owner", func(j *version.JSON) { control(j, "A.5.1").Owner = "Head of Compliance" },
 			nil, "1 other control change", []string{"Other control changes (1)", "owner: ", "Head of Compliance"}},
+		{"supplier", func(j *version.JSON) {
+			c := control(j, "A.7.4") // inherited from AWS in the example
+			c.ProvidedBy, c.Assurance = "Hetzner Online", "ISO/IEC 27001 certificate 2026"
+		}, func(t *testing.T, c *version.Changes) {
+			p, ok1 := c.Controls[0].Field("provided_by")
+			a, ok2 := c.Controls[0].Field("assurance")
+			if !ok1 || !ok2 || p.Old != "Amazon Web Services" || p.New != "Hetzner Online" || a.New != "ISO/IEC 27001 certificate 2026" {
+				t.Errorf("fields %+v", c.Controls[0].Fields)
+			}
+		}, "1 other control change", []string{"Other control changes (1)", "provided_by: Amazon Web Services → Hetzner Online", "ISO/IEC 27001 certificate 2026"}},
+		{"asset, threat, vulnerability", func(j *version.JSON) {
+			r := riskOf(j, "R-01")
+			r.Asset, r.Threat, r.Vulnerability = "AWS root account", "Phishing", "No hardware keys"
+		}, func(t *testing.T, c *version.Changes) {
+			for _, f := range []string{"asset", "threat", "vulnerability"} {
+				if _, ok := c.Risks[0].Field(f); !ok {
+					t.Errorf("no %s change in %+v", f, c.Risks[0].Fields)
+				}
+			}
+		}, "", []string{"Other risk changes (1)", "R-01", "AWS root account", "Phishing", "No hardware keys"}},
 		{"justification", func(j *version.JSON) { control(j, "A.5.1").Justification = "Required by clause 5.2." },
 			nil, "1 other control change", []string{"justification", "Required by clause 5.2."}},
 		{"evidence", func(j *version.JSON) {

@@ -65,11 +65,11 @@ const FieldNote = "note"
 
 // The fields of each group, in the order of the changes.
 var (
-	otherControlFields = []string{"owner", "justification", "implementation", "reasons", "due"}
+	otherControlFields = []string{"owner", "provided_by", "assurance", "justification", "implementation", "reasons", "due"}
 	rollOverFields     = []string{"evidence", "review"}
 	treatmentFields    = []string{"treatment.option", "treatment.controls", "treatment.plan", "treatment.due"}
 	acceptanceFields   = []string{"accepted_by", "accepted_on"}
-	otherRiskFields    = []string{"title", "description", "treatment.approved_on", "treatment.approved_by"}
+	otherRiskFields    = []string{"title", "description", "asset", "threat", "vulnerability", "treatment.approved_on", "treatment.approved_by"}
 )
 
 // withNotes adds the notes to fields as [FieldNote] changes.

@@ -32,7 +32,7 @@ func TestGroups(t *testing.T) {
 		{"Risk owner changes (2)", "Risk", "owner", ""},
 		{"Controls whose selecting risks changed (33)", "Control", "risks", ""},
 		{"Other control changes (19)", "Control", "", ""},
-		{"Other risk changes (7)", "Risk", "", ""},
+		{"Other risk changes (8)", "Risk", "", ""},
 		{"Document", "", "", ""},
 		{"Evidence and review dates rolled over (44)", "Control", "", ""},
 	}
@@ -98,7 +98,7 @@ func TestGroups(t *testing.T) {
 			{Field: "owner", Old: "Head of Platform Engineering", New: "Security Engineering Lead"}}, 1},
 		{"Acceptances (7)", "R-07", "Loss of key engineering staff", []version.FieldChange{
 			{Field: "accepted_by", Old: "CTO"}, {Field: "accepted_on", Old: "2025-10-08"}}, 3},
-		{"Other risk changes (7)", "R-07", "Loss of key engineering staff", []version.FieldChange{
+		{"Other risk changes (8)", "R-07", "Loss of key engineering staff", []version.FieldChange{
 			{Field: "treatment.approved_on", New: "2026-10-06"}, {Field: "treatment.approved_by", New: "CTO"}}, 2},
 		{"Document", "", "", []version.FieldChange{{Field: "version", Old: "1.1", New: "2.0"}}, len(c.Document)},
 	}
