@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/soa-tool/soa/annexa"
@@ -355,10 +356,20 @@ func (v *view) risks(s *soa.SoA, l *label.Lang) {
 	v.Scales = sheet.Scales(l, s)
 	reg := sheet.Register(l, s)
 	v.RisksH = reg[0]
+	plan := slices.Index(v.RisksH, l.T(label.TreatmentPlan))
 	for _, row := range reg[1:] {
 		cells := make([]cellView, len(row))
 		for i, c := range row {
-			lines := strings.Split(c, "\n")
+			if i == plan { // the user's own text: its lines are paragraphs
+				cells[i] = cellView{Paras: paragraphs(c)}
+				continue
+			}
+			// Elsewhere the first line is the value, the others notes under it (a risk's
+			// description, asset…; a score's level; the plan's approval).
+			lines := slices.DeleteFunc(strings.Split(c, "\n"), func(s string) bool { return strings.TrimSpace(s) == "" })
+			if len(lines) == 0 {
+				lines = []string{"—"}
+			}
 			cells[i] = cellView{Main: lines[0], Notes: lines[1:]}
 		}
 		v.Risks = append(v.Risks, cells)

@@ -16,19 +16,19 @@ import (
 // tables (about half a megabyte) it allocates and clears for every page: for a document of a
 // few dozen pages that is a good part of its time. So a document of up to packAfterPages
 // pages is generated uncompressed, and compressStreams compresses its streams afterwards with
-// one reused writer per processor, the same way gofpdf would: zlib at BestSpeed, the
+// one reused writer per processor (up to four), the same way gofpdf would: zlib at BestSpeed, the
 // dictionary "<</Filter /FlateDecode /Length n>>". The result is byte for byte the document
 // gofpdf writes with compression on (TestCompressStreamsAsGofpdf). A larger document is left
 // to gofpdf: uncompressed, it would be held three times over (gofpdf's pages, its output
 // buffer and maroto's copy), hundreds of megabytes for a register of thousands of risks.
 
+// reContents finds the streams gofpdf compresses: a page's contents, an indexed image's palette.
+var reContents = regexp.MustCompile(`/Contents (\d+) 0 R|/Indexed /DeviceRGB \d+ (\d+) 0 R`)
+
 // compressStreams compresses the streams of pdf that gofpdf would (page contents and the
 // palettes of indexed images) and writes a new cross-reference table.
 // pdf is a document as gofpdf writes it: a classic cross-reference table, no object streams,
 // no incremental update.
-// reContents finds the streams gofpdf compresses: a page's contents, an indexed image's palette.
-var reContents = regexp.MustCompile(`/Contents (\d+) 0 R|/Indexed /DeviceRGB \d+ (\d+) 0 R`)
-
 func compressStreams(pdf []byte) ([]byte, error) {
 	m := reStartXref.FindSubmatch(pdf)
 	if m == nil {
@@ -43,6 +43,9 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		return nil, errors.New("no /Size in the trailer")
 	}
 	size, _ := strconv.Atoi(string(sizeM[1]))
+	if size < 1 || size > len(pdf)/16 { // an object takes more than 16 bytes
+		return nil, fmt.Errorf("/Size %d does not fit a document of %d bytes", size, len(pdf))
+	}
 	offsets, err := xrefOffsets(pdf[xref:], size)
 	if err != nil {
 		return nil, err
@@ -108,7 +111,7 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		o.stream, o.rest = data[:length], data[length:]
 	}
 
-	// Compress the streams, one worker per processor, each with its own writer.
+	// Compress the streams, one worker per processor (at most four), each with its own writer.
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, min(runtime.GOMAXPROCS(0), 4)) {

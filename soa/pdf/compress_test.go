@@ -2,11 +2,13 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/soa-tool/soa/soa/soatest"
@@ -55,16 +57,33 @@ func TestCompressStreamsAsGofpdf(t *testing.T) {
 	}
 }
 
-// TestCompressStreamsRefuses: a document without a cross-reference table where it says, or
-// whose stream is shorter than its /Length says, is an error, not a panic or a silent copy.
+// TestCompressStreamsRefuses: a document without a cross-reference table where it says, with
+// an impossible /Size, or whose stream is shorter than its /Length says, is an error naming
+// the problem, not a panic or a silent copy.
 func TestCompressStreamsRefuses(t *testing.T) {
-	for name, doc := range map[string]string{
-		"no startxref": "%PDF-1.3\n1 0 obj\n<<>>\nendobj\n",
-		"xref too far": "%PDF-1.3\nstartxref\n999\n%%EOF\n",
-		"short stream": "%PDF-1.3\n1 0 obj\n<</Length 99>>\nstream\nabc\nendstream\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<<\n/Size 2\n>>\nstartxref\n55\n%%EOF\n",
+	// doc is a document of objects with its cross-reference table where startxref says.
+	doc := func(size string, objects ...string) string {
+		b := "%PDF-1.3\n"
+		var xref strings.Builder
+		fmt.Fprintf(&xref, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
+		for _, o := range objects {
+			fmt.Fprintf(&xref, "%010d 00000 n \n", len(b))
+			b += o
+		}
+		return fmt.Sprintf("%s%strailer\n<<\n/Size %s\n>>\nstartxref\n%d\n%%%%EOF\n", b, xref.String(), size, len(b))
+	}
+	page := "1 0 obj\n<</Type /Page /Contents 2 0 R>>\nendobj\n"
+	for _, c := range []struct{ name, pdf, want string }{
+		{"no startxref", "%PDF-1.3\n1 0 obj\n<<>>\nendobj\n", "no startxref"},
+		{"xref too far", "%PDF-1.3\nstartxref\n999\n%%EOF\n", "no cross-reference table"},
+		{"size 0", doc("0", page), "/Size 0"},
+		{"size too large", doc("999999999", page), "/Size 999999999"},
+		{"short stream", doc("3", page, "2 0 obj\n<</Length 99>>\nstream\nabc\nendstream\nendobj\n"), "object 2: stream length"},
+		{"not a stream", doc("3", page, "2 0 obj\n<</Type /XObject>>\nendobj\n"), "object 2: not a plain stream"},
 	} {
-		if _, err := compressStreams([]byte(doc)); err == nil {
-			t.Errorf("%s: no error", name)
+		_, err := compressStreams([]byte(c.pdf))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one saying %q", c.name, err, c.want)
 		}
 	}
 }

@@ -353,9 +353,10 @@ func (rs rowSpec) build(cols []textCol, from, to int) core.Row {
 	// A row whose columns share their border draws it, and the background of the first
 	// column, once across the row; a column of another colour (a risk level) is painted over
 	// it as a band. The same picture, and each cell drawn costs as much as a line of text.
+	// (Not with a full border: drawn once, it would lose the lines between the cells.)
 	uniform := len(cols) > 1
 	for _, c := range cols[min(1, len(cols)):] {
-		uniform = uniform && c.bd == cols[0].bd && (c.bg == cols[0].bg || c.bg != nil)
+		uniform = uniform && c.bd == cols[0].bd && (c.bg == cols[0].bg || (c.bg != nil && c.bd != border.Full))
 	}
 	if uniform && (cols[0].bg != nil || cols[0].bd != border.None) {
 		r.WithStyle(&props.Cell{BackgroundColor: cols[0].bg, BorderType: cols[0].bd, BorderColor: rs.borderGrey, BorderThickness: 0.2})
@@ -553,7 +554,10 @@ func (b *band) GetStructure() *node.Node[core.Structure] {
 func (b *band) GetHeight(core.Provider, *entity.Cell) float64 { return 0 }
 
 func (b *band) Render(p core.Provider, c *entity.Cell) {
-	p.AddLine(c, &props.Line{Color: b.color, Style: linestyle.Solid, Thickness: max(c.Height-0.2, 0.1), OffsetPercent: 50, SizePercent: 100})
+	// From the top of the cell to the top of the row's bottom border (0.2 mm, centred on
+	// the cell's edge).
+	h := max(c.Height-0.1, 0.1)
+	p.AddLine(c, &props.Line{Color: b.color, Style: linestyle.Solid, Thickness: h, OffsetPercent: h / 2 / c.Height * 100, SizePercent: 100})
 }
 
 // textLines is the text of one column of a row: its lines, drawn one under the other, each as
@@ -595,9 +599,14 @@ func (t *textLines) Render(p core.Provider, c *entity.Cell) {
 			// given the same width, so that maroto breaks it where they were broken.
 			run := prop
 			run.Right += wrapSlack
-			if n = t.rs.d.run(t.lines[i:], c.Width-run.Left-run.Right, size); n > 1 {
+			// maroto spaces a run's lines by the font's height plus VerticalPadding, which
+			// must not be negative (a line larger than the row's leading stands alone).
+			pad := leading(t.rs.fontSize) - fontHeight(size)
+			if n = t.rs.d.run(t.lines[i:], c.Width-run.Left-run.Right, size); n > 1 && pad >= 0 {
 				prop = run
-				prop.VerticalPadding = leading(t.rs.fontSize) - fontHeight(size)
+				prop.VerticalPadding = pad
+			} else {
+				n = 1
 			}
 		}
 		if i+n == len(t.lines) {

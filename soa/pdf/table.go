@@ -48,8 +48,8 @@ func (r *renderer) newTable(cols []column, cont string) *table {
 }
 
 // newTableKeep is newTable for columns whose values, shown in bold, must not break inside
-// (risk IDs): keep gives them by column, which is widened for them, to at most three times
-// its share.
+// (risk IDs): keep gives them by column, which is widened for them (for the text, to at most
+// three times its share, plus its padding).
 func (r *renderer) newTableKeep(cols []column, cont string, keep map[int][]string) *table {
 	t := &table{r: r, cols: cols, cont: cont, aligns: make([]align.Type, len(cols)),
 		rs: rowSpec{fontSize: 7.5, padTop: 1.3, padBottom: 1.6, padSide: 1.3, borderGrey: rule},
@@ -158,11 +158,21 @@ func (t *table) addWithWide(i int, cells [][]line, bg *props.Color, wide []line)
 		t.addStyled(i, cells, bg, nil)
 		return
 	}
+	// The entry and the first lines of its list start on the same page.
+	d := t.r.d
+	cols := make([]textCol, len(cells))
+	for j, c := range cells {
+		cols[j] = textCol{lines: c}
+	}
+	h := t.rs.height(maxLines(cols)) + t.rs.height(min(3, len(wide)))
+	if !d.fits(h) && !d.atTop() && h <= d.root.Height-d.headerH-d.footerH-d.repeatHeight() {
+		d.newPage()
+	}
 	t.addEntry(i, cells, bg, nil, border.None)
 	if bg == nil && i%2 == 1 {
 		bg = zebra
 	}
-	t.r.d.flow(t.rs, []textCol{{size: grid, lines: wide, bg: bg, bd: border.Bottom}})
+	d.flow(t.rs, []textCol{{size: grid, lines: wide, bg: bg, bd: border.Bottom}})
 }
 
 // addStyled adds the i-th entry of the table: bg shades the whole entry (else every other
