@@ -959,15 +959,7 @@ func (r *renderer) appendix() {
 		if rk.Closed {
 			riskLines = append(riskLines, t.wrap(1, l.F(label.ClosedOnText, l.Date(rk.ClosedOn), rk.ClosedReason), boldS)...)
 		}
-		var ctrls []string
-		for _, id := range rk.Treatment.Controls {
-			ctrls = append(ctrls, id.String())
-		}
-		ctrls = append(ctrls, rk.Treatment.Additional...)
-		due := soatext.OrDash(l.Date(rk.Treatment.Due))
-		if rk.Treatment.Done() {
-			due = l.F(label.DoneOnText, l.Date(rk.Treatment.DoneOn))
-		}
+		ctrls, due := sheet.RiskControls(rk), sheet.RiskDue(l, rk)
 		score := func(col int, rt risk.Rating, level string) []line {
 			return append(t.wrap(col, fmt.Sprintf("%d × %d = %d", rt.Likelihood, rt.Impact, rt.Score()), plain), t.wrap(col, soatext.OrDash(level), boldS)...)
 		}

@@ -189,15 +189,6 @@ func Register(l *label.Lang, s *soa.SoA) [][]string {
 		if rk.Closed {
 			lines = append(lines, l.F(label.ClosedOnText, l.Date(rk.ClosedOn), rk.ClosedReason))
 		}
-		var ctrls []string
-		for _, id := range rk.Treatment.Controls {
-			ctrls = append(ctrls, id.String())
-		}
-		ctrls = append(ctrls, rk.Treatment.Additional...)
-		due := text.OrDash(l.Date(rk.Treatment.Due))
-		if rk.Treatment.Done() {
-			due = l.F(label.DoneOnText, l.Date(rk.Treatment.DoneOn))
-		}
 		accept := l.Acceptance(s.AcceptanceOf(rk))
 		if !rk.Treatment.ApprovedOn.IsZero() {
 			accept += "\n" + l.F(label.PlanApprovedText, rk.PlanApprover(), l.Date(rk.Treatment.ApprovedOn))
@@ -210,8 +201,26 @@ func Register(l *label.Lang, s *soa.SoA) [][]string {
 			}
 			row = append(row, cur)
 		}
-		rows = append(rows, append(row, text.OrDash(l.Option(string(rk.Treatment.Option))), text.OrDash(strings.Join(ctrls, ", ")),
-			text.OrDash(rk.Treatment.Plan), due, score(rk.Residual, rk.ResidualLevel), accept))
+		rows = append(rows, append(row, text.OrDash(l.Option(string(rk.Treatment.Option))), text.OrDash(strings.Join(RiskControls(rk), ", ")),
+			text.OrDash(rk.Treatment.Plan), RiskDue(l, rk), score(rk.Residual, rk.ResidualLevel), accept))
 	}
 	return rows
+}
+
+// RiskControls names the controls a risk's treatment selects: the Annex A ones, then those
+// beyond it.
+func RiskControls(rk soa.RiskEntry) []string {
+	var ids []string
+	for _, id := range rk.Treatment.Controls {
+		ids = append(ids, id.String())
+	}
+	return append(ids, rk.Treatment.Additional...)
+}
+
+// RiskDue is a treatment's due date, "Done DATE" when it was completed, "—" without either.
+func RiskDue(l *label.Lang, rk soa.RiskEntry) string {
+	if rk.Treatment.Done() {
+		return l.F(label.DoneOnText, l.Date(rk.Treatment.DoneOn))
+	}
+	return text.OrDash(l.Date(rk.Treatment.Due))
 }
