@@ -999,23 +999,19 @@ func (r *renderer) appendix() {
 // scales lists what each level of the likelihood and impact scales means, when the method
 // describes them.
 func (r *renderer) scales() {
-	lk, im := r.s.Method.Scales()
-	if lk == nil {
+	rows := sheet.Scales(r.l, r.s)
+	if rows == nil {
 		return
 	}
 	r.space(2)
 	l := r.l
-	t := r.newTable([]column{{l.T(label.Level), 11}, {l.T(label.Likelihood), 28}, {l.T(label.WhatItMeans), 98}, {l.T(label.Impact), 28}, {l.T(label.WhatItMeans), 108}},
-		l.F(label.Continued, l.T(label.RiskScales)))
+	var cols []column
+	for i, w := range []float64{11, 28, 98, 28, 108} {
+		cols = append(cols, column{rows[0][i], w})
+	}
+	t := r.newTable(cols, l.F(label.Continued, l.T(label.RiskScales)))
 	t.begin()
-	for i := range max(len(lk), len(im)) {
-		cells := []string{strconv.Itoa(i + 1), "", "", "", ""}
-		if i < len(lk) {
-			cells[1], cells[2] = lk[i].Name, soatext.OrDash(lk[i].Description)
-		}
-		if i < len(im) {
-			cells[3], cells[4] = im[i].Name, soatext.OrDash(im[i].Description)
-		}
+	for i, cells := range rows[1:] {
 		t.add(i, nil, cells...)
 	}
 	t.end()
