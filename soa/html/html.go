@@ -310,16 +310,7 @@ func (v *view) themes(s *soa.SoA, l *label.Lang) {
 }
 
 func entryRow(l *label.Lang, e soa.Entry) soaRow {
-	applicable := l.T(label.Yes)
-	if e.ProvidedBy != "" {
-		applicable = l.T(label.YesInherited)
-	}
-	switch {
-	case !e.Decided:
-		applicable = l.State(soa.StateUndecided)
-	case !e.Applicable:
-		applicable = l.T(label.No)
-	}
+	applicable := sheet.Applicable(l, e)
 	title := cellView{Main: e.Control.Title}
 	if e.Control.New {
 		title.Notes = []string{l.T(label.NewIn2022)}

@@ -261,16 +261,7 @@ func (m *md) soa(s *soa.SoA) {
 // entryRow gives the SoA table's cells for one control.
 func (m *md) entryRow(e soa.Entry) []string {
 	l := m.l
-	applicable := l.T(label.Yes)
-	if e.ProvidedBy != "" {
-		applicable = l.T(label.YesInherited)
-	}
-	switch {
-	case !e.Decided:
-		applicable = l.State(soa.StateUndecided)
-	case !e.Applicable:
-		applicable = l.T(label.No)
-	}
+	applicable := sheet.Applicable(l, e)
 	title := e.Control.Title
 	if e.Control.New {
 		title += "\n" + l.T(label.NewIn2022)

@@ -852,15 +852,9 @@ const inlineRisks = 12
 func (r *renderer) entryCells(t *table, e soa.Entry) ([][]line, *props.Color, []line) {
 	var bg *props.Color
 	l := r.l
-	applicable := l.T(label.Yes)
-	if e.ProvidedBy != "" {
-		applicable = l.T(label.YesInherited)
-	}
-	switch {
-	case !e.Decided:
-		applicable = l.State(soa.StateUndecided)
-	case !e.Applicable:
-		applicable, bg = l.T(label.No), amber
+	applicable := sheet.Applicable(l, e)
+	if e.Decided && !e.Applicable {
+		bg = amber
 	}
 	plain := style{size: t.rs.fontSize, color: ink}
 	boldS := style{size: t.rs.fontSize, bold: true, color: ink}

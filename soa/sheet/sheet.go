@@ -67,6 +67,20 @@ func Cells(l *label.Lang, e soa.Entry) []string {
 		l.Theme(e.Control.Theme), isNew, strings.Join(e.Control.ISO2013, "; "), strings.Join(e.SOC2, "; "), source}
 }
 
+// Applicable words a control's applicability as the documents show it: "Yes", "Yes,
+// inherited" when a supplier provides it, "No", or not decided.
+func Applicable(l *label.Lang, e soa.Entry) string {
+	switch {
+	case !e.Decided:
+		return l.State(soa.StateUndecided)
+	case !e.Applicable:
+		return l.T(label.No)
+	case e.ProvidedBy != "":
+		return l.T(label.YesInherited)
+	}
+	return l.T(label.Yes)
+}
+
 // CSVOptions steer soa.csv.
 type CSVOptions struct {
 	// Comma is the field delimiter; ',' when zero. Excel in German or French locales
